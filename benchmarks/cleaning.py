@@ -1,0 +1,141 @@
+"""Review the cleaner page by page: what it kept and dropped on seeds and real WET pages; its speed.
+
+Usage: .venv/bin/python benchmarks/cleaning.py [--quiet] [--repeat N] [PATH ...]
+Reads /work/main/seeds (the project's seeds) and ../shared/corpora/wet/*.wet.gz by default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index.clean import FurnitureModel, explain_page  # noqa: E402
+from index.records import Article, Page  # noqa: E402
+
+SHARED_WET = ROOT.parent / "shared" / "corpora" / "wet"
+
+
+def seed_pages(folder: Path) -> list[Page]:
+    return [
+        Page(dump="seeds", origin=f"seeds/{path.name}", key=path.name, text=path.read_text("utf-8"))
+        for path in sorted(folder.glob("*.txt"))
+    ]
+
+
+def wet_pages(path: Path) -> list[Page]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages: list[Page] = []
+    dump = path.name
+    with gzip.open(path, "rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type == "warcinfo":
+                info = record.content_stream().read().decode("utf-8", "replace")
+                for line in info.splitlines():
+                    if line.startswith("isPartOf:"):
+                        dump = line.split(":", 1)[1].strip()
+                continue
+            if record.rec_type != "conversion":
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            text = record.content_stream().read().decode("utf-8", "replace")
+            pages.append(
+                Page(
+                    dump=dump,
+                    origin=f"{path.name}#{len(pages)}",
+                    key=url,
+                    text=text,
+                    url=url,
+                    crawl_date=record.rec_headers.get_header("WARC-Date") or "",
+                )
+            )
+    return pages
+
+
+def words_at(text: str, count: int, end: bool = False) -> str:
+    words = text.split()
+    return " ".join(words[-count:] if end else words[:count])
+
+
+def review(pages: list[Page], furniture: FurnitureModel, quiet: bool) -> Counter:
+    totals: Counter = Counter()
+    for page in pages:
+        result, dropped = explain_page(page, furniture)
+        input_lines = sum(1 for line in page.text.splitlines() if line.strip())
+        totals["pages"] += 1
+        totals["input lines"] += input_lines
+        totals["dropped lines"] += len(dropped)
+        if isinstance(result, Article):
+            totals["articles"] += 1
+            totals["paragraphs"] += len(result.paragraphs)
+            totals["titled"] += bool(result.title)
+            totals["dated"] += bool(result.date)
+            if quiet:
+                continue
+            body = result.body
+            print(f"== {page.origin}  {page.url}")
+            print(f"   title:    {result.title}")
+            print(f"   caption:  {result.caption}  ({len(result.captions)} captions)")
+            print(f"   byline:   {result.byline}   credits: {result.credits}")
+            print(
+                f"   source:   {result.source}   date: {result.date}   language: {result.language}"
+            )
+            print(f"   kept:     {len(result.paragraphs)} paragraphs, {len(body.split())} words")
+            print(f"   first:    {words_at(body, 12)} ...")
+            print(f"   last:     ... {words_at(body, 12, end=True)}")
+        else:
+            totals[f"skipped: {result.reason}"] += 1
+            if quiet:
+                continue
+            print(f"== {page.origin}  {page.url}")
+            print(f"   SKIPPED:  {result.reason} {result.detail}")
+        print(f"   dropped:  {len(dropped)} of {input_lines} lines")
+        for line in dropped:
+            print(f"      - {line[:110]}")
+    return totals
+
+
+def speed(pages: list[Page], furniture: FurnitureModel, repeat: int) -> float:
+    from index.clean import clean_page
+
+    started = time.process_time()
+    for _ in range(repeat):
+        for page in pages:
+            clean_page(page, furniture)
+    return repeat * len(pages) / (time.process_time() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="seed folders or .wet.gz files")
+    parser.add_argument("--quiet", action="store_true", help="totals and speed only")
+    parser.add_argument("--repeat", type=int, default=20, help="passes for the speed figure")
+    args = parser.parse_args()
+    paths = args.paths or [ROOT / "seeds", *sorted(SHARED_WET.glob("*.wet.gz"))]
+    pages: list[Page] = []
+    for path in paths:
+        pages.extend(seed_pages(path) if path.is_dir() else wet_pages(path))
+    furniture = FurnitureModel()
+    for page in pages:
+        furniture.observe(page)
+    totals = review(pages, furniture, args.quiet)
+    print("\n== totals")
+    for name, value in totals.items():
+        print(f"   {name}: {value}")
+    chars = sum(len(page.text) for page in pages)
+    rate = speed(pages, furniture, args.repeat)
+    size = chars / max(1, len(pages))
+    print(f"   speed: {rate:,.0f} pages/s on one core (pages of {size:,.0f} chars on average)")
+    rate = speed(pages, None, args.repeat)
+    print(f"   speed without a furniture model: {rate:,.0f} pages/s")
+
+
+if __name__ == "__main__":
+    main()

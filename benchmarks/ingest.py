@@ -1,0 +1,93 @@
+"""Ingest speed: Reuters 1987 and a generated 100,000-page corpus, against bare Whoosh.
+
+Run: .venv/bin/python benchmarks/ingest.py [--pages 100000] [--skip-generated]
+Reads ../shared/corpora/reuters-1987 (beside the project); writes under bench-data/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from whoosh.filedb.filestore import FileStorage  # noqa: E402
+
+from benchmarks.corpus import write_text_corpus  # noqa: E402
+from index import Library  # noqa: E402
+from index.schema import build_schema, document_for  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
+DATA = ROOT / "bench-data"
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def bare_whoosh_rate(library: Library) -> tuple[float, int]:
+    """Pages/s of Whoosh's own add_document on the library's cleaned articles."""
+    articles = list(library.export())
+    with tempfile.TemporaryDirectory() as tmp:
+        ix = FileStorage(tmp, supports_mmap=False).create_index(build_schema())
+        started = time.perf_counter()
+        writer = ix.writer(limitmb=256)
+        for article in articles:
+            writer.add_document(**document_for(article))
+        writer.commit()
+        seconds = time.perf_counter() - started
+    return len(articles) / seconds, len(articles)
+
+
+def run(name: str, paths: list[Path]) -> None:
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-{name}-", dir=DATA))
+    try:
+        with Library(folder) as library:
+            started = time.perf_counter()
+            report = library.add(paths)
+            first = time.perf_counter() - started
+            pages = report.added + report.updated + sum(report.skipped.values())
+            started = time.perf_counter()
+            again = library.add(paths)
+            rerun = time.perf_counter() - started
+            bare, n = bare_whoosh_rate(library)
+        rate = pages / first
+        print(f"\n== {name}: {pages:,} pages ({report.added:,} articles, {report.copies:,} copies, "
+              f"{report.versions:,} versions, skipped {dict(report.skipped)})")  # fmt: skip
+        print(f"first run      {first:8.1f} s   {rate:8,.0f} pages/s")
+        print(f"re-run         {rerun:8.2f} s   ({100 * rerun / first:.1f}% of the first run; "
+              f"{again.unchanged:,} unchanged)")  # fmt: skip
+        print(f"bare Whoosh    {n / bare:8.1f} s   {bare:8,.0f} articles/s "
+              f"(end-to-end is {100 * rate / bare:.0f}% of it)")  # fmt: skip
+        print(f"peak memory    {peak_mb():8.0f} MB (largest of this process and its workers)")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=100_000)
+    parser.add_argument("--skip-generated", action="store_true")
+    args = parser.parse_args()
+    DATA.mkdir(exist_ok=True)
+    if REUTERS.is_dir():
+        run("reuters-1987", sorted(REUTERS.glob("*.jsonl")))
+    else:
+        print(f"(no {REUTERS}: Reuters run skipped)")
+    if not args.skip_generated:
+        started = time.perf_counter()
+        corpus = write_text_corpus(DATA / f"generated-{args.pages}", args.pages)
+        print(f"\n(generated corpus ready in {time.perf_counter() - started:.0f} s: {corpus})")
+        run(f"generated-{args.pages}", [corpus])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Candidate related articles read straight from the index postings (much faster than an Or query)."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterator
+
+from whoosh.matching.wrappers import FilterMatcher
+
+_LOG_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
+COMMON_SHARE = 0.08  # words in more than this share of articles do not propose candidates
+
+
+def _log_tf(weight: float) -> float:
+    n = int(weight)
+    return _LOG_TF[n] if 0 < n < 64 else (1.0 + math.log(weight) if weight > 0 else 0.0)
+
+
+def _blocks(matcher) -> Iterator[tuple[list[int], list[float]]]:
+    """(docnums, weights) of a term's postings, a block at a time where the codec allows it."""
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        while matcher.is_active():
+            if matcher._ids is None:
+                matcher._read_ids()
+            if matcher._weights is None:
+                matcher._read_weights()
+            yield matcher._ids, matcher._weights
+            matcher._next_block()
+        return
+    ids: list[int] = []
+    weights: list[float] = []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    yield ids, weights
+
+
+def postings(searcher, field: str, term: str) -> Iterator[tuple[int, list[int], list[float]]]:
+    """(docnum offset, docnums, weights) of one term in every segment (deleted articles included)."""
+    for leaf, offset in searcher.reader().leaf_readers():
+        try:
+            if (field, term) not in leaf:
+                continue
+            matcher = leaf.postings(field, term)
+        except Exception:  # field missing from this segment, or unreadable term
+            continue
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        for ids, weights in _blocks(matcher):
+            yield offset, ids, weights
+
+
+def accumulate(
+    searcher,
+    terms: list[tuple[str, float]],
+    fields: list[tuple[str, float]],
+    scores: dict[int, float],
+    scale: float = 1.0,
+) -> None:
+    """Add weight x log-tf of each term's postings in each field to `scores` (docnum -> score)."""
+    total = max(1, searcher.doc_count_all())
+    common = max(50, COMMON_SHARE * total)
+    for i, (term, weight) in enumerate(terms):
+        for field, field_weight in fields:
+            if i >= 5 and searcher.doc_frequency(field, term) > common:
+                continue
+            factor = weight * field_weight * scale
+            for offset, ids, tfs in postings(searcher, field, term):
+                for docnum, tf in zip(ids, tfs, strict=False):
+                    docnum += offset
+                    scores[docnum] = scores.get(docnum, 0.0) + factor * _log_tf(tf)
+
+
+def best_documents(searcher, scores: dict[int, float], n: int, length_fields: list[str]) -> list[int]:
+    """The `n` best docnums after dividing by the square root of their length, deleted ones out."""
+    pool = heapq.nlargest(4 * n, scores.items(), key=lambda kv: kv[1])
+    reader = searcher.reader()
+    ranked: list[tuple[float, int]] = []
+    for docnum, score in pool:
+        if reader.is_deleted(docnum):
+            continue
+        length = sum(reader.doc_field_length(docnum, f) or 0 for f in length_fields)
+        ranked.append((score / math.sqrt(length + 20.0), docnum))
+    ranked.sort(reverse=True)
+    return [docnum for _, docnum in ranked[:n]]

@@ -1,0 +1,408 @@
+"""Cleaning: one page of whole-page text in, an Article (title, captions, body) or a Skipped out."""
+
+from __future__ import annotations
+
+import re
+
+from index.dates import date_from_url, normalise_date
+from index.furniture import FurnitureModel, is_hard_stop, site_of_url
+from index.language import detect_language
+from index.lines import BAD, GOOD, SHORT, STOP, PageLines, classify, ends_sentence, menu_lines
+from index.parts import (
+    brand_of_copyright,
+    brand_of_lines,
+    brand_of_site_title,
+    byline_of,
+    credits_of,
+    slug_tokens,
+    split_site_title,
+    word_tokens,
+)
+from index.records import Article, Page, Skipped
+from index.text import sanitize, sanitize_line
+
+__all__ = ["FurnitureModel", "clean_page", "explain_page"]
+
+DATE_WINDOW = 24  # date lines this far above the body (a third of it below) are the article's
+MENU, SOFT_STOP, HARD_STOP = 0, 1, 2  # strengths of the boundary between two blocks of text
+MERGE_MIN_CHARS = 200  # a block beyond a menu joins the article only with this much prose
+CAPTION_WINDOW = 12  # captions above the body, when no headline line precedes them, are this close
+PRE_BODY_TITLE_WINDOW = 40  # lines before the body searched for the headline
+SHORT_LINE_CHARS = 30  # prose lines count for the text they hold beyond this many characters
+_NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|in|and|de|van|von|da|&))+$")
+_BY_NAME = re.compile(r"\b[Bb]y\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
+_FIRST_SENTENCE = re.compile(r"^(.{20,}?[.!?])(?:\s|$)")
+
+
+def _body_span(pl: PageLines, in_menu: list[bool]) -> tuple[int, int] | None:
+    """First and last line of the article body: the block of prose with the most text.
+
+    Blocks are separated by menus (weak), end markers such as "Related" (stronger) and hard end
+    markers (comments, credits, legal lines); neighbouring blocks of dense prose join the best one.
+    """
+    kind, lines = pl.kind, pl.lines
+    segments: list[list[int]] = []  # [start, end, good chars, all chars, boundary before]
+    start, good, total, boundary_before = -1, 0, 0, MENU
+    for i in range(len(lines) + 1):
+        at_end = i == len(lines)
+        if at_end or kind[i] == STOP or in_menu[i]:
+            if start >= 0:
+                segments.append([start, i - 1, good, total, boundary_before])
+                start, good, total, boundary_before = -1, 0, 0, MENU
+            if not at_end and kind[i] == STOP:
+                strength = HARD_STOP if pl.role[i] == "credits" else SOFT_STOP
+                if strength == SOFT_STOP and is_hard_stop(lines[i]):
+                    strength = HARD_STOP
+                boundary_before = max(boundary_before, strength)
+            continue
+        if start < 0:
+            start = i
+        total += len(lines[i])
+        if kind[i] == GOOD:
+            good += max(0, len(lines[i]) - SHORT_LINE_CHARS)
+    if not segments:
+        return None
+    best = max(range(len(segments)), key=lambda k: segments[k][2])
+    best_good = segments[best][2]
+    if best_good == 0:
+        return None
+    first = last = best
+    while first > 0 and _joins(segments[first - 1], segments[first][4], best_good):
+        first -= 1
+    while last + 1 < len(segments) and _joins(segments[last + 1], segments[last + 1][4], best_good):
+        last += 1
+    goods = [i for i in range(segments[first][0], segments[last][1] + 1) if kind[i] == GOOD]
+    return goods[0], goods[-1]
+
+
+def _joins(segment: list[int], boundary: int, best_good: int) -> bool:
+    """Whether a block next to the article, across a boundary of this strength, is article too."""
+    good, total = segment[2], segment[3]
+    if boundary == MENU:
+        return good >= MERGE_MIN_CHARS and good >= 0.5 * total
+    if boundary == SOFT_STOP:
+        return good >= max(2 * MERGE_MIN_CHARS, 0.5 * best_good) and good >= 0.7 * total
+    return False
+
+
+def _document_title(pl: PageLines, url: str) -> tuple[str, str]:
+    """("headline", "brand") when the first line is a document title ("Headline - Site")."""
+    if not pl.lines or pl.role[0]:
+        return "", ""
+    headline, site = split_site_title(pl.lines[0])
+    if not site:
+        return "", ""
+    brand = brand_of_site_title(site)
+    brand_words = set(word_tokens(brand))
+    host_words = set(word_tokens(site_of_url(url)))
+    confirmed = bool(brand_words & host_words)
+    if not confirmed:
+        folded = headline.casefold()
+        confirmed = any(line.casefold() == folded for line in pl.lines[1:80])
+    if not confirmed:
+        folded_brand = brand.casefold()
+        confirmed = any(
+            folded_brand in line.casefold() for line in pl.lines[-60:] if line != pl.lines[0]
+        )
+    return (headline, brand) if confirmed else ("", "")
+
+
+def _title_from_document_title(pl: PageLines, document_title: str) -> tuple[int, str]:
+    """The page's own line for the headline its document title names, else the title itself."""
+    folded = document_title.casefold()
+    best, best_length = -1, 0
+    for i in range(1, len(pl.lines)):
+        if pl.role[i] or pl.words[i] < 3:
+            continue
+        line = pl.lines[i].casefold()
+        if line == folded:
+            return i, pl.lines[i]
+        if len(line) > best_length and line in folded and len(line) >= 0.6 * len(folded):
+            best, best_length = i, len(line)
+    if best >= 0:
+        return best, pl.lines[best]
+    return -1, document_title
+
+
+def _choose_title(pl: PageLines, start: int, url: str, in_menu: list[bool]) -> tuple[int, str]:
+    """The headline's line (or -1) and text."""
+    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
+    document_title, _ = _document_title(pl, url)
+    if document_title:
+        return _title_from_document_title(pl, document_title)
+    slug = slug_tokens(url)
+    best, best_score = -1, 0.0
+    distance = 0
+    for i in range(start - 1, max(-1, start - 1 - PRE_BODY_TITLE_WINDOW), -1):
+        if role[i] or kind[i] in (BAD, STOP):
+            continue
+        distance += 1
+        w = words[i]
+        line = lines[i]
+        if w > 30:
+            continue
+        score = 3.0 / (1 + distance)
+        if 4 <= w <= 20:
+            score += 1.0
+        elif w <= 2:
+            score -= 1.0
+        elif w > 20:
+            score -= 1.5
+        if line.endswith(".") and not line.endswith("..."):
+            score -= 2.0
+        if in_menu[i]:
+            score -= 1.5
+        if len(slug) >= 2:
+            tokens = word_tokens(line)
+            matches = sum(t in slug for t in tokens)
+            if matches >= 2:  # the URL's slug repeats the headline's words
+                score += 4.0 * matches / len(tokens)
+        if score > best_score:
+            best, best_score = i, score
+    if best >= 0:
+        return best, lines[best]
+    return -1, ""
+
+
+def _with_standfirst(pl: PageLines, title_index: int, first: int, in_menu: list[bool]) -> int:
+    """Start the body at the standfirst when one sits between the headline and the body."""
+    if title_index < 0:
+        return first
+    skipped: list[int] = []  # short lines between them: the author's name, a place
+    for j in range(first - 1, title_index, -1):
+        if pl.role[j] or pl.kind[j] == BAD:
+            continue
+        if pl.kind[j] == SHORT and pl.words[j] >= 8 and not in_menu[j]:
+            for k in skipped:
+                is_name = _NAME_LINE.match(pl.lines[k]) and "byline" not in pl.role
+                pl.role[k] = "byline" if is_name else "skip"
+            return j
+        if pl.words[j] > 5 or ends_sentence(pl.lines[j]):
+            break
+        skipped.append(j)
+    return first
+
+
+def _mark_bylines_near_start(pl: PageLines, first: int, last: int) -> None:
+    """A short line of names among the body's first lines ("Shaun Walker in Kiev") is a byline."""
+    for j in range(first + 1, min(first + 4, last)):
+        if (
+            pl.kind[j] == SHORT
+            and not pl.role[j]
+            and pl.words[j] <= 6
+            and _NAME_LINE.match(pl.lines[j])
+        ):
+            pl.role[j] = "skip" if "byline" in pl.role else "byline"
+
+
+def _with_closing_lines(pl: PageLines, last: int, in_menu: list[bool]) -> int:
+    """Extend the body over short closing sentences ("Check out the video below!")."""
+    for j in range(last + 1, min(last + 3, len(pl.lines))):
+        if pl.kind[j] != SHORT or pl.role[j] or in_menu[j] or not ends_sentence(pl.lines[j]):
+            break
+        last = j
+    return last
+
+
+def _paragraphs(pl: PageLines, first: int, last: int, title_index: int, in_menu: list[bool],
+                title: str, dropped: list[tuple[int, str]] | None) -> list[str]:  # fmt: skip
+    lines, kind, role, blank_before = pl.lines, pl.kind, pl.role, pl.blank_before
+    goods = [i for i in range(first, last + 1) if kind[i] == GOOD]
+    blank_separated = len(goods) >= 3 and sum(blank_before[i] for i in goods) >= 0.6 * len(goods)
+    folded_title = title.casefold()
+    paragraphs: list[str] = []
+    for i in range(first, last + 1):
+        line = lines[i]
+        keep = kind[i] in (GOOD, SHORT) and not role[i] and not in_menu[i] and i != title_index
+        if keep and kind[i] == SHORT and blank_separated and _is_promo(pl, i):
+            keep = False
+        if keep and line.casefold() == folded_title:
+            keep = False
+        if keep:
+            paragraphs.append(line)
+        elif dropped is not None and role[i] not in ("caption", "dup", "date", "byline", "credits"):
+            dropped.append((i, line))
+    return paragraphs
+
+
+def _is_promo(pl: PageLines, i: int) -> bool:
+    """A short line glued to the paragraph after it, in a page that separates paragraphs."""
+    line = pl.lines[i]
+    nxt = i + 1
+    return (
+        pl.words[i] <= 12
+        and pl.blank_before[i]
+        and nxt < len(pl.lines)
+        and not pl.blank_before[nxt]
+        and pl.kind[nxt] == GOOD
+        and not ends_sentence(line)
+        and not line.endswith(":")
+    )
+
+
+def _publish_date(page: Page, pl: PageLines | None, first: int = 0, last: int = 0) -> str:
+    """The source's date, else the URL's, else a date line near the article's top or end."""
+    found = normalise_date(page.date) or date_from_url(page.url)
+    if found or pl is None or not pl.dates:
+        return found
+    near = [
+        (value, label)
+        for i, value, label in pl.dates
+        if first - DATE_WINDOW <= i <= first + 3 or last < i <= last + DATE_WINDOW // 3
+    ]
+    for wanted in ("published", "updated", ""):
+        for value, label in near:
+            if label == wanted:
+                return value
+    return ""
+
+
+def _source(page: Page, site_brand: str, furniture_lines: list[str]) -> str:
+    if page.source:
+        return sanitize_line(page.source)
+    if site_brand:
+        return site_brand
+    for line in furniture_lines:
+        brand = brand_of_copyright(line)
+        if brand:
+            return brand
+    return brand_of_lines(furniture_lines) or site_of_url(page.url)
+
+
+def _language(title: str, paragraphs: list[str]) -> str:
+    sample = title
+    for paragraph in paragraphs:
+        if len(sample) > 600:
+            break
+        sample += "\n" + paragraph
+    return detect_language(sample)
+
+
+def _fallback_title(paragraphs: list[str]) -> str:
+    first = paragraphs[0] if paragraphs else ""
+    match = _FIRST_SENTENCE.match(first)
+    sentence = match.group(1) if match else first
+    words = sentence.split()
+    return " ".join(words[:15]) + ("…" if len(words) > 15 else "")
+
+
+def _clean_given_article(page: Page, title: str, text: str) -> Article | Skipped:
+    """A page that is already an article (JSON Lines): split it into paragraphs, keep everything."""
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
+    blocks = [block for block in blocks if block]
+    if len(blocks) == 1 and text.count("\n") >= 2:
+        blocks = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    credits: list[str] = []
+    if blocks:
+        found = credits_of(blocks[-1], blocks[-1].count(" ") + 1)
+        if found:
+            credits = found
+            blocks.pop()
+    if blocks and blocks[0].casefold() == title.casefold():
+        blocks.pop(0)
+    if not blocks:
+        return Skipped(page.origin, "empty page", "the record has a title but no text")
+    return Article(
+        id="",
+        dump=page.dump,
+        origin=page.origin,
+        title=title,
+        paragraphs=blocks,
+        credits=credits,
+        source=sanitize_line(page.source) if page.source else site_of_url(page.url),
+        url=sanitize_line(page.url),
+        date=_publish_date(page, None),
+        crawl_date=normalise_date(page.crawl_date),
+        language=_language(title, blocks),
+    )
+
+
+def _clean(
+    page: Page, furniture: FurnitureModel | None, dropped: list[tuple[int, str]] | None
+) -> Article | Skipped:
+    text = sanitize(page.text)
+    title = sanitize_line(page.title)
+    if title:
+        return _clean_given_article(page, title, text)
+    pl = PageLines(text)
+    if not pl.lines:
+        return Skipped(page.origin, "empty page")
+    site = FurnitureModel.site_of(page) if furniture is not None else ""
+    credits = classify(pl, furniture, site)
+    in_menu = menu_lines(pl)
+    span = _body_span(pl, in_menu)
+    if span is None:
+        return Skipped(page.origin, "no article", "no paragraph of prose found")
+    first, last = span
+    for i in range(first, last + 1):  # a byline or date deep in the body is body text
+        if pl.role[i] in ("byline", "date") and i > first + 3:
+            pl.role[i] = ""
+    title_index, title = _choose_title(pl, first, page.url, in_menu)
+    if title_index == first:  # a headline shaped like prose opened the block
+        goods = [i for i in range(first + 1, last + 1) if pl.kind[i] == GOOD]
+        if not goods:
+            return Skipped(page.origin, "no article", "only a headline")
+        first = goods[0]
+    first = _with_standfirst(pl, title_index, first, in_menu)
+    _mark_bylines_near_start(pl, first, last)
+    last = _with_closing_lines(pl, last, in_menu)
+    paragraphs = _paragraphs(pl, first, last, title_index, in_menu, title, dropped)
+    if not paragraphs:
+        return Skipped(page.origin, "no article", "no paragraph of prose found")
+    if not title:
+        title = _fallback_title(paragraphs)
+    captions: list[str] = []
+    byline = ""
+    outside: list[str] = []
+    for i, line in enumerate(pl.lines):
+        role = pl.role[i]
+        if (
+            role == "caption"
+            and i <= last
+            and (i > title_index >= 0 or i >= first - CAPTION_WINDOW)
+        ):
+            text_of_caption = pl.caption_text.get(i, line)
+            if text_of_caption not in captions and text_of_caption != title:
+                captions.append(text_of_caption)
+        elif role == "byline" and not byline and i <= last:
+            byline = byline_of(line, pl.words[i]) or line
+        elif role == "date" and not byline and i <= last and (found := _BY_NAME.search(line)):
+            byline = found.group(1)  # "Posted on March 3, 2015 by Jane Doe"
+        elif (i < first or i > last) and i != title_index and role not in ("date", "credits"):
+            outside.append(line)
+            if dropped is not None:
+                dropped.append((i, line))
+    _, site_brand = _document_title(pl, page.url)
+    promos = [
+        pl.lines[i] for i in range(first, last + 1) if pl.kind[i] == SHORT and _is_promo(pl, i)
+    ]
+    return Article(
+        id="",
+        dump=page.dump,
+        origin=page.origin,
+        title=title,
+        paragraphs=paragraphs,
+        caption=captions[0] if captions else "",
+        captions=captions,
+        byline=byline,
+        credits=credits,
+        source=_source(page, site_brand, outside + promos),
+        url=sanitize_line(page.url),
+        date=_publish_date(page, pl, first, last),
+        crawl_date=normalise_date(page.crawl_date),
+        language=_language(title, paragraphs),
+    )
+
+
+def clean_page(page: Page, furniture: FurnitureModel | None = None) -> Article | Skipped:
+    """Clean one page: the article (id left "", entities and hash left for the ingest) or a skip."""
+    return _clean(page, furniture, None)
+
+
+def explain_page(
+    page: Page, furniture: FurnitureModel | None = None
+) -> tuple[Article | Skipped, list[str]]:
+    """`clean_page` and the lines it dropped as furniture, for people reviewing the cleaner."""
+    dropped: list[tuple[int, str]] = []
+    result = _clean(page, furniture, dropped)
+    return result, [line for _, line in sorted(dropped)]

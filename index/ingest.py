@@ -1,0 +1,328 @@
+"""Ingest: read dumps, clean pages and find entities in worker processes, write one index."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.clean import FurnitureModel, clean_page
+from index.dumps import iter_pages
+from index.entities import article_entities
+
+from index.dedup import VersionIndex, content_hash, minhash_of
+from index.records import Article, IngestReport, Page, Skipped
+from index.schema import document_for
+from index.store import ArticleStore
+from index.text import sanitize_line
+
+BATCH_PAGES = 400  # pages cleaned per worker task
+COMMIT_ARTICLES = 5000  # articles per index commit: what an interruption can lose at most
+PARALLEL_THRESHOLD = 300  # fewer pages than this are cleaned in-process
+ENTITY_TEXT_CHARS = 1_000_000  # entities are looked for in this much of a body (huge pages)
+
+
+@dataclass(slots=True)
+class Progress:
+    """Where an ingest stands, posted to the progress callback."""
+
+    pages: int = 0
+    total: int | None = None
+    report: IngestReport = field(default_factory=IngestReport)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def article_id(dump: str, key: str) -> str:
+    """Stable id of a page's article: the same dump and key give the same id."""
+    return hashlib.sha1(f"{dump}\x00{key}".encode()).hexdigest()[:16]
+
+
+def page_hash(page: Page) -> str:
+    h = hashlib.sha1()
+    for part in (page.text, page.url, page.date, page.title, page.source):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def estimate_pages(paths: Sequence[str | Path]) -> int | None:
+    """A quick count of the pages in the inputs (files and JSON lines), None when unknown."""
+    total = 0
+    for p in map(Path, paths):
+        files = [p] if p.is_file() else [f for f in p.rglob("*") if f.is_file()]
+        for f in files:
+            name = f.name.lower()
+            if ".warc" in name or name.endswith((".wet", ".wet.gz")):
+                return None
+            if name.endswith((".jsonl", ".ndjson", ".json")):
+                with f.open("rb") as fh:
+                    total += sum(
+                        chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")
+                    )
+            elif name.endswith(".gz"):
+                return None
+            else:
+                total += 1
+    return total
+
+
+def _head_paragraphs(paragraphs: list[str], limit: int) -> list[str]:
+    """The first `limit` characters of a body, as paragraphs (a prefix of `Article.body`)."""
+    head: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        if size + len(paragraph) > limit:
+            head.append(paragraph[: max(0, limit - size)])
+            break
+        head.append(paragraph)
+        size += len(paragraph) + 2
+    return head
+
+
+def process_pages(pages: list[Page], furniture: FurnitureModel | None) -> list[Article | Skipped]:
+    """Clean pages and find their entities (runs in a worker process)."""
+    out: list[Article | Skipped] = []
+    for page in pages:
+        try:
+            result = clean_page(page, furniture)
+            if isinstance(result, Article):
+                result.id = article_id(page.dump, page.key)
+                head = _head_paragraphs(result.paragraphs, ENTITY_TEXT_CHARS)
+                result.entities = article_entities(result.title, head, result.caption)
+                result.content_hash = content_hash(result)
+                minhash = minhash_of(result)
+                out.append(result)
+                out.append(minhash)  # type: ignore[arg-type]
+            else:
+                out.append(result)
+        except Exception as exc:  # one broken page never stops an ingest
+            out.append(Skipped(page.origin, "cleaning failed", f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def _batches(items: Iterable[Page | Skipped], size: int) -> Iterator[list[Page | Skipped]]:
+    batch: list[Page | Skipped] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Ingest:
+    """One `index` run over some dumps into an open library's store and Whoosh index."""
+
+    def __init__(self, store: ArticleStore, whoosh_index, library_dir: Path) -> None:
+        self.store = store
+        self.ix = whoosh_index
+        self.dir = library_dir
+        self.report = IngestReport()
+        self.furniture = self._load_furniture()
+        self.versions = VersionIndex.load(library_dir / "versions.pickle")
+        self._known_hashes: dict[str, dict[str, str]] = {}
+        self._batch_hashes: dict[str, str] = {}
+
+    def _load_furniture(self) -> FurnitureModel:
+        saved = self.store.get_meta("furniture")
+        if saved:
+            try:
+                return FurnitureModel.from_dict(json.loads(saved))
+            except (ValueError, KeyError, TypeError):
+                pass
+        return FurnitureModel()
+
+    def _unchanged(self, page: Page, phash: str) -> bool:
+        known = self._known_hashes.get(page.dump)
+        if known is None:
+            known = self._known_hashes[page.dump] = self.store.page_hashes(page.dump)
+        return known.get(page.key) == phash
+
+    def run(
+        self,
+        paths: Sequence[str | Path],
+        dump: str | None = None,
+        progress: ProgressCallback | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        workers: int | None = None,
+    ) -> IngestReport:
+        started = time.perf_counter()
+        state = Progress(total=estimate_pages(paths), report=self.report)
+        workers = workers or max(1, min(os.cpu_count() or 1, 4))
+        parallel = workers > 1 and (state.total is None or state.total >= PARALLEL_THRESHOLD)
+        pool = (
+            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            if parallel
+            else None
+        )
+        pending: list[tuple[list[tuple[Page, str]], Future | list]] = []
+        self.writer_rows: list[tuple[Article, object, str]] = []
+        self.page_rows: list[tuple[str, str, str, str | None, str]] = []
+        try:
+            for batch in _batches(iter_pages(paths, dump), BATCH_PAGES):
+                if should_stop and should_stop():
+                    self.report.interrupted = True
+                    break
+                todo: list[tuple[Page, str]] = []
+                for item in batch:
+                    item.origin = sanitize_line(item.origin)  # file names come from strangers too
+                    if isinstance(item, Skipped):
+                        self.report.skip(item)
+                        continue
+                    item.dump = sanitize_line(item.dump) or "dump"
+                    phash = page_hash(item)
+                    if self._unchanged(item, phash):
+                        self.report.unchanged += 1
+                        continue
+                    todo.append((item, phash))
+                    if not item.title:
+                        self.furniture.observe(item)
+                state.pages += len(batch)
+                if todo:
+                    pages = [p for p, _ in todo]
+                    if pool:
+                        pending.append((todo, pool.submit(process_pages, pages, self.furniture)))
+                    else:
+                        pending.append((todo, process_pages(pages, self.furniture)))
+                while pending and (len(pending) > workers * 2 or not pool):
+                    self._collect(*pending.pop(0))
+                if len(self.writer_rows) >= COMMIT_ARTICLES:
+                    self._flush()
+                if progress:
+                    progress(state)
+            for todo, result in pending:
+                if not self.report.interrupted:
+                    self._collect(todo, result)
+            pending.clear()
+            self._flush()
+        except KeyboardInterrupt:
+            self.report.interrupted = True
+            for _, result in pending:
+                if isinstance(result, Future):
+                    result.cancel()
+            self._flush()
+        finally:
+            if pool:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self.report.seconds = time.perf_counter() - started
+        if progress:
+            progress(state)
+        return self.report
+
+    def _collect(self, todo: list[tuple[Page, str]], result: Future | list) -> None:
+        outputs = result.result() if isinstance(result, Future) else result
+        by_origin = {page.origin: (page, phash) for page, phash in todo}
+        i = 0
+        while i < len(outputs):
+            item = outputs[i]
+            if isinstance(item, Skipped):
+                self.report.skip(item)
+                if item.origin in by_origin:
+                    page, phash = by_origin[item.origin]
+                    self.page_rows.append((page.dump, page.key, phash, None, item.reason))
+                i += 1
+                continue
+            minhash = outputs[i + 1]
+            i += 2
+            page, phash = by_origin[item.origin]
+            self._place(item, minhash, page.key in self._known_hashes.get(page.dump, {}))
+            self.writer_rows.append((item, minhash, page.key))
+            self.page_rows.append((page.dump, page.key, phash, item.id, ""))
+
+    def _place(self, article: Article, minhash, was_known: bool) -> None:
+        """Mark the article as a copy or a version of articles already known."""
+        if was_known:
+            self.report.updated += 1
+        else:
+            self.report.added += 1
+        group = self._batch_hashes.get(article.content_hash) or self.store.first_with_hash(
+            article.content_hash
+        )
+        if group and group != article.id:
+            article.copy_group = group
+            self.report.copies += 1
+        else:
+            article.copy_group = article.id
+            self._batch_hashes[article.content_hash] = article.id
+        version_of = self.versions.find(article.id, minhash, exclude_group=article.copy_group)
+        if version_of and version_of != article.copy_group:
+            article.version_group = version_of
+            self.report.versions += article.copy_group == article.id
+        else:
+            article.version_group = article.copy_group
+        self.versions.add(article.id, minhash, article.version_group, article.copy_group)
+
+    def _flush(self) -> None:
+        """Commit what has been cleaned: Whoosh first, then the store, so neither runs ahead."""
+        if not self.writer_rows and not self.page_rows:
+            return
+        articles = [a for a, _, _ in self.writer_rows]
+        known = self.store.headers([a.id for a in articles])
+        self.store.set_meta("ingest_pending", "1")
+        self.store.commit()
+        writer = self.ix.writer(limitmb=256)
+        try:
+            for article in articles:
+                doc = document_for(article)
+                if article.id in known:
+                    writer.update_document(**doc)
+                else:
+                    writer.add_document(**doc)
+            self.store.put_articles(articles)
+            self.store.put_pages(self.page_rows)
+            self.store.set_meta("furniture", json.dumps(self.furniture.to_dict()))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            self.store.db.rollback()
+            raise
+        self.store.set_meta("ingest_pending", "0")
+        self.store.commit()
+        self.versions.save(self.dir / "versions.pickle")
+        self.writer_rows.clear()
+        self.page_rows.clear()
+
+
+def reconcile(store: ArticleStore, whoosh_index) -> int:
+    """After an interrupted ingest, make the Whoosh index hold each stored article exactly once."""
+    fixed = 0
+    with whoosh_index.reader() as reader:
+        indexed: dict[str, int] = {}
+        for term, info in reader.iter_field("id"):
+            indexed[term.decode() if isinstance(term, bytes) else term] = info.doc_frequency()
+    stored = {row[0] for row in store.db.execute("SELECT id FROM articles")}
+    writer = whoosh_index.writer()
+    for aid, freq in indexed.items():
+        if aid not in stored:
+            writer.delete_by_term("id", aid)
+            fixed += 1
+        elif freq > 1:
+            writer.delete_by_term("id", aid)
+            indexed[aid] = 0
+    missing = [aid for aid in stored if indexed.get(aid, 0) == 0]
+    for start in range(0, len(missing), 500):
+        for article in store.get_many(missing[start : start + 500]).values():
+            writer.add_document(**document_for(article))
+            fixed += 1
+    writer.commit()
+    store.set_meta("ingest_pending", "0")
+    store.commit()
+    return fixed
+
+
+_SLUG = re.compile(r"[^\w.-]+")
+
+
+def dump_label(name: str) -> str:
+    """A dump name safe to show and to use as an index term."""
+    return _SLUG.sub("-", name).strip("-") or "dump"

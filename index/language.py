@@ -1,0 +1,47 @@
+"""Language of an article (ISO 639-1 code) from py3langid's small offline model."""
+
+from __future__ import annotations
+
+import threading
+
+SAMPLE_CHARS = 500  # enough text for a confident answer; more only costs time
+MIN_LETTERS = 12  # below this the detector guesses: say nothing
+MIN_PROBABILITY = 0.5
+
+_identifier = None
+_lock = threading.Lock()
+
+
+def _get_identifier():
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _identifier
+
+
+_ENGLISH_WORDS = (" the ", " and ", " of ", " to ", " is ", " that ", " was ", " for ")
+
+
+def _clearly_english(sample: str) -> bool:
+    """A fast path for the common case: English function words all over the sample."""
+    lower = sample.lower()
+    hits = sum(lower.count(word) for word in _ENGLISH_WORDS)
+    return hits >= 8 and hits * 60 >= len(sample)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, or "" when there is too little text to tell."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(map(str.isalpha, sample)) < MIN_LETTERS:
+        return ""
+    if _clearly_english(sample):
+        return "en"
+    try:
+        code, probability = _get_identifier().classify(sample)
+    except Exception:
+        return ""
+    return str(code) if probability >= MIN_PROBABILITY else ""

@@ -1,0 +1,236 @@
+"""The front door of the corpus: one `Library` that the command line and the reader both use."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from index.records import (
+    Article,
+    EntityCard,
+    EntityCount,
+    IngestReport,
+    Related,
+    RelatedItem,
+    SearchResult,
+    Stats,
+)
+from index.related import RelatedFinder
+from index.schema import build_schema
+from index.search import SearchEngine
+from index.store import ArticleStore
+
+if TYPE_CHECKING:
+    from index.ingest import ProgressCallback
+
+
+class LibraryError(Exception):
+    """A problem a user can act on, said in one line (naming the folder, file, id or query)."""
+
+
+class ArticleNotFound(LibraryError):
+    pass
+
+
+class Library:
+    """A folder holding the Whoosh index, the article store and the reader's own state."""
+
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = Path(path).expanduser()
+        self.readonly = readonly
+        self._open()
+
+    def _open(self) -> None:
+        path = self.path
+        if not self.readonly:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(f"cannot create library folder {path}: {exc.strerror}") from None
+            if not os.access(path, os.W_OK):
+                self.readonly = True
+        if not path.is_dir():
+            raise LibraryError(f"library folder {path} does not exist")
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise LibraryError(f"library folder {path} is not readable")
+        whoosh_dir = path / "whoosh"
+        db_path = path / "articles.db"
+        try:
+            if self.readonly and not db_path.exists():
+                raise LibraryError(f"{path} holds no library (run `newsreader index` first)")
+            self.store = ArticleStore(db_path, readonly=self.readonly)
+            if not self.readonly:
+                whoosh_dir.mkdir(exist_ok=True)
+            storage = FileStorage(str(whoosh_dir), supports_mmap=False)
+            if whoosh_index.exists_in(str(whoosh_dir)):
+                self.ix = storage.open_index()
+            elif self.readonly:
+                raise LibraryError(
+                    f"{path} holds no search index: run `newsreader index --rebuild`"
+                )
+            else:
+                self.ix = storage.create_index(build_schema())
+            if not self.readonly and self.store.get_meta("ingest_pending") == "1":
+                with self._writer_lock(wait=False) as got:
+                    if got:
+                        from index.ingest import reconcile
+
+                        reconcile(self.store, self.ix)
+        except LibraryError:
+            raise
+        except (sqlite3.DatabaseError, OSError, EOFError, ValueError, KeyError) as exc:
+            raise LibraryError(
+                f"the library in {path} is damaged ({type(exc).__name__}: {exc}); "
+                "run `newsreader index --rebuild PATH...` to build it again"
+            ) from None
+        self.engine = SearchEngine(self.ix, self.store)
+        self.finder = RelatedFinder(self.engine, self.store)
+
+    def close(self) -> None:
+        self.engine.close()
+        self.store.close()
+        self.ix.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writer_lock(self, wait: bool = True, on_wait: Callable[[], None] | None = None):
+        with (self.path / "ingest.lock").open("a") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not wait:
+                    yield False
+                    return
+                if on_wait:
+                    on_wait()
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield True
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def add(
+        self,
+        paths: Sequence[str | Path],
+        dump: str | None = None,
+        progress: ProgressCallback | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        on_wait: Callable[[], None] | None = None,
+        workers: int | None = None,
+    ) -> IngestReport:
+        """Add dumps (folders, JSON Lines, WET/WARC, HTML); only new or changed pages are cleaned."""
+        if self.readonly:
+            raise LibraryError(f"library folder {self.path} is read-only: cannot add to it")
+        for p in paths:
+            if not Path(p).exists():
+                raise LibraryError(f"{p}: no such file or folder")
+        from index.ingest import Ingest, reconcile
+
+        with self._writer_lock(on_wait=on_wait):
+            if self.store.get_meta("ingest_pending") == "1":
+                reconcile(self.store, self.ix)
+            report = Ingest(self.store, self.ix, self.path).run(
+                paths, dump, progress=progress, should_stop=should_stop, workers=workers
+            )
+        self.refresh()
+        return report
+
+    def rebuild(self) -> None:
+        """Forget everything indexed (the caller then adds the dumps again)."""
+        if self.readonly:
+            raise LibraryError(f"library folder {self.path} is read-only: cannot rebuild it")
+        with self._writer_lock():
+            self.close()
+            for name in ("articles.db", "articles.db-wal", "articles.db-shm", "versions.pickle"):
+                (self.path / name).unlink(missing_ok=True)
+            whoosh_dir = self.path / "whoosh"
+            if whoosh_dir.exists():
+                for f in whoosh_dir.iterdir():
+                    f.unlink()
+            self._open()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    @property
+    def is_empty(self) -> bool:
+        return self.store.count() == 0
+
+    def refresh(self) -> bool:
+        """Pick up what another process committed; True when something changed."""
+        return self.engine.refresh()
+
+    def resolve_id(self, article_id: str) -> str:
+        """An id or a unique prefix of one (as git does with commits)."""
+        article_id = article_id.strip()
+        if self.store.headers([article_id]):
+            return article_id
+        matches = self.store.ids_with_prefix(article_id) if len(article_id) >= 4 else []
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise ArticleNotFound(f"article id {article_id!r} is ambiguous: give more characters")
+        raise ArticleNotFound(f"no article with id {article_id!r} in {self.path}")
+
+    def article(self, article_id: str) -> Article:
+        found = self.store.get(self.resolve_id(article_id))
+        assert found is not None
+        return found
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        snippets: bool = True,
+        filters: dict[str, str] | None = None,
+    ) -> SearchResult:
+        """Search the library; an empty query lists articles newest first. Never raises on input."""
+        return self.engine.search(
+            query, limit=limit, offset=offset, sort=sort, snippets=snippets, filters=filters
+        )
+
+    def related(self, article_id: str, limit: int = 10) -> Related:
+        return self.finder.related(self.article(article_id), limit=limit)
+
+    def story(self, article_id: str) -> list[RelatedItem]:
+        """The open article's story across the dumps, in date order."""
+        return self.finder.story(self.article(article_id))
+
+    def entities(
+        self, kind: str | None = None, dump: str | None = None, prefix: str = "", limit: int = 50
+    ) -> list[EntityCount]:
+        return self.store.top_entities(kind=kind, dump=dump, prefix=prefix, limit=limit)
+
+    def entity_card(self, name: str, kind: str) -> EntityCard:
+        card = self.store.entity_card(name, kind)
+        if card is None:
+            raise LibraryError(f"no {kind} named {name!r} in the library")
+        return card
+
+    def export(self) -> Iterator[Article]:
+        return self.store.iter_articles()
+
+    def stats(self) -> Stats:
+        return Stats(
+            articles=self.store.count(),
+            dumps=self.store.counts_by("dump"),
+            sources=self.store.counts_by("source"),
+            languages=self.store.counts_by("language"),
+            path=str(self.path),
+        )

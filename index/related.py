@@ -1,0 +1,223 @@
+"""Related coverage: the rest of an article's story across dumps and sources, ranked and cached."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from index.candidates import accumulate, best_documents
+from index.records import Article, Related, RelatedItem
+from index.relatedness import (
+    Profile,
+    Scored,
+    TermStats,
+    Vectors,
+    Weights,
+    entity_term,
+    key_entities,
+    key_terms,
+    profile_of,
+    score_pair,
+    vectors_of,
+)
+from index.store import ArticleStore
+
+CANDIDATES = 80  # articles the index proposes before the blend re-ranks them
+STORY_LIMIT = 40  # related articles considered for a story
+STORY_SHARE = 0.45  # a story member scores at least this share of the best related article
+STORY_FLOOR = 0.18  # ... and at least this much
+
+
+class RelatedFinder:
+    """Ranks the articles related to an open one; answers are cached until the library changes."""
+
+    def __init__(
+        self,
+        engine,
+        store: ArticleStore,
+        weights: Weights | None = None,
+        cache_size: int = 512,
+    ) -> None:
+        self.engine = engine
+        self.store = store
+        self.weights = weights or Weights()
+        self.cache_size = cache_size
+        self._lock = threading.Lock()
+        self._generation = None  # the searcher the caches were filled from
+        self._answers: OrderedDict[tuple[str, int], Related] = OrderedDict()
+        self._profiles: OrderedDict[str, Profile] = OrderedDict()
+        self._stats: TermStats | None = None
+
+    # -- public ---------------------------------------------------------------------------------
+
+    def related(self, article: Article, limit: int = 10) -> Related:
+        """Copies and versions of `article`, then up to `limit` different related articles."""
+        key = (article.id, limit)
+        with self._lock:
+            self._check_generation()
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+                return found
+        answer = self._compute(article, limit)
+        with self._lock:
+            self._answers[key] = answer
+            while len(self._answers) > self.cache_size:
+                self._answers.popitem(last=False)
+        return answer
+
+    def story(self, article: Article) -> list[RelatedItem]:
+        """The article and its story (related articles close enough), by date, undated last."""
+        found = self.related(article, limit=STORY_LIMIT)
+        best = found.related[0].score if found.related else 0.0
+        cutoff = max(STORY_FLOOR, STORY_SHARE * best)
+        members = [item for item in found.related if item.score >= cutoff]
+        own = self._item(self._profile(article), max(best, 1.0), [], [c.dump for c in found.copies])
+        members.append(own)
+        members.sort(key=lambda r: (r.date == "", r.date[:19], r.dump, r.id))
+        return members
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
+            self._profiles.clear()
+            self._stats = None
+
+    # -- ranking --------------------------------------------------------------------------------
+
+    def _check_generation(self) -> None:
+        """Forget everything when the engine holds a new searcher (the library changed)."""
+        searcher = self.engine.searcher
+        if searcher is not self._generation:
+            self._generation = searcher
+            self._answers.clear()
+            self._profiles.clear()
+            self._stats = None
+
+    def _profile(self, article: Article) -> Profile:
+        analyzer = self.engine.searcher.schema["body"].analyzer
+        return profile_of(article, analyzer, self.weights)
+
+    def _compute(self, article: Article, limit: int) -> Related:
+        w = self.weights
+        with self.engine._lock:
+            searcher = self.engine.searcher
+            with self._lock:
+                self._check_generation()
+                if self._stats is None or self._stats.searcher is not searcher:
+                    self._stats = TermStats(searcher, self._entity_df)
+                stats = self._stats
+            analyzer = searcher.schema["body"].analyzer
+            me = profile_of(article, analyzer, w)
+            mine = vectors_of(me, stats)
+            candidates = self._candidates(searcher, me, mine, max(CANDIDATES, 3 * limit))
+            profiles = self._profiles_of(candidates, analyzer)
+            scored = [score_pair(me, mine, p, vectors_of(p, stats), w) for p in profiles]
+        return self._assemble(me, scored, limit)
+
+    def _candidates(self, searcher, me: Profile, mine: Vectors, n: int) -> list[str]:
+        """Articles sharing the open one's key words and entities, best first (ids)."""
+        fields = set(searcher.schema.names())
+        scores: dict[int, float] = {}
+        text_fields = [(f, 1.0) for f in ("body", "title") if f in fields]
+        terms = key_terms(mine, self.weights)
+        accumulate(searcher, terms, text_fields, scores, 1.0 / mine.text.norm)
+        for key, weight in key_entities(mine, self.weights):
+            if key[0] in fields:
+                name = entity_term(me.entity_names.get(key, key[1]))
+                scale = self.weights.entities / mine.entities.norm
+                accumulate(searcher, [(name, weight)], [(key[0], 1.0)], scores, scale)
+        docnums = best_documents(searcher, scores, n + 1, [f for f, _ in text_fields])
+        ids = [searcher.stored_fields(d).get("id") for d in docnums]
+        return [i for i in ids if i and i != me.id][:n]
+
+    def _profiles_of(self, ids: list[str], analyzer) -> list[Profile]:
+        with self._lock:
+            known = {i: self._profiles[i] for i in ids if i in self._profiles}
+        missing = [i for i in ids if i not in known]
+        if missing:
+            for aid, article in self.store.get_many(missing).items():
+                known[aid] = profile_of(article, analyzer, self.weights)
+            with self._lock:
+                for aid in missing:
+                    if aid in known:
+                        self._profiles[aid] = known[aid]
+                while len(self._profiles) > self.cache_size * 8:
+                    self._profiles.popitem(last=False)
+        return [known[i] for i in ids if i in known]
+
+    def _entity_df(self, kind: str, name: str) -> int:
+        row = self.store.db.execute(
+            "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?", (kind, name)
+        ).fetchone()
+        return row[0] if row else 0
+
+    # -- grouping -------------------------------------------------------------------------------
+
+    def _members(self, version_groups: set[str]) -> list[tuple[str, str, str, str, str, str, str]]:
+        """(id, dump, title, date, source, copy_group, version_group) of every article in the groups."""
+        groups = sorted(version_groups)
+        rows: list = []
+        for start in range(0, len(groups), 500):
+            chunk = groups[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows.extend(
+                self.store.db.execute(
+                    "SELECT id, dump, title, date, source, copy_group, version_group "
+                    f"FROM articles WHERE version_group IN ({marks}) OR copy_group IN ({marks}) "
+                    "ORDER BY dump, id",
+                    chunk + chunk,
+                )
+            )
+        return rows
+
+    def _assemble(self, me: Profile, scored: list[Scored], limit: int) -> Related:
+        mine = {me.copy_group, me.version_group}
+        groups = {s.profile.version_group for s in scored} | mine
+        members: dict[str, list[tuple]] = {}
+        own_copies: list[RelatedItem] = []
+        own_versions: dict[str, list[tuple]] = {}
+        for row in self._members(groups):
+            aid, dump, title, date, source, copy_group, version_group = row
+            if aid == me.id:
+                continue
+            if copy_group == me.copy_group:
+                own_copies.append(RelatedItem(aid, title, dump, date, source, 1.0))
+            elif version_group in mine or copy_group == me.version_group:
+                own_versions.setdefault(copy_group or aid, []).append(row)
+            else:
+                members.setdefault(version_group or copy_group or aid, []).append(row)
+        versions = []
+        for rows in own_versions.values():
+            aid, dump, title, date, source, _, _ = rows[0]
+            versions.append(
+                RelatedItem(aid, title, dump, date, source, 1.0, copies=[r[1] for r in rows[1:]])
+            )
+        versions.sort(key=lambda r: (r.date == "", r.date, r.dump))
+        best: dict[str, Scored] = {}
+        for s in scored:
+            p = s.profile
+            if p.id == me.id or p.copy_group in mine or p.version_group in mine:
+                continue
+            group = p.version_group
+            if group not in best or s.score > best[group].score:
+                best[group] = s
+        ranked = sorted(best.values(), key=lambda s: (-s.score, s.profile.id))[:limit]
+        related = []
+        for s in ranked:
+            dumps = [r[1] for r in members.get(s.profile.version_group, []) if r[0] != s.profile.id]
+            related.append(self._item(s.profile, s.score, s.shared, dumps))
+        return Related(me.id, copies=own_copies, versions=versions, related=related)
+
+    @staticmethod
+    def _item(p: Profile, score: float, shared: list[str], copies: list[str]) -> RelatedItem:
+        return RelatedItem(
+            id=p.id,
+            title=p.title,
+            dump=p.dump,
+            date=p.date,
+            source=p.source,
+            score=round(score, 4),
+            shared_entities=shared,
+            copies=sorted(set(copies)),
+        )

@@ -1,0 +1,201 @@
+"""How related two articles are: key-term text similarity, shared rare entities, closeness in time."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from index.records import Article
+
+ENTITY_FIELDS = ("person", "org", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The blend of signals; tuned on Reuters-1987 (see benchmarks/related.py)."""
+
+    text: float = 1.0  # TF-IDF cosine of title + body
+    title: float = 0.35  # TF-IDF cosine of the titles alone
+    entities: float = 0.5  # cosine of shared entities, weighted by rarity and salience
+    time: float = 0.3  # how much being close in time can add (0 = dates ignored)
+    time_scale_days: float = 7.0  # closeness halves about every 5 days
+    title_tf: float = 2.0  # a title word counts as this many extra body occurrences
+    key_terms: int = 30  # words of the open article that find the candidates
+    key_entities: int = 6  # entities of the open article that find candidates
+    body_words: int = 600  # words of a body read for its profile (the lead matters most)
+
+
+@dataclass(slots=True)
+class Profile:
+    """What ranking needs of one article: header, term counts, entities, day."""
+
+    id: str
+    title: str
+    dump: str
+    date: str
+    source: str
+    copy_group: str
+    version_group: str
+    terms: dict[str, float]  # term -> body count + title_tf * title count
+    title_terms: dict[str, int]
+    entities: dict[tuple[str, str], float]  # (kind, name) -> salience
+    entity_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    day: int | None = None  # date as a day number, None when undated
+
+
+def entity_term(name: str) -> str:
+    """The term an entity name becomes in the index's comma-separated keyword fields."""
+    return name.replace(",", " ").strip().lower()
+
+
+def day_number(date: str) -> int | None:
+    try:
+        return Date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def profile_of(article: Article, analyzer, weights: Weights) -> Profile:
+    """Analyse an article's title and body with the index's own analyzer."""
+    title_terms: dict[str, int] = {}
+    for token in analyzer(article.title):
+        title_terms[token.text] = title_terms.get(token.text, 0) + 1
+    body = " ".join(article.body.split()[: weights.body_words])
+    terms: dict[str, float] = {}
+    for token in analyzer(body):
+        terms[token.text] = terms.get(token.text, 0.0) + 1.0
+    for term, n in title_terms.items():
+        terms[term] = terms.get(term, 0.0) + weights.title_tf * n
+    entities: dict[tuple[str, str], float] = {}
+    names: dict[tuple[str, str], str] = {}
+    for e in article.entities:
+        key = (e.kind, e.name.casefold())
+        entities[key] = max(entities.get(key, 0.0), e.salience)
+        names.setdefault(key, e.name)
+    return Profile(
+        id=article.id,
+        title=article.title,
+        dump=article.dump,
+        date=article.date,
+        source=article.source,
+        copy_group=article.copy_group or article.id,
+        version_group=article.version_group or article.copy_group or article.id,
+        terms=terms,
+        title_terms=title_terms,
+        entities=entities,
+        entity_names=names,
+        day=day_number(article.date),
+    )
+
+
+class TermStats:
+    """Document frequencies from one searcher generation, cached (the index only changes on refresh)."""
+
+    def __init__(self, searcher, entity_df=None) -> None:
+        self.searcher = searcher
+        self.total = max(1, searcher.doc_count())
+        fields = set(searcher.schema.names())
+        self._entity_fields = {f for f in ENTITY_FIELDS if f in fields}
+        self._entity_df = entity_df  # fallback: (kind, name) -> articles, from the store
+        self._idf: dict[str, float] = {}
+        self._entity_idf: dict[tuple[str, str], float] = {}
+
+    def idf(self, term: str) -> float:
+        found = self._idf.get(term)
+        if found is None:
+            df = max(
+                self.searcher.doc_frequency("body", term),
+                self.searcher.doc_frequency("title", term),
+            )
+            found = math.log((self.total + 1) / (df + 0.5))
+            if term.isdigit():
+                found *= 0.3  # numbers: quantities and dates rather than topics
+            self._idf[term] = found = max(found, 0.0)
+        return found
+
+    def entity_idf(self, key: tuple[str, str], name: str) -> float:
+        """Rarity of an entity (`key` is (kind, casefolded name), `name` as the article spells it)."""
+        found = self._entity_idf.get(key)
+        if found is None:
+            kind = key[0]
+            if kind in self._entity_fields:
+                df = self.searcher.doc_frequency(kind, entity_term(name))
+            elif self._entity_df is not None:
+                df = self._entity_df(kind, name)
+            else:
+                df = 0
+            found = max(0.0, math.log((self.total + 1) / (df + 0.5)))
+            self._entity_idf[key] = found
+        return found
+
+
+@dataclass(slots=True)
+class Vector:
+    """A weighted term (or entity) vector with its length."""
+
+    weights: dict
+    norm: float
+
+
+def _vector(weights: dict) -> Vector:
+    return Vector(weights, math.sqrt(sum(w * w for w in weights.values())) or 1.0)
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
+    dot = sum(w * large.weights.get(k, 0.0) for k, w in small.weights.items())
+    return dot / (a.norm * b.norm)
+
+
+@dataclass(slots=True)
+class Vectors:
+    """The three vectors compared for one article."""
+
+    text: Vector
+    title: Vector
+    entities: Vector
+
+
+def vectors_of(p: Profile, stats: TermStats) -> Vectors:
+    text = {t: (1.0 + math.log(n)) * stats.idf(t) for t, n in p.terms.items()}
+    title = {t: (1.0 + math.log(n)) * stats.idf(t) for t, n in p.title_terms.items()}
+    top = max(p.entities.values(), default=1.0) or 1.0
+    ents = {
+        k: stats.entity_idf(k, p.entity_names.get(k, k[1])) * math.sqrt(s / top)
+        for k, s in p.entities.items()
+    }
+    return Vectors(_vector(text), _vector(title), _vector(ents))
+
+
+def key_terms(vectors: Vectors, weights: Weights) -> list[tuple[str, float]]:
+    """The open article's most telling words, to find candidates with."""
+    ranked = sorted(vectors.text.weights.items(), key=lambda kv: -kv[1])
+    return [(t, w) for t, w in ranked[: weights.key_terms] if w > 0]
+
+
+def key_entities(vectors: Vectors, weights: Weights) -> list[tuple[tuple[str, str], float]]:
+    ranked = sorted(vectors.entities.weights.items(), key=lambda kv: -kv[1])
+    return [(k, w) for k, w in ranked[: weights.key_entities] if w > 0]
+
+
+@dataclass(slots=True)
+class Scored:
+    profile: Profile
+    score: float
+    shared: list[str]  # names of the shared entities, most telling first
+
+
+def score_pair(q: Profile, qv: Vectors, d: Profile, dv: Vectors, weights: Weights) -> Scored:
+    """How related `d` is to the open article `q`: a blend of cosines, scaled by closeness in time."""
+    text = _cosine(qv.text, dv.text)
+    title = _cosine(qv.title, dv.title)
+    shared_keys = [k for k in qv.entities.weights if k in dv.entities.weights]
+    ents = _cosine(qv.entities, dv.entities) if shared_keys else 0.0
+    score = weights.text * text + weights.title * title + weights.entities * ents
+    if weights.time and q.day is not None and d.day is not None:
+        closeness = math.exp(-abs(q.day - d.day) / weights.time_scale_days)
+        score *= 1.0 + weights.time * (closeness - 0.5)
+    shared_keys.sort(key=lambda k: -qv.entities.weights[k] * dv.entities.weights[k])
+    shared = [q.entity_names.get(k) or d.entity_names.get(k) or k[1] for k in shared_keys]
+    return Scored(d, score, shared)

@@ -1,0 +1,302 @@
+"""One searcher's index as arrays: columns, facet codes, postings and BM25F scores with numpy.
+
+Whoosh matches and scores one document at a time in Python; here a query's postings are read
+block by block into arrays and combined as boolean masks and score vectors over every document,
+so a common word costs about as much as a rare one. Scores follow Whoosh's BM25F exactly
+(idf, per-field length normalisation from the quantised field lengths), weighted per field at
+query time. A view is built once per searcher and replaced when `refresh()` finds a new one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.util.numeric import byte_to_length
+
+FACET_FIELDS = ("dump", "source", "lang")
+SCORED_FIELDS = ("title", "body", "person", "org", "place")
+K1 = 1.2
+B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # benchmarks/boosts.py
+POSTINGS_CACHE = 6_000_000  # postings kept in memory across queries (about 50 MB)
+
+_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
+
+
+def _column_array(segreader, fieldname: str, dtype: str, default: int = 0) -> np.ndarray:
+    """A fixed-width column of one segment as an array (one read, not one per document)."""
+    count = segreader.doc_count_all()
+    try:
+        cr = segreader.column_reader(fieldname, translate=False)
+    except Exception:
+        return np.full(count, default, dtype=np.dtype(dtype).newbyteorder("="))
+    raw = getattr(cr, "_dbfile", None)
+    out = np.full(count, default, dtype=np.dtype(dtype).newbyteorder("="))
+    if raw is not None and hasattr(cr, "_basepos") and hasattr(cr, "_count"):
+        width = np.dtype(dtype).itemsize
+        n = min(cr._count, count)
+        data = raw.get(cr._basepos, n * width)
+        out[:n] = np.frombuffer(data, dtype=np.dtype(dtype))
+        return out
+    return np.fromiter((v for v in cr), dtype=out.dtype, count=count)
+
+
+def _length_array(segreader, fieldname: str) -> np.ndarray:
+    """The quantised lengths of one field in one segment, as Whoosh's scorer sees them."""
+    count = segreader.doc_count_all()
+    perdoc = getattr(segreader, "_perdoc", None)
+    try:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+        cr = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if cr is not None and hasattr(cr, "_dbfile"):
+            n = min(cr._count, count)
+            codes = np.zeros(count, dtype=np.uint8)
+            codes[:n] = np.frombuffer(cr._dbfile.get(cr._basepos, n), dtype=np.uint8)
+            return _LENGTHS[codes]
+    except Exception:
+        pass
+    return np.array(
+        [segreader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)], dtype=np.float32
+    )
+
+
+def _block_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, weights) of a leaf matcher, read a block at a time when the codec allows it."""
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        ids: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        while not matcher._atend and matcher._i < matcher._blocklength:
+            if matcher._ids is None:
+                matcher._read_ids()
+            if matcher._weights is None:
+                matcher._read_weights()
+            ids.append(np.asarray(matcher._ids, dtype=np.int64))
+            weights.append(np.asarray(matcher._weights, dtype=np.float32))
+            matcher._next_block()
+        if ids:
+            return np.concatenate(ids), np.concatenate(weights)
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    pairs = []
+    while matcher.is_active():
+        pairs.append((matcher.id(), matcher.weight()))
+        matcher.next()
+    if not pairs:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    a = np.array(pairs, dtype=np.float64)
+    return a[:, 0].astype(np.int64), a[:, 1].astype(np.float32)
+
+
+class SearchView:
+    """Arrays over every document of one searcher, built lazily and kept until a refresh."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.leaves = list(self.reader.leaf_readers())
+        self.n = self.reader.doc_count_all()
+        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._postings_size = 0
+        self._cache: dict[str, object] = {}
+
+    # -- document arrays ------------------------------------------------------------------------
+
+    def _concat(self, make) -> np.ndarray:
+        parts = [make(seg) for seg, _ in self.leaves]
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    @property
+    def live(self) -> np.ndarray:
+        if "live" not in self._cache:
+            live = np.ones(self.n, dtype=bool)
+            for seg, offset in self.leaves:
+                if seg.has_deletions():
+                    for d in seg.deleted_docs():
+                        live[offset + d] = False
+            self._cache["live"] = live
+        return self._cache["live"]  # type: ignore[return-value]
+
+    @property
+    def dates(self) -> np.ndarray:
+        """yyyymmddHHMMSS per document, 0 when undated."""
+        if "dates" not in self._cache:
+            self._cache["dates"] = self._concat(lambda s: _column_array(s, "date", ">u8")).astype(
+                np.int64
+            )
+        return self._cache["dates"]  # type: ignore[return-value]
+
+    @property
+    def groups(self) -> np.ndarray:
+        """A small integer per copy group (equal for copies of one article)."""
+        if "groups" not in self._cache:
+            keys = self._concat(lambda s: _column_array(s, "group", ">u8"))
+            _, codes = np.unique(keys, return_inverse=True)
+            codes = codes.astype(np.int64)
+            self._cache["groups"] = codes
+            sizes = np.bincount(codes[self.live], minlength=int(codes.max(initial=0)) + 1)
+            self._cache["has_copies"] = bool((sizes > 1).any())
+            self._cache["group_sizes"] = sizes
+        return self._cache["groups"]  # type: ignore[return-value]
+
+    @property
+    def has_copies(self) -> bool:
+        self.groups  # noqa: B018 - computes the flag
+        return self._cache["has_copies"]  # type: ignore[return-value]
+
+    @property
+    def group_sizes(self) -> np.ndarray:
+        self.groups  # noqa: B018
+        return self._cache["group_sizes"]  # type: ignore[return-value]
+
+    def order(self, newest: bool) -> np.ndarray:
+        """Every live document by date, newest or oldest first; undated ones last either way."""
+        key = "newest" if newest else "oldest"
+        if key not in self._cache:
+            dates = self.dates
+            docs = np.flatnonzero(self.live)
+            d = dates[docs]
+            dated, undated = docs[d > 0], docs[d == 0]
+            dd = dates[dated]
+            ranked = dated[np.argsort(-dd if newest else dd, kind="stable")]
+            self._cache[key] = np.concatenate([ranked, undated])
+        return self._cache[key]  # type: ignore[return-value]
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        key = f"len:{fieldname}"
+        if key not in self._cache:
+            self._cache[key] = self._concat(lambda s: _length_array(s, fieldname))
+        return self._cache[key]  # type: ignore[return-value]
+
+    def facet(self, fieldname: str) -> tuple[np.ndarray, list[str]]:
+        """(code per document, -1 when none; the values) of dump, source or lang."""
+        key = f"facet:{fieldname}"
+        if key not in self._cache:
+            codes = np.full(self.n, -1, dtype=np.int64)
+            values: list[str] = []
+            for term in self.reader.lexicon(fieldname):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                ids, _ = self.postings(fieldname, text)
+                codes[ids] = len(values)
+                values.append(text)
+            self._cache[key] = (codes, values)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def value_mask(self, fieldname: str, value: str) -> np.ndarray:
+        mask = np.zeros(self.n, dtype=bool)
+        ids, _ = self.postings(fieldname, value)
+        mask[ids] = True
+        return mask
+
+    def date_mask(self, low: int | None, high: int | None) -> np.ndarray:
+        dates = self.dates
+        mask = dates > 0
+        if low is not None:
+            mask &= dates >= low
+        if high is not None:
+            mask &= dates <= high
+        return mask
+
+    # -- postings and scores --------------------------------------------------------------------
+
+    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(global docnums, weights) of one term, cached across queries."""
+        key = (fieldname, text)
+        hit = self._postings.get(key)
+        if hit is not None:
+            self._postings.move_to_end(key)
+            return hit
+        ids_parts, weight_parts = [], []
+        for seg, offset in self.leaves:
+            if (fieldname, text) not in seg:
+                continue
+            fmt = seg.schema[fieldname].format
+            raw = seg._terms.matcher(fieldname, seg._text_to_bytes(fieldname, text), fmt)
+            ids, weights = _block_postings(raw)
+            ids_parts.append(ids + offset)
+            weight_parts.append(weights)
+        if ids_parts:
+            result = (np.concatenate(ids_parts), np.concatenate(weight_parts))
+        else:
+            result = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+        self._postings[key] = result
+        self._postings_size += len(result[0])
+        while self._postings_size > POSTINGS_CACHE and len(self._postings) > 1:
+            _, (old, _) = self._postings.popitem(last=False)
+            self._postings_size -= len(old)
+        return result
+
+    def term_scores(self, fieldname: str, text: str, boost: float) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, BM25F scores) of one term in one field."""
+        ids, weights = self.postings(fieldname, text)
+        if not len(ids) or fieldname not in SCORED_FIELDS:
+            return ids, np.zeros(len(ids), dtype=np.float32)
+        searcher = self.searcher
+        idf = math.log(self.n / (searcher.doc_frequency(fieldname, text) + 1)) + 1
+        avgfl = searcher.avg_field_length(fieldname) or 1.0
+        b = B.get(fieldname, 0.75)
+        lengths = self.lengths(fieldname)[ids]
+        scores = idf * weights * (K1 + 1) / (weights + K1 * ((1 - b) + b * lengths / avgfl))
+        return ids, (scores * boost).astype(np.float32)
+
+    def evaluate(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        """(mask of matching documents, scores) of a query over every document."""
+        n = self.n
+        if isinstance(q, wq.Term):
+            ids, scores = self.term_scores(q.fieldname, q.text, q.boost)
+            mask = np.zeros(n, dtype=bool)
+            mask[ids] = True
+            score = np.zeros(n, dtype=np.float32)
+            score[ids] = scores
+            return mask, score
+        if isinstance(q, wq.Or):
+            mask = np.zeros(n, dtype=bool)
+            score = np.zeros(n, dtype=np.float32)
+            for sub in q.subqueries:
+                if isinstance(sub, wq.Term):  # fast path: no dense temporaries
+                    ids, scores = self.term_scores(sub.fieldname, sub.text, sub.boost)
+                    mask[ids] = True
+                    score[ids] += scores  # a term lists each document once
+                    continue
+                m, s = self.evaluate(sub)
+                mask |= m
+                score += s
+            return mask, score
+        if isinstance(q, wq.And):
+            mask = self.live.copy()
+            score = np.zeros(n, dtype=np.float32)
+            for sub in q.subqueries:
+                m, s = self.evaluate(sub)
+                mask &= m
+                score += s
+            return mask, score * mask
+        if isinstance(q, wq.AndNot):
+            m, s = self.evaluate(q.a)
+            neg, _ = self.evaluate(q.b)
+            mask = m & ~neg
+            return mask, s * mask
+        if isinstance(q, wq.Not):
+            m, _ = self.evaluate(q.query)
+            return self.live & ~m, np.zeros(n, dtype=np.float32)
+        if isinstance(q, wq.Every):
+            return self.live.copy(), np.zeros(n, dtype=np.float32)
+        if isinstance(q, wq.NumericRange) and q.fieldname == "date":
+            return self.date_mask(q.start, q.end), np.zeros(n, dtype=np.float32)
+        if isinstance(q, wq.Phrase):
+            mask = np.zeros(n, dtype=bool)
+            docs = list(self.searcher.docs_for_query(q))
+            mask[docs] = True
+            score = np.zeros(n, dtype=np.float32)
+            for word in dict.fromkeys(q.words):
+                ids, scores = self.term_scores(q.fieldname, word, q.boost)
+                _add(score, ids, scores)
+            return mask, score * mask
+        mask = np.zeros(n, dtype=bool)  # anything else: Whoosh finds the documents
+        mask[list(self.searcher.docs_for_query(q))] = True
+        return mask, np.zeros(n, dtype=np.float32)
+
+
+def _add(score: np.ndarray, ids: np.ndarray, scores: np.ndarray) -> None:
+    """score[ids] += scores for postings (each docnum at most once per term)."""
+    score[ids] += scores

@@ -1,0 +1,117 @@
+"""Snippets and highlights: the best passage of a hit as plain text, and spans of matched words.
+
+Passages come from the character offsets Whoosh stored for `body` (`chars=True`), the way its
+pinpoint fragmenter works, so no article is analysed again at search time. The text they point
+into is `index.schema.indexed_body(article)`, exactly what was indexed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from index.schema import text_analyzer
+
+SNIPPET_CHARS = 200
+CONTEXT_BEFORE = 50
+
+_ANALYZER = text_analyzer()
+
+
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of every word of `text` whose analysed form is one of `terms`."""
+    wanted = set(terms)
+    if not wanted or not text:
+        return []
+    return [
+        (t.startchar, t.endchar)
+        for t in _ANALYZER(text, chars=True, positions=False)
+        if t.text in wanted
+    ]
+
+
+def plain(text: str) -> str:
+    """Control characters and line breaks become spaces, one for one (offsets are kept)."""
+    if text.isprintable():
+        return text
+    return "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+
+
+def best_window(spans: Sequence[tuple[int, int, str]], width: int) -> tuple[int, int]:
+    """(first, last) span indexes of the `width`-char window with the most distinct terms."""
+    best = (0, 0)
+    best_score = (-1, -1)
+    j = 0
+    for i in range(len(spans)):
+        if j < i:
+            j = i
+        while j + 1 < len(spans) and spans[j + 1][1] - spans[i][0] <= width:
+            j += 1
+        window = spans[i : j + 1]
+        score = (len({s[2] for s in window}), len(window))
+        if score > best_score:
+            best, best_score = (i, j), score
+    return best
+
+
+def make_snippet(
+    text: str, spans: Sequence[tuple[int, int, str]], width: int = SNIPPET_CHARS
+) -> tuple[str, list[tuple[int, int]]]:
+    """The best passage of `text` around the (start, end, term) spans, and spans into it."""
+    spans = sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text))
+    if not spans:
+        start, end = 0, min(len(text), width)
+    else:
+        first, last = best_window(spans, width)
+        lo, hi = spans[first][0], spans[last][1]
+        start = max(0, lo - min(CONTEXT_BEFORE, max(0, width - (hi - lo)) // 2))
+        end = min(len(text), max(hi, start + width))
+    if start > 0:  # begin on a word
+        space = text.rfind(" ", max(0, start - 20), start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.find(" ", end, end + 20)
+        end = space if space >= 0 else end
+    raw = text[start:end]
+    core_start = start + len(raw) - len(raw.lstrip())
+    core = plain(raw.strip())
+    lead = "…" if core_start > 0 else ""
+    trail = "…" if core_start + len(core) < len(text) else ""
+    core_end = core_start + len(core)
+    highlights = [
+        (s - core_start + len(lead), e - core_start + len(lead))
+        for s, e, _ in spans
+        if core_start <= s and e <= core_end
+    ]
+    return lead + core + trail, highlights
+
+
+class PostingSpans:
+    """Character spans of the query's body terms in some documents, from the stored offsets."""
+
+    def __init__(self, searcher, terms: Iterable[str], fieldname: str = "body") -> None:
+        self.searcher = searcher
+        self.fieldname = fieldname
+        reader = searcher.reader()
+        self.terms = [t for t in dict.fromkeys(terms) if (fieldname, t) in reader][:256]
+
+    def spans(self, docnums: Sequence[int]) -> dict[int, list[tuple[int, int, str]]]:
+        """docnum -> [(start, end, term)] for each of docnums."""
+        found: dict[int, list[tuple[int, int, str]]] = {d: [] for d in docnums}
+        order = sorted(set(docnums))
+        for term in self.terms:
+            try:
+                m = self.searcher.postings(self.fieldname, term)
+            except Exception:
+                continue
+            for d in order:
+                if not m.is_active():
+                    break
+                m.skip_to(d)
+                if m.is_active() and m.id() == d:
+                    try:
+                        chars = m.value_as("characters")
+                    except Exception:
+                        continue
+                    found[d].extend((s, e, term) for _, s, e in chars)
+        return found

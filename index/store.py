@@ -1,0 +1,318 @@
+"""The article store: cleaned articles, pages seen and entity mentions in one SQLite file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from index.records import Article, ArticleEntity, EntityCard, EntityCount
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    dump TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    crawl_date TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL DEFAULT '',
+    copy_group TEXT NOT NULL DEFAULT '',
+    version_group TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_copy ON articles(copy_group);
+CREATE INDEX IF NOT EXISTS articles_version ON articles(version_group);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+CREATE INDEX IF NOT EXISTS articles_dump ON articles(dump);
+CREATE TABLE IF NOT EXISTS pages (
+    dump TEXT NOT NULL,
+    key TEXT NOT NULL,
+    page_hash TEXT NOT NULL,
+    article_id TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (dump, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    salience REAL NOT NULL,
+    PRIMARY KEY (article_id, kind, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(kind, name);
+CREATE TABLE IF NOT EXISTS aliases (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (kind, name, alias)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+_COLUMNS = (
+    "id, dump, origin, url, date, crawl_date, source, language, title, data, "
+    "content_hash, copy_group, version_group"
+)
+
+
+def _entity_from_json(d: dict) -> ArticleEntity:
+    return ArticleEntity(
+        name=d["name"],
+        kind=d["kind"],
+        count=d["count"],
+        aliases=d.get("aliases", []),
+        spans=[tuple(s) for s in d.get("spans", [])],
+        in_title=d.get("in_title", False),
+        in_lead=d.get("in_lead", False),
+    )
+
+
+def _article_from_row(row: tuple) -> Article:
+    (aid, dump, origin, url, date, crawl_date, source, language, title, data, chash, cgroup,
+     vgroup) = row  # fmt: skip
+    d = json.loads(data)
+    return Article(
+        id=aid,
+        dump=dump,
+        origin=origin,
+        title=title,
+        paragraphs=d["paragraphs"],
+        caption=d.get("caption", ""),
+        captions=d.get("captions", []),
+        byline=d.get("byline", ""),
+        credits=d.get("credits", []),
+        source=source,
+        url=url,
+        date=date,
+        crawl_date=crawl_date,
+        language=language,
+        entities=[_entity_from_json(e) for e in d.get("entities", [])],
+        content_hash=chash,
+        copy_group=cgroup,
+        version_group=vgroup,
+    )
+
+
+def _article_row(a: Article) -> tuple:
+    data = {
+        "paragraphs": a.paragraphs,
+        "caption": a.caption,
+        "captions": a.captions,
+        "byline": a.byline,
+        "credits": a.credits,
+        "entities": a.to_json()["entities"],
+    }
+    return (
+        a.id, a.dump, a.origin, a.url, a.date, a.crawl_date, a.source, a.language, a.title,
+        json.dumps(data, ensure_ascii=False), a.content_hash, a.copy_group, a.version_group,
+    )  # fmt: skip
+
+
+class ArticleStore:
+    """SQLite store of cleaned articles; safe to read while another process writes (WAL)."""
+
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly
+        if readonly:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.db = sqlite3.connect(path, check_same_thread=False, timeout=60)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+            self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article | None:
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _article_from_row(row) if row else None
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Article]:
+        ids = list(ids)
+        found: dict[str, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[row[0]] = _article_from_row(row)
+        return found
+
+    def headers(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str, str, str]]:
+        """id -> (title, dump, date, source, url), without loading bodies."""
+        ids = list(ids)
+        found: dict[str, tuple[str, str, str, str, str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT id, title, dump, date, source, url FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = row[1:]
+        return found
+
+    def ids_with_prefix(self, prefix: str, limit: int = 2) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\uffff", limit),
+        )
+        return [r[0] for r in rows]
+
+    def iter_articles(self) -> Iterator[Article]:
+        cursor = self.db.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY dump, origin")
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                yield _article_from_row(row)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def group_members(self, column: str, group: str) -> list[tuple[str, str]]:
+        """(id, dump) of the articles in one copy or version group."""
+        assert column in ("copy_group", "version_group")
+        rows = self.db.execute(
+            f"SELECT id, dump FROM articles WHERE {column} = ? ORDER BY dump, id", (group,)
+        )
+        return list(rows)
+
+    def first_with_hash(self, content_hash: str) -> str | None:
+        row = self.db.execute(
+            "SELECT copy_group FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def put_articles(self, articles: list[Article]) -> None:
+        """Insert or replace articles with their entity mentions (no commit)."""
+        self.db.executemany(
+            f"INSERT OR REPLACE INTO articles ({_COLUMNS}) VALUES ({','.join('?' * 13)})",
+            [_article_row(a) for a in articles],
+        )
+        ids = [(a.id,) for a in articles]
+        self.db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)",
+            [(a.id, e.kind, e.name, e.count, e.salience) for a in articles for e in a.entities],
+        )
+        self.db.executemany(
+            "INSERT INTO aliases VALUES (?, ?, ?, 1) "
+            "ON CONFLICT(kind, name, alias) DO UPDATE SET count = count + 1",
+            [(e.kind, e.name, alias) for a in articles for e in a.entities for alias in e.aliases],
+        )
+
+    def delete_articles(self, ids: list[str]) -> None:
+        self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+        self.db.executemany("DELETE FROM mentions WHERE article_id = ?", [(i,) for i in ids])
+
+    # -- pages (what has been ingested, for incremental runs) -----------------------------------
+
+    def page_hashes(self, dump: str) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, page_hash FROM pages WHERE dump = ?", (dump,)))
+
+    def put_pages(self, rows: list[tuple[str, str, str, str | None, str]]) -> None:
+        """Rows of (dump, key, page_hash, article_id or None, skip reason)."""
+        self.db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)", rows)
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    # -- meta -----------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- aggregates -----------------------------------------------------------------------------
+
+    def counts_by(self, column: str) -> dict[str, int]:
+        assert column in ("dump", "source", "language")
+        rows = self.db.execute(
+            f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column} ORDER BY COUNT(*) DESC"
+        )
+        return dict(rows)
+
+    def top_entities(
+        self, kind: str | None = None, dump: str | None = None, prefix: str = "", limit: int = 50
+    ) -> list[EntityCount]:
+        sql = "SELECT m.name, m.kind, COUNT(*) AS n FROM mentions m"
+        where, args = [], []
+        if dump:
+            sql += " JOIN articles a ON a.id = m.article_id"
+            where.append("a.dump = ?")
+            args.append(dump)
+        if kind:
+            where.append("m.kind = ?")
+            args.append(kind)
+        if prefix:
+            where.append("m.name LIKE ? ESCAPE '\\'")
+            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            args.append(f"%{escaped}%")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " GROUP BY m.kind, m.name ORDER BY n DESC, m.name LIMIT ?"
+        args.append(limit)
+        return [EntityCount(name, kind, n) for name, kind, n in self.db.execute(sql, args)]
+
+    def entity_card(self, name: str, kind: str, limit: int = 12) -> EntityCard | None:
+        n = self.db.execute(
+            "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?", (kind, name)
+        ).fetchone()[0]
+        if not n:
+            return None
+        dumps = dict(
+            self.db.execute(
+                "SELECT a.dump, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
+                "WHERE m.kind = ? AND m.name = ? GROUP BY a.dump ORDER BY COUNT(*) DESC",
+                (kind, name),
+            )
+        )
+        aliases = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT alias FROM aliases WHERE kind = ? AND name = ? ORDER BY count DESC LIMIT 20",
+                (kind, name),
+            )
+        ]
+        co = [
+            EntityCount(other, okind, cnt)
+            for other, okind, cnt in self.db.execute(
+                "SELECT o.name, o.kind, COUNT(*) AS c FROM mentions m "
+                "JOIN mentions o ON o.article_id = m.article_id "
+                "WHERE m.kind = ? AND m.name = ? AND NOT (o.kind = m.kind AND o.name = m.name) "
+                "GROUP BY o.kind, o.name ORDER BY c DESC, o.name LIMIT ?",
+                (kind, name, limit),
+            )
+        ]
+        timeline = list(
+            self.db.execute(
+                "SELECT substr(a.date, 1, 10) AS day, COUNT(*) FROM mentions m "
+                "JOIN articles a ON a.id = m.article_id "
+                "WHERE m.kind = ? AND m.name = ? AND a.date != '' GROUP BY day ORDER BY day",
+                (kind, name),
+            )
+        )
+        return EntityCard(name, kind, n, dumps, aliases, co, timeline)  # type: ignore[arg-type]
+
+    def entity_document_frequency(self) -> dict[tuple[str, str], int]:
+        """(kind, name) -> number of articles naming it, for rarity weights."""
+        rows = self.db.execute("SELECT kind, name, COUNT(*) FROM mentions GROUP BY kind, name")
+        return {(k, n): c for k, n, c in rows}

@@ -1,0 +1,91 @@
+"""Text hygiene for untrusted page text: no escapes, no control characters, normalised Unicode."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Terminal escape sequences, 7-bit (ESC ...) and 8-bit (C1 introducers) forms.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?     # OSC (ESC ] ... BEL or ST), e.g. OSC 8 links
+    | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?     # OSC, 8-bit introducer
+    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC strings
+    | [\x90\x98\x9e\x9f][^\x1b\x9c]*(?:\x1b\\|\x9c)?  # the same, 8-bit introducers
+    | \x1b\[[0-?]*[ -/]*[@-~]?                      # CSI (colours, cursor moves)
+    | \x9b[0-?]*[ -/]*[@-~]?                        # CSI, 8-bit introducer
+    | \x1b[ -/]*[0-~]?                              # other two- and three-byte escapes
+    """,
+    re.VERBOSE,
+)
+_HAS_ESCAPE = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_ODD_SPACES += "\u202f\u205f\u3000\u000b\u000c\u0085"
+# Zero-width and invisible formatting characters. ZWJ and ZWNJ (U+200D, U+200C) are kept: they are
+# part of the spelling of Persian, Indic scripts and emoji sequences, and harmless on a terminal.
+_INVISIBLE = "\u200b\u2060\ufeff\u180e\u00ad\u2061\u2062\u2063\u2064"
+# Bidirectional overrides, embeddings, isolates and marks: they can reorder what is displayed.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+_TABLE: dict[int, str | None] = {}
+for _code in range(0x20):
+    if chr(_code) not in "\n\t":
+        _TABLE[_code] = None
+for _code in range(0x7F, 0xA0):
+    _TABLE[_code] = None
+for _ch in _ODD_SPACES:
+    _TABLE[ord(_ch)] = " "
+for _ch in _INVISIBLE + _BIDI + "\ufffe\uffff":
+    _TABLE[ord(_ch)] = None
+_TABLE[ord("\r")] = "\n"
+_TABLE[0x2028] = "\n"
+_TABLE[0x2029] = "\n"
+for _code in range(0xD800, 0xE000):  # lone surrogates (from surrogateescape decoding)
+    _TABLE[_code] = None
+
+
+_ESCAPE_INTRODUCERS = ("\x1b", "\x9b", "\x9d", "\x90", "\x98", "\x9e", "\x9f")
+
+
+def strip_escapes(text: str) -> str:
+    """Remove terminal escape sequences (CSI, OSC such as OSC 8 hyperlinks, DCS, ...)."""
+    if not any(introducer in text for introducer in _ESCAPE_INTRODUCERS):
+        return text
+    return _ESCAPE_SEQUENCE.sub("", text)
+
+
+def _clean_line(line: str) -> str:
+    # isprintable() is False for every character the table changes (controls, format characters,
+    # odd spaces, separators, surrogates) and also for tabs: a fast test that skips clean lines.
+    if line.isprintable():
+        return line
+    return line.translate(_TABLE)
+
+
+def sanitize(text: str) -> str:
+    """Make untrusted text safe and uniform, keeping its lines.
+
+    Escape sequences, control characters (all but newline and tab), bidi controls and zero-width
+    characters are removed; non-breaking and other odd spaces become plain spaces; CR LF and CR
+    become newlines; the result is in Unicode NFC.
+    """
+    if not text:
+        return ""
+    if not isinstance(text, str):
+        text = str(text)
+    text = strip_escapes(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    text = "\n".join([_clean_line(line) for line in text.split("\n")])
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def sanitize_line(text: str) -> str:
+    """`sanitize` for one-line fields: every run of whitespace (newlines too) becomes one space."""
+    text = sanitize(text)
+    if not text:
+        return ""
+    return " ".join(text.split())

@@ -1,0 +1,208 @@
+"""What each `newsreader` command does and prints (the command line's verbs)."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from index import Library
+from index.ingest import Progress as IngestProgress
+from index.records import IngestReport
+from reader.cli import UsageError, emit_json, safe
+from reader.paths import SEEDS_DUMP, seeds_folder
+
+err = Console(stderr=True, highlight=False, markup=False)
+out = Console(highlight=False, markup=False, soft_wrap=True)
+
+
+def _line(*parts: str) -> None:
+    """One line of page text on stdout, made safe for the terminal."""
+    sys.stdout.write(safe(" ".join(parts)) + "\n")
+
+
+def index_seeds(library: Library) -> IngestReport:
+    err.print("Indexing the bundled seed pages…")
+    return library.add([seeds_folder()], dump=SEEDS_DUMP)
+
+
+def index(library: Library, args: argparse.Namespace) -> int:
+    if args.rebuild:
+        library.rebuild()
+        if not args.paths:
+            err.print(f"Emptied the library in {library.path}.")
+            return 0
+    columns = [
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} pages/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    started = time.perf_counter()
+    stop = {"asked": False}
+
+    def on_sigterm(signum, frame):  # finish the batch in hand, commit, then stop
+        stop["asked"] = True
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    with Progress(*columns, console=err, transient=False, disable=not err.is_terminal) as bar:
+        task = bar.add_task("indexing", total=None, rate="0")
+
+        def on_progress(state: IngestProgress) -> None:
+            rate = state.pages / max(time.perf_counter() - started, 1e-6)
+            bar.update(task, completed=state.pages, total=state.total, rate=f"{rate:,.0f}")
+
+        report = library.add(
+            args.paths,
+            dump=args.dump,
+            progress=on_progress,
+            should_stop=lambda: stop["asked"],
+            on_wait=lambda: err.print(
+                f"Another `newsreader index` is writing to {library.path}; waiting for it…"
+            ),
+            workers=args.workers,
+        )
+    print_report(report)
+    return 130 if report.interrupted else 0
+
+
+def print_report(report: IngestReport) -> None:
+    table = Table(title="Indexing summary", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("pages", justify="right")
+    table.add_column("notes")
+    for label, value in (
+        ("added", report.added),
+        ("updated", report.updated),
+        ("unchanged", report.unchanged),
+        ("copies", report.copies),
+        ("versions", report.versions),
+    ):
+        table.add_row(label, f"{value:,}", "")
+    for reason, count in sorted(report.skipped.items(), key=lambda kv: -kv[1]):
+        examples = "; ".join(report.skip_examples.get(reason, [])[:2])
+        table.add_row(Text(f"skipped: {reason}"), f"{count:,}", Text(safe(examples)))
+    err.print(table)
+    pages = report.added + report.updated + report.unchanged + sum(report.skipped.values())
+    rate = pages / report.seconds if report.seconds else 0.0
+    err.print(f"{pages:,} pages in {report.seconds:.1f} s ({rate:,.0f} pages/s)")
+    if report.interrupted:
+        err.print("Interrupted: what was indexed is kept; run the same command to finish.")
+
+
+def search(library: Library, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("search: --limit must be at least 1")
+    query = " ".join(args.query)
+    result = library.search(query, limit=args.limit, sort=args.sort)
+    if args.json:
+        emit_json(result.to_json())
+        return 0
+    note = f" (read as: {result.interpreted})" if result.interpreted else ""
+    err.print(Text(safe(f"{result.total} articles for {query!r}{note} in {result.seconds:.3f} s")))
+    if result.correction:
+        err.print(Text(safe(f"did you mean: {result.correction}")))
+    for hit in result.hits:
+        _line(f"{hit.id}  {hit.date[:10] or '----------'}  [{hit.dump}]  {hit.title}")
+        if hit.snippet:
+            _line(f"    {hit.snippet}")
+    return 0
+
+
+def show(library: Library, args: argparse.Namespace) -> int:
+    article = library.article(args.id)
+    if args.json:
+        emit_json(article.to_json())
+        return 0
+    _line(article.title)
+    meta = " · ".join(x for x in (article.source, article.dump, article.date) if x)
+    if article.credits:
+        meta += " · With reporting by " + ", ".join(article.credits)
+    _line(meta)
+    if article.url:
+        _line(article.url)
+    if article.caption:
+        _line(f"[{article.caption}]")
+    for paragraph in article.paragraphs:
+        _line("")
+        _line(paragraph)
+    if article.entities:
+        _line("")
+        for kind in ("person", "org", "place"):
+            names = [f"{e.name} ({e.count})" for e in article.entities if e.kind == kind]
+            if names:
+                _line(f"{kind}: " + ", ".join(names))
+    return 0
+
+
+def related(library: Library, args: argparse.Namespace) -> int:
+    result = library.related(args.id, limit=args.limit)
+    if args.json:
+        emit_json(result.to_json())
+        return 0
+    for label, items in (("copy", result.copies), ("version", result.versions)):
+        for item in items:
+            _line(f"{label}: {item.id}  [{item.dump}]  {item.title}")
+    for item in result.related:
+        shared = ", ".join(item.shared_entities[:5])
+        also = f"  (also in {', '.join(item.copies)})" if item.copies else ""
+        _line(f"{item.score:6.2f}  {item.id}  {item.date[:10] or '----------'}  [{item.dump}]  "
+              f"{item.title}{also}")  # fmt: skip
+        if shared:
+            _line(f"        shares: {shared}")
+    return 0
+
+
+def story(library: Library, args: argparse.Namespace) -> int:
+    items = library.story(args.id)
+    if args.json:
+        emit_json({"id": library.resolve_id(args.id), "story": [i.to_json() for i in items]})
+        return 0
+    for item in items:
+        _line(f"{item.date[:10] or '(undated)':>10}  [{item.dump}]  {item.id}  {item.title}")
+    return 0
+
+
+def entities(library: Library, args: argparse.Namespace) -> int:
+    found = library.entities(kind=args.kind, dump=args.dump, limit=args.limit)
+    if args.json:
+        emit_json([{"name": e.name, "kind": e.kind, "articles": e.articles} for e in found])
+        return 0
+    for e in found:
+        _line(f"{e.articles:6d}  {e.kind:6}  {e.name}")
+    return 0
+
+
+def export(library: Library, args: argparse.Namespace) -> int:
+    for article in library.export():
+        emit_json(article.to_json())
+    return 0
+
+
+def stats(library: Library, args: argparse.Namespace) -> int:
+    s = library.stats()
+    if args.json:
+        emit_json(s.to_json())
+        return 0
+    _line(f"library: {s.path}")
+    _line(f"articles: {s.articles:,}")
+    for label, counts in (("dumps", s.dumps), ("sources", s.sources), ("languages", s.languages)):
+        _line(f"{label}: " + ", ".join(f"{k or '(none)'} {v:,}" for k, v in counts.items()))
+    return 0

@@ -1,0 +1,30 @@
+"""Where the reader keeps things: the library folder, the config file and the bundled seeds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "newsreader"
+SEEDS_DUMP = "seeds"
+
+
+def default_library() -> Path:
+    """`NEWSREADER_LIBRARY` if set, else the platform's user data folder."""
+    env = os.environ.get("NEWSREADER_LIBRARY")
+    return Path(env).expanduser() if env else user_data_path(APP_NAME) / "library"
+
+
+def config_file() -> Path:
+    return user_config_path(APP_NAME) / "config.toml"
+
+
+def seeds_folder() -> Path:
+    """The bundled seed pages: inside the installed package, or the checkout's `seeds/`."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    raise FileNotFoundError("the bundled seed pages are missing from this installation")

@@ -1,0 +1,1 @@
+"""The reader's screens: main, help, first-start indexing, and the pickers and views it opens."""

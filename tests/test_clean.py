@@ -1,0 +1,553 @@
+"""Cleaning whole-page text: the seeds exactly, other sites' furniture, dates, credits, language."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.clean import FurnitureModel, clean_page, explain_page
+from index.dates import date_from_url, date_in_text, normalise_date
+from index.records import Article, Page, Skipped
+from index.text import sanitize
+from reader.paths import seeds_folder
+
+FURNITURE_WORDS = ("accessibility", "breaking", "16x9", "undesirable", "XS")
+
+
+def seed(name: str) -> Page:
+    path = seeds_folder() / name
+    return Page(dump="seeds", origin=f"seeds/{name}", key=name, text=path.read_text("utf-8"))
+
+
+def article_text(article: Article) -> str:
+    return "\n".join([article.title, *article.captions, *article.paragraphs, *article.credits])
+
+
+@pytest.fixture(scope="module")
+def seed_000() -> Article:
+    result = clean_page(seed("000_ca8fbb6e7b69f488.txt"))
+    assert isinstance(result, Article)
+    return result
+
+
+@pytest.fixture(scope="module")
+def seed_003() -> Article:
+    result = clean_page(seed("003_b735b7be424d337f.txt"))
+    assert isinstance(result, Article)
+    return result
+
+
+def test_seed_000_title_caption_body_credits_source(seed_000):
+    assert seed_000.title == "NATO 'Can't Confirm' Russian Troop Withdrawal"
+    assert seed_000.caption == "NATO Secretary-General Anders Fogh Rasmussen (file photo)"
+    assert seed_000.captions == [seed_000.caption]
+    assert len(seed_000.paragraphs) == 18
+    assert seed_000.paragraphs[0].startswith(
+        "NATO Secretary-General Anders Fogh Rasmussen says he has seen no evidence"
+    )
+    assert seed_000.paragraphs[-1].endswith('takes in its foreign policy."')
+    assert seed_000.credits == ["Reuters", "AP"]
+    assert seed_000.source == "RFE/RL"
+    assert seed_000.language == "en"
+    assert seed_000.id == "" and seed_000.dump == "seeds" and seed_000.entities == []
+
+
+def test_seed_000_drops_the_promo_line_and_keeps_the_caption_out_of_the_body(seed_000):
+    body = seed_000.body
+    assert "RFE/RL LIVE BLOG on the Ukraine Crisis" not in body
+    assert "(file photo)" not in body
+    assert "With reporting" not in body
+    assert "journalists report the news" not in body
+
+
+def test_seed_003_title_caption_body_credits_source(seed_003):
+    assert seed_003.title == "NATO Chief Vows Support For Ukraine, Urges Russia Pullback"
+    assert seed_003.captions == [
+        "Ukrainian President Petro Poroshenko (left) greets NATO Secretary-General Anders Fogh "
+        "Rasmussen during their meeting in Kyiv on August 7."
+    ]
+    assert len(seed_003.paragraphs) == 10
+    assert seed_003.paragraphs[0].startswith(
+        "NATO Secretary-General Anders Fogh Rasmussen has vowed support"
+    )
+    assert seed_003.paragraphs[-1].endswith("Ukraine's freedom and future are under attack.\"")
+    assert seed_003.credits == ["Reuters", "AFP", "dpa"]
+    assert seed_003.source == "RFE/RL"
+    assert "Poroshenko (left) greets" not in seed_003.body
+
+
+@pytest.mark.parametrize("which", ["seed_000", "seed_003"])
+def test_no_seed_furniture_reaches_the_article(which, request):
+    article = request.getfixturevalue(which)
+    text = article_text(article)
+    for word in FURNITURE_WORDS:
+        assert word.lower() not in text.lower(), word
+    assert "\u00a0" not in text
+    assert "click here" not in text.lower()
+
+
+def test_seeds_with_a_furniture_model_of_both_pages_stay_whole():
+    pages = [seed("000_ca8fbb6e7b69f488.txt"), seed("003_b735b7be424d337f.txt")]
+    model = FurnitureModel()
+    for page in pages:
+        model.observe(page)
+    counts = [len(clean_page(page, model).paragraphs) for page in pages]
+    assert counts == [18, 10]
+
+
+def test_a_plain_article_comes_out_whole():
+    text = (
+        "Council Approves New Budget\n\n"
+        "The city council approved a new budget on Tuesday after a long debate.\n\n"
+        "Spending on schools rises by four percent.\n\n"
+        "The mayor said the vote showed the council could work together."
+    )
+    article = clean_page(Page(dump="d", origin="d/1.txt", key="1.txt", text=text))
+    assert article.title == "Council Approves New Budget"
+    assert article.paragraphs == [
+        "The city council approved a new budget on Tuesday after a long debate.",
+        "Spending on schools rises by four percent.",
+        "The mayor said the vote showed the council could work together.",
+    ]
+
+
+NEWS_SITE_PAGE = """Skip to content
+Home
+World
+Business
+Sport
+Weather
+Search
+Subscribe
+Harbour Bridge Closed After Storm Damage - City Herald
+World
+Harbour Bridge Closed After Storm Damage
+By Jane Walker
+Published March 3, 2015
+Share on Facebook
+Share on Twitter
+Photo:
+Waves break over the harbour wall on Monday night.
+The harbour bridge was closed on Tuesday after a storm damaged its northern span, officials said.
+Engineers will inspect the structure over the coming days before deciding when it can reopen.
+"We will not take any risks with public safety," the transport minister told reporters.
+What happens next
+Commuters have been advised to use the ferry service, which will run extra boats this week.
+Related stories
+Ferry service adds extra boats
+Storm warning for the coast
+Comments (12)
+I drove over it yesterday and it looked fine to me, honestly.
+We use cookies to improve your experience. By continuing to use this site you agree.
+© 2015 City Herald. All rights reserved.
+Terms of Use
+Privacy Policy"""
+
+
+def test_single_page_furniture_is_dropped_and_article_parts_found():
+    page = Page(
+        dump="d",
+        origin="herald",
+        key="k",
+        text=NEWS_SITE_PAGE,
+        url="https://www.cityherald.example/news/harbour-bridge-closed-after-storm",
+    )
+    article, dropped = explain_page(page)
+    assert article.title == "Harbour Bridge Closed After Storm Damage"
+    assert article.byline == "Jane Walker"
+    assert article.date == "2015-03-03"
+    assert article.caption == "Waves break over the harbour wall on Monday night."
+    assert article.paragraphs == [
+        "The harbour bridge was closed on Tuesday after a storm damaged its northern span, "
+        "officials said.",
+        "Engineers will inspect the structure over the coming days before deciding when it can "
+        "reopen.",
+        '"We will not take any risks with public safety," the transport minister told reporters.',
+        "What happens next",
+        "Commuters have been advised to use the ferry service, which will run extra boats this "
+        "week.",
+    ]
+    assert article.source == "City Herald"
+    for line in ("Skip to content", "Share on Facebook", "Ferry service adds extra boats"):
+        assert line in dropped
+    assert "cookies" not in article.body and "looked fine" not in article.body
+
+
+def test_site_name_is_the_host_when_the_page_names_no_brand():
+    text = "A Quiet Week\n\nNothing much happened in the valley this week, residents said."
+    page = Page(dump="d", origin="o", key="k", text=text, url="https://www.abc.net.au/news/x")
+    assert clean_page(page).source == "abc.net.au"
+    assert clean_page(Page(dump="d", origin="o", key="k", text=text)).source == ""
+
+
+def test_given_title_keeps_wire_text_whole():
+    text = (
+        "MANILA, March 1 - The Philippines will seek new loans, the central bank said.\n\n"
+        "The bank said talks would begin next week.\n\nREUTER"
+    )
+    page = Page(
+        dump="reuters-1987-03",
+        origin="reuters-1987-03.jsonl:1",
+        key="reuters-9",
+        text=text,
+        title="PHILIPPINES SEEKS NEW LOANS",
+        date="1987-03-01T10:00:00",
+        source="Reuters",
+        url="reuters21578://9",
+    )
+    article = clean_page(page)
+    assert article.title == "PHILIPPINES SEEKS NEW LOANS"
+    assert article.paragraphs == [
+        "MANILA, March 1 - The Philippines will seek new loans, the central bank said.",
+        "The bank said talks would begin next week.",
+        "REUTER",
+    ]
+    assert article.source == "Reuters"
+    assert article.date == "1987-03-01T10:00:00"
+
+
+def test_empty_and_articleless_pages_are_skipped():
+    assert isinstance(clean_page(Page("d", "o", "k", "")), Skipped)
+    assert clean_page(Page("d", "o", "k", " \n\u00a0\n\x1b[0m")).reason == "empty page"
+    menu = "Home\nNews\nSport\nWeather\nContact us\nPrivacy Policy"
+    skipped = clean_page(Page("d", "o", "k", menu))
+    assert isinstance(skipped, Skipped) and skipped.reason == "no article"
+
+
+def test_credits_lines_become_credits():
+    body = "The talks ended without agreement on Friday, officials from both sides said."
+    for line, expected in [
+        ("With reporting by Reuters, AFP, and dpa", ["Reuters", "AFP", "dpa"]),
+        ("With reporting Reuters and AP", ["Reuters", "AP"]),
+        ("Compiled from Reuters and AFP reports", ["Reuters", "AFP"]),
+        ("(Reporting by Anna Smith; Editing by Tom Brown)", ["Anna Smith"]),
+    ]:
+        article = clean_page(Page("d", "o", "k", f"Talks End\n\n{body}\n\n{line}"))
+        assert article.credits == expected, line
+        assert article.paragraphs == [body]
+
+
+def test_publish_date_sources_in_order():
+    text = "Posted March 5, 2014\n\nThe market rose on Monday as investors bought shares again."
+    dated = Page("d", "o", "k", text, url="https://x.example/2013/02/01/story", date="2012-01-09")
+    assert clean_page(dated).date == "2012-01-09"
+    dated.date = ""
+    assert clean_page(dated).date == "2013-02-01"
+    dated.url = "https://x.example/story"
+    assert clean_page(dated).date == "2014-03-05"
+    dated.text = "Markets\n\nThe market rose on Monday as investors bought shares again."
+    dated.crawl_date = "2016-12-02T17:54:45Z"
+    article = clean_page(dated)
+    assert article.date == "" and article.crawl_date.startswith("2016-12-02")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://mobile.abc.net.au/news/2005-10-10/fire-crews/2120904?pfm=sm", "2005-10-10"),
+        ("https://example.com/2014/06/10/story.html", "2014-06-10"),
+        ("https://example.com/news/20140610/story", "2014-06-10"),
+        ("https://example.com/2014/13/45/story", ""),
+        ("https://example.com/story?date=2014-06-10", ""),
+    ],
+)
+def test_dates_in_urls(url, expected):
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mon Oct 10 00:12:00 EST 2005", "2005-10-10T00:12"),
+        ("Updated March 31, 2014", "2014-03-31"),
+        ("Published: 1 April 2014 10:32", "2014-04-01T10:32"),
+        ("2014-08-07", "2014-08-07"),
+        ("MANILA, March 1 -", ""),
+        ("February 30, 2014", ""),
+    ],
+)
+def test_dates_in_lines(line, expected):
+    assert date_in_text(line) == expected
+
+
+def test_normalise_date_keeps_iso_and_rejects_junk():
+    assert normalise_date("1987-02-26T15:01:01") == "1987-02-26T15:01:01"
+    assert normalise_date("2014-03-31") == "2014-03-31"
+    assert normalise_date("Tue, 01 Apr 2014 10:00:00 +0000").startswith("2014-04-01T10:00")
+    assert normalise_date("yesterday") == ""
+
+
+def test_language_is_detected():
+    text = (
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites.\n\n"
+        "Les syndicats ont appelé à une grève générale la semaine prochaine dans tout le pays."
+    )
+    assert clean_page(Page("d", "o", "k", f"Réforme des retraites\n\n{text}")).language == "fr"
+
+
+def test_furniture_model_learns_recurring_lines_per_site():
+    model = FurnitureModel()
+    nav = "Our Town Gazette\nLocal\nNational\nThe Gazette Weekly Newsletter Signup Page\n"
+    for n in range(6):
+        body = f"Story number {n} tells of a different event in town, as reporters said {n}."
+        model.observe(Page("d", f"o{n}", f"k{n}", nav + body, url=f"https://gazette.example/{n}"))
+    site = "gazette.example"
+    assert model.site_of(Page("d", "o", "k", "", url="https://www.gazette.example/x")) == site
+    assert model.is_furniture(site, "The Gazette Weekly Newsletter Signup Page")
+    assert not model.is_furniture(site, "Story number 1 tells of a different event in town.")
+    assert not model.is_furniture("other.example", "The Gazette Weekly Newsletter Signup Page")
+    restored = FurnitureModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert restored.is_furniture(site, "The Gazette Weekly Newsletter Signup Page")
+    unpickled = pickle.loads(pickle.dumps(model))
+    assert unpickled.is_furniture(site, "The Gazette Weekly Newsletter Signup Page")
+
+
+def test_furniture_model_needs_three_pages_of_evidence():
+    model = FurnitureModel()
+    for n in range(2):
+        model.observe(Page("seeds", f"o{n}", f"k{n}", "Shared line across both pages\nother"))
+    assert not model.is_furniture("seeds", "Shared line across both pages")
+
+
+def test_furniture_model_stays_bounded():
+    model = FurnitureModel()
+    model.MAX_LINES_PER_SITE = 500
+    for n in range(200):
+        lines = "\n".join(
+            f"unique line {n} {m} {'x' * (n % 7)}{chr(97 + m % 26)}" for m in range(20)
+        )
+        model.observe(Page("d", "o", "k", "Site menu line\n" + lines, url="https://big.example/"))
+    assert len(model.counts["big.example"]) <= 500
+    assert model.is_furniture("big.example", "Site menu line")
+
+
+WORD = re.compile(r"\S+")
+LINES = st.lists(
+    st.one_of(
+        st.text(max_size=80),
+        st.sampled_from(
+            [
+                "",
+                "Home",
+                "Share",
+                "Breaking News",
+                "More Stories",
+                "• 16x9 Image",
+                "With reporting by Reuters and AP",
+                "By Jane Doe",
+                "Updated March 3, 2015",
+                "© 2015 Example News",
+                "The minister said the plan would be announced on Monday.",
+                "Officials said the talks had ended without any agreement, and would resume.",
+            ]
+        ),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.sampled_from(["", "https://www.example.com/2015/03/03/a-story"]))
+def test_any_text_gives_an_article_or_a_skip_and_invents_no_words(lines, url):
+    text = "\n".join(lines)
+    result = clean_page(Page("d", "o", "k", text, url=url))
+    assert isinstance(result, Article | Skipped)
+    if isinstance(result, Article):
+        source_words = set(WORD.findall(sanitize(text)))
+        for paragraph in result.paragraphs:
+            assert paragraph and paragraph == paragraph.strip()
+            assert set(WORD.findall(paragraph)) <= source_words
+        assert result.title
+        assert "\n" not in result.title
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text(max_size=30))
+def test_given_titles_never_break_the_cleaner(text, title):
+    result = clean_page(Page("d", "o", "k", text, title=title))
+    assert isinstance(result, Article | Skipped)
+
+
+BBC_LIKE_PAGE = """Skip to content
+
+Accessibility Help
+
+Home
+News
+Sport
+Weather
+
+Menu
+
+  • Home
+  • Climate
+  • World
+  • Business
+
+Europe
+
+Ukraine crisis: Russia says some troops returning to bases
+
+By Paul Kirby
+BBC News
+
+Published
+15 February 2022
+
+Share
+
+close
+
+Share page
+
+Copy link
+
+Image source, Reuters
+
+Image caption,
+Russian tanks were loaded on to trains in Crimea, the defence ministry said
+
+{LEAD}
+
+{SECOND}
+
+What happens next?
+
+Talks between Moscow and Western capitals are due to resume later this week in Geneva.
+
+Related Topics
+
+  • Russia
+  • Ukraine
+
+More on this story
+
+  • What does Putin want?
+
+Terms of Use
+Privacy Policy
+Cookies
+
+Copyright © 2022 BBC. The BBC is not responsible for the content of external sites.""".format(
+    LEAD="Russia says some of its troops are returning to their bases after military exercises "
+    "near Ukraine's border.",
+    SECOND="The defence ministry gave no details of how many troops were leaving, and Western "
+    "officials said they had seen no sign of a pullback.",
+)
+
+GUARDIAN_LIKE_PAGE = """Skip to main content
+Sign in
+Search
+Europe edition
+News
+Opinion
+Sport
+Culture
+Show more
+World
+Europe
+Ukraine
+This article is more than 8 years old
+Nato chief vows support for Ukraine and urges Russia to pull back
+{STANDFIRST}
+Shaun Walker in Kiev
+Thu 7 Aug 2014 14.30 BST
+Share on Facebook
+Share on Twitter
+Anders Fogh Rasmussen with Petro Poroshenko in Kiev. Photograph: Sergei Supinsky/AFP/Getty Images
+{LEAD}
+Speaking in Kiev on Thursday, Rasmussen called on Russia to step back from the brink.
+Topics
+Ukraine
+Nato
+Most popular
+Russia masses troops on Ukraine border
+Privacy policy
+© 2014 Guardian News & Media Limited or its affiliated companies. All rights reserved.""".format(
+    STANDFIRST="Anders Fogh Rasmussen says alliance will step up cooperation with Kiev as Moscow "
+    "masses troops on border",
+    LEAD="The Nato secretary general, Anders Fogh Rasmussen, has vowed support for Ukraine in the "
+    "face of Russian aggression.",
+)
+
+
+def test_bbc_like_page():
+    page = Page("d", "o", "k", BBC_LIKE_PAGE, url="https://www.bbc.com/news/world-europe-60393843")
+    article = clean_page(page)
+    assert article.title == "Ukraine crisis: Russia says some troops returning to bases"
+    assert article.byline == "Paul Kirby"
+    assert article.date == "2022-02-15"
+    assert article.source == "BBC"
+    assert article.captions == [
+        "Russian tanks were loaded on to trains in Crimea, the defence ministry said"
+    ]
+    assert article.paragraphs[0].startswith("Russia says some of its troops")
+    assert article.paragraphs[-2:] == [
+        "What happens next?",
+        "Talks between Moscow and Western capitals are due to resume later this week in Geneva.",
+    ]
+    assert len(article.paragraphs) == 4
+
+
+def test_guardian_like_page_keeps_the_standfirst_and_finds_byline_and_credited_caption():
+    url = "https://www.theguardian.com/world/2014/aug/07/nato-ukraine-russia-rasmussen"
+    article = clean_page(Page("d", "o", "k", GUARDIAN_LIKE_PAGE, url=url))
+    assert article.title == "Nato chief vows support for Ukraine and urges Russia to pull back"
+    assert article.date == "2014-08-07"
+    assert article.byline == "Shaun Walker in Kiev"
+    assert article.caption.endswith("Photograph: Sergei Supinsky/AFP/Getty Images")
+    assert article.paragraphs == [
+        "Anders Fogh Rasmussen says alliance will step up cooperation with Kiev as Moscow masses "
+        "troops on border",
+        "The Nato secretary general, Anders Fogh Rasmussen, has vowed support for Ukraine in the "
+        "face of Russian aggression.",
+        "Speaking in Kiev on Thursday, Rasmussen called on Russia to step back from the brink.",
+    ]
+
+
+def test_wordpress_like_page_with_comment_form():
+    text = """Menu
+Home » News » Local
+Council approves new budget after long debate
+Posted on March 3, 2015 by Jane Doe
+Leave a comment
+The city council approved a new budget on Tuesday after a debate that lasted late into the night.
+Opposition members said the plan relied on optimistic forecasts.
+Share this:
+Twitter
+Like this:
+Like Loading...
+Related
+Leave a Reply Cancel reply
+Your email address will not be published. Required fields are marked *
+Notify me of follow-up comments by email."""
+    article = clean_page(Page("d", "o", "k", text))
+    assert article.title == "Council approves new budget after long debate"
+    assert article.byline == "Jane Doe"
+    assert article.date == "2015-03-03"
+    assert article.paragraphs == [
+        "The city council approved a new budget on Tuesday after a debate that lasted late into "
+        "the night.",
+        "Opposition members said the plan relied on optimistic forecasts.",
+    ]
+
+
+def test_hard_wrapped_paragraphs_are_kept_whole():
+    text = """Enzymes and Health
+Without enzymes life
+would cease to exist. While nutrients may be present in the diet,
+the enzymes are the work force of the body and the catalysts for every
+process.
+Even
+raw food is not as healthy today as it was thirty years ago, because
+natural enzymes are being eliminated from our food."""
+    article = clean_page(Page("d", "o", "k", text))
+    assert article.title == "Enzymes and Health"
+    assert " ".join(article.paragraphs).startswith("Without enzymes life would cease to exist.")
+    assert article.paragraphs[-1].endswith("being eliminated from our food.")
+    assert "Even raw food" in article.body

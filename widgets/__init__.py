@@ -1,0 +1,1 @@
+"""Textual widgets of the reader: one widget per file, talking to the app by messages."""

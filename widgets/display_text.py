@@ -1,0 +1,80 @@
+"""Safe Rich `Text` from untrusted page text: no markup, no escapes, highlights by position."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rich.text import Text
+
+from index.text import sanitize, sanitize_line
+
+HIGHLIGHT = "bold reverse"
+FIND_MATCH = "black on yellow"
+FIND_CURRENT = "black on dark_orange"
+
+# Query syntax that is not a word to highlight.
+_FIELD_PREFIX = re.compile(r"\b[a-z_]+:", re.IGNORECASE)
+_OPERATORS = {"and", "or", "not", "to"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def safe_line(text: str, limit: int = 300) -> str:
+    """One line of untrusted text, cleaned and cut to `limit` characters."""
+    line = sanitize_line(text or "")
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def safe_block(text: str, limit: int = 20_000) -> str:
+    """A block of untrusted text (keeps newlines), cleaned and cut to `limit` characters."""
+    block = sanitize(text or "")
+    return block if len(block) <= limit else block[:limit] + " … [cut for display]"
+
+
+def plain(text: str, style: str = "") -> Text:
+    """A `Text` holding `text` literally (never parsed as markup)."""
+    return Text(text, style=style, end="")
+
+
+def with_spans(text: str, spans: Iterable[tuple[int, int]], style: str = HIGHLIGHT) -> Text:
+    """`text` with the character ranges `spans` styled (out-of-range spans are ignored)."""
+    out = Text(text, end="")
+    size = len(text)
+    for start, end in spans:
+        start, end = max(0, int(start)), min(size, int(end))
+        if start < end:
+            out.stylize(style, start, end)
+    return out
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a query worth highlighting: field names, operators and short words dropped."""
+    text = _FIELD_PREFIX.sub(" ", query or "")
+    words = [w for w in _WORD.findall(text) if len(w) > 1 and w.lower() not in _OPERATORS]
+    seen: dict[str, None] = {}
+    for w in words:
+        seen.setdefault(w.lower(), None)
+    return list(seen)
+
+
+def term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern finding the terms as word starts (so `sanction` also marks `sanctions`)."""
+    words = sorted({t.strip().lower() for t in terms if t and t.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def term_spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Case-insensitive occurrences of `needle` in `text`."""
+    if not needle:
+        return []
+    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]

@@ -1,0 +1,166 @@
+"""The related-coverage panel: copies and versions on one line, then related articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from index.records import Related, RelatedItem
+from widgets.display_text import safe_line
+from widgets.messages import DiffWanted, RelatedChosen
+
+GROUPINGS = ("dump", "timeline")
+
+
+@dataclass(slots=True)
+class _Entry:
+    """What one line of the panel stands for."""
+
+    kind: str  # "copies" (the copies/versions line), "heading" or "item"
+    item: RelatedItem | None = None
+
+
+def _date_key(item: RelatedItem) -> str:
+    return item.date or ""
+
+
+def item_prompt(item: RelatedItem, with_dump: bool = True) -> Text:
+    line = Text(end="")
+    line.append(safe_line(item.title, 200) or "(untitled)", style="bold")
+    meta = [safe_line(item.source, 60)] if item.source else []
+    if with_dump:
+        meta.append(safe_line(item.dump, 60))
+    meta.append(item.date[:10] if item.date else "undated")
+    line.append("\n")
+    line.append(" · ".join(meta), style="dim")
+    if item.copies:
+        line.append(f"  also in {', '.join(safe_line(d, 40) for d in item.copies[:3])}", "dim")
+    if item.shared_entities:
+        shared = ", ".join(safe_line(e, 40) for e in item.shared_entities[:5])
+        line.append("\n")
+        line.append(f"shares: {shared}", style="italic")
+    return line
+
+
+class RelatedPanel(OptionList):
+    """Related coverage of the open article; `enter` opens, `t` regroups, `d` diffs versions."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next related", show=False),
+        Binding("k", "cursor_up", "Previous related", show=False),
+        Binding("enter", "select", "Open the related article", show=False),
+        Binding("t", "toggle_grouping", "By dump/timeline"),
+        Binding("d", "diff", "Diff versions"),
+    ]
+
+    grouping: reactive[str] = reactive("dump", init=False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.related: Related | None = None
+        self.open_date = ""
+        self.entries: list[_Entry] = []
+        self._diff_turn = 0
+
+    def show_loading(self) -> None:
+        self.related = None
+        self.entries = [_Entry("heading")]
+        self.set_options([Option(Text("Finding related coverage…", style="dim"), disabled=True)])
+
+    def show_related(self, related: Related, open_date: str = "") -> None:
+        self.related = related
+        self.open_date = open_date
+        self._diff_turn = 0
+        self._render_entries()
+
+    def watch_grouping(self) -> None:
+        if self.related is not None:
+            self._render_entries()
+
+    def action_toggle_grouping(self) -> None:
+        self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+        self.notify(f"Related coverage: {'by dump' if self.grouping == 'dump' else 'timeline'}")
+
+    def _render_entries(self) -> None:
+        related = self.related
+        assert related is not None
+        entries: list[_Entry] = []
+        options: list[Option] = []
+        others = related.copies + related.versions
+        if others:
+            dumps = sorted({safe_line(o.dump, 40) for o in others})
+            line = Text(f"also in dumps {', '.join(dumps)}", style="bold", end="")
+            detail = []
+            if related.copies:
+                detail.append(f"{len(related.copies)} identical")
+            if related.versions:
+                detail.append(f"{len(related.versions)} changed, d shows the changes")
+            line.append(f"\n{'; '.join(detail)}", style="dim")
+            options.append(Option(line))
+            entries.append(_Entry("copies"))
+        items = list(related.related)
+        if self.grouping == "dump":
+            by_dump: dict[str, list[RelatedItem]] = {}
+            for item in items:
+                by_dump.setdefault(item.dump, []).append(item)
+            for dump in sorted(by_dump):
+                options.append(Option(Text(safe_line(dump, 60), "bold underline"), disabled=True))
+                entries.append(_Entry("heading"))
+                for item in sorted(by_dump[dump], key=_date_key, reverse=True):
+                    options.append(Option(item_prompt(item, with_dump=False)))
+                    entries.append(_Entry("item", item))
+        else:
+            dated = sorted((i for i in items if i.date), key=_date_key, reverse=True)
+            undated = [i for i in items if not i.date]
+            for item in dated + undated:
+                options.append(Option(item_prompt(item)))
+                entries.append(_Entry("item", item))
+        if not options:
+            options.append(Option(Text("No related coverage found", style="dim"), disabled=True))
+            entries.append(_Entry("heading"))
+        self.entries = entries
+        self.set_options(options)
+        first = next((i for i, e in enumerate(entries) if e.kind != "heading"), None)
+        if first is not None:
+            self.highlighted = first
+
+    @property
+    def current(self) -> _Entry | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.entries):
+            return None
+        return self.entries[self.highlighted]
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entry = self.current
+        if entry is None or self.related is None:
+            return
+        if entry.kind == "item" and entry.item is not None:
+            self.post_message(RelatedChosen(entry.item.id))
+        elif entry.kind == "copies":
+            others = self.related.versions + self.related.copies
+            if others:
+                self.post_message(RelatedChosen(others[0].id))
+
+    def action_diff(self) -> None:
+        """Diff the open article with one of its versions (each press takes the next one)."""
+        entry = self.current
+        related = self.related
+        if related is None or entry is None or entry.kind != "copies":
+            self.notify("Put the cursor on the “also in dumps …” line to see what changed")
+            return
+        others = related.versions + related.copies
+        other = others[self._diff_turn % len(others)]
+        self._diff_turn += 1
+        if other.date and self.open_date and other.date < self.open_date:
+            self.post_message(DiffWanted(old_id=other.id, new_id=related.id))
+        else:
+            self.post_message(DiffWanted(old_id=related.id, new_id=other.id))

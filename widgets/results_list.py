@@ -1,0 +1,126 @@
+"""The results list: one hit a few lines (title, dump · date, snippet), fetched page by page."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from index.records import Hit
+from widgets.display_text import HIGHLIGHT, safe_line, with_spans
+from widgets.messages import HitChosen, HitHighlighted, MoreHitsWanted
+
+FETCH_AHEAD = 10  # fetch the next page when the cursor is this close to the last loaded hit
+SNIPPET_CHARS = 240
+
+
+def hit_prompt(hit: Hit) -> Text:
+    """The lines shown for one hit, built from untrusted text without markup."""
+    prompt = Text(end="")
+    prompt.append(safe_line(hit.title, 200) or "(untitled)", style="bold")
+    prompt.append("\n")
+    meta = [safe_line(hit.dump, 60), hit.date[:10] if hit.date else "undated"]
+    if hit.source:
+        meta.append(safe_line(hit.source, 60))
+    prompt.append(" · ".join(meta), style="dim")
+    if hit.also_in:
+        dumps = ", ".join(safe_line(d, 40) for d in hit.also_in[:3])
+        more = f" +{len(hit.also_in) - 3}" if len(hit.also_in) > 3 else ""
+        prompt.append(f"  also in {dumps}{more}", style="italic dim")
+    snippet = hit.snippet or ""
+    if snippet:
+        # The highlights point into the snippet as the library gave it; clean it only where that
+        # keeps the offsets (one character for one), else drop the highlights.
+        cleaned = safe_line(snippet, 10_000)
+        spans = hit.highlights if len(cleaned) == len(snippet) else []
+        shown = with_spans(cleaned, spans, HIGHLIGHT)
+        if len(cleaned) > SNIPPET_CHARS:
+            shown = shown[:SNIPPET_CHARS]
+            shown.append("…")
+        prompt.append("\n")
+        prompt.append_text(shown)
+    return prompt
+
+
+class ResultsList(OptionList):
+    """The hits of the current query; asks for more as the cursor nears the end."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next result", show=False),
+        Binding("k", "cursor_up", "Previous result", show=False),
+        Binding("enter", "select", "Read the article", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hits: list[Hit] = []
+        self.total = 0
+        self._waiting_for_more = False
+
+    def show_hits(self, hits: list[Hit], total: int, keep_article: str | None = None) -> None:
+        """Replace the list; highlight the first hit (or `keep_article` when it is listed)."""
+        self.hits = list(hits)
+        self.total = total
+        self._waiting_for_more = False
+        if not self.hits:
+            notice = Text("No articles match this query", style="italic")
+            self.set_options([Option(notice, disabled=True)])
+            return
+        self.set_options(self._options_for(self.hits))
+        if self.hits:
+            index = 0
+            if keep_article is not None:
+                index = next((i for i, h in enumerate(self.hits) if h.id == keep_article), 0)
+            self.highlighted = index
+            self.scroll_to_highlight()
+
+    def append_hits(self, hits: list[Hit], offset: int) -> None:
+        """Add the next page of hits (ignored when it does not continue the current list)."""
+        self._waiting_for_more = False
+        if offset != len(self.hits):
+            return
+        known = {h.id for h in self.hits}
+        fresh = [h for h in hits if h.id not in known]
+        self.add_options(self._options_for(fresh, after_others=bool(self.hits)))
+        self.hits.extend(fresh)
+
+    def _options_for(self, hits: list[Hit], after_others: bool = False) -> list[Option | None]:
+        """Options for `hits`, a divider line between two (None is a divider to OptionList)."""
+        options: list[Option | None] = []
+        for hit in hits:
+            if options or after_others:
+                options.append(None)
+            options.append(Option(hit_prompt(hit)))
+        return options
+
+    @property
+    def current(self) -> Hit | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.hits):
+            return None
+        return self.hits[self.highlighted]
+
+    def _want_more(self) -> None:
+        if self._waiting_for_more or len(self.hits) >= self.total or not self.hits:
+            return
+        self._waiting_for_more = True
+        self.post_message(MoreHitsWanted(len(self.hits)))
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        hit = self.current
+        if hit is not None:
+            self.post_message(HitHighlighted(hit.id))
+        if self.highlighted is not None and self.highlighted >= len(self.hits) - FETCH_AHEAD:
+            self._want_more()
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        hit = self.current
+        if hit is not None:
+            self.post_message(HitChosen(hit.id))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self.max_scroll_y and new >= self.max_scroll_y - self.size.height:
+            self._want_more()
