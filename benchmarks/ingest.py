@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from whoosh.filedb.filestore import FileStorage  # noqa: E402
+from whoosh.filedb.filestore import FileStorage
 
-from benchmarks.corpus import write_text_corpus  # noqa: E402
-from index import Library  # noqa: E402
-from index.schema import build_schema, document_for  # noqa: E402
+from benchmarks.corpus import write_text_corpus
+from index import Library
+from index.schema import build_schema, document_for
 
 ROOT = Path(__file__).resolve().parent.parent
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"

@@ -21,11 +21,78 @@ BENCH_DATA = ROOT / "bench-data"
 
 _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5})(?:\s+(?:of\s+)?[A-Z][a-z]+)*\b")
 _NOT_NAMES = set(
-    "The A An In On At For It He She They We This That But And Or Its His Her Their Our If "
-    "Mln Billion Dlrs Pct Shr Net Revs Qtr Avg Shrs Inc Corp Co Ltd Reuter Reuters "
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
-    "Saturday Sunday".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "But",
+        "And",
+        "Or",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "If",
+        "Mln",
+        "Billion",
+        "Dlrs",
+        "Pct",
+        "Shr",
+        "Net",
+        "Revs",
+        "Qtr",
+        "Avg",
+        "Shrs",
+        "Inc",
+        "Corp",
+        "Co",
+        "Ltd",
+        "Reuter",
+        "Reuters",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
 )
 
 
@@ -59,7 +126,7 @@ def _entity_finder():
     return fallback_entities
 
 
-def read_reuters() -> tuple[list[Article], dict[str, list[str]]]:
+def read_reuters(with_entities: bool = True) -> tuple[list[Article], dict[str, list[str]]]:
     """Reuters stories as Articles (dump = file name) and id -> topics."""
     find_entities = _entity_finder()
     articles: list[Article] = []
@@ -80,7 +147,8 @@ def read_reuters() -> tuple[list[Article], dict[str, list[str]]]:
                     url=rec.get("url", ""),
                     date=rec.get("date", ""),
                 )
-                a.entities = find_entities(a.title, a.paragraphs)
+                if with_entities:
+                    a.entities = find_entities(a.title, a.paragraphs)
                 articles.append(a)
                 topics[a.id] = rec.get("topics", [])
     return articles, topics

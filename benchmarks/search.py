@@ -175,7 +175,9 @@ def keystroke_to_results(folder: Path) -> list[float] | None:
 
     A hook for the reader's benchmark (the TUI fills it in); None while it is not measured.
     """
-    return None
+    from benchmarks.tui_latency import keystroke_latencies
+
+    return keystroke_latencies(folder) or None
 
 
 # -- report -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Candidate related articles read straight from the index postings (much faster than an Or query)."""
+"""Candidate related articles read straight from the index postings (faster than an Or query)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _blocks(matcher) -> Iterator[tuple[list[int], list[float]]]:
 
 
 def postings(searcher, field: str, term: str) -> Iterator[tuple[int, list[int], list[float]]]:
-    """(docnum offset, docnums, weights) of one term in every segment (deleted articles included)."""
+    """(docnum offset, docnums, weights) of a term in every segment, deleted articles included."""
     for leaf, offset in searcher.reader().leaf_readers():
         try:
             if (field, term) not in leaf:
@@ -73,7 +73,9 @@ def accumulate(
                     scores[docnum] = scores.get(docnum, 0.0) + factor * _log_tf(tf)
 
 
-def best_documents(searcher, scores: dict[int, float], n: int, length_fields: list[str]) -> list[int]:
+def best_documents(
+    searcher, scores: dict[int, float], n: int, length_fields: list[str]
+) -> list[int]:
     """The `n` best docnums after dividing by the square root of their length, deleted ones out."""
     pool = heapq.nlargest(4 * n, scores.items(), key=lambda kv: kv[1])
     reader = searcher.reader()

@@ -6,17 +6,14 @@ import re
 
 from index.dates import date_from_url, normalise_date
 from index.furniture import FurnitureModel, is_hard_stop, site_of_url
+from index.headline import choose_title, document_title, fallback_title
 from index.language import detect_language
 from index.lines import BAD, GOOD, SHORT, STOP, PageLines, classify, ends_sentence, menu_lines
 from index.parts import (
     brand_of_copyright,
     brand_of_lines,
-    brand_of_site_title,
     byline_of,
     credits_of,
-    slug_tokens,
-    split_site_title,
-    word_tokens,
 )
 from index.records import Article, Page, Skipped
 from index.text import sanitize, sanitize_line
@@ -27,11 +24,14 @@ DATE_WINDOW = 24  # date lines this far above the body (a third of it below) are
 MENU, SOFT_STOP, HARD_STOP = 0, 1, 2  # strengths of the boundary between two blocks of text
 MERGE_MIN_CHARS = 200  # a block beyond a menu joins the article only with this much prose
 CAPTION_WINDOW = 12  # captions above the body, when no headline line precedes them, are this close
-PRE_BODY_TITLE_WINDOW = 40  # lines before the body searched for the headline
 SHORT_LINE_CHARS = 30  # prose lines count for the text they hold beyond this many characters
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|in|and|de|van|von|da|&))+$")
 _BY_NAME = re.compile(r"\b[Bb]y\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
-_FIRST_SENTENCE = re.compile(r"^(.{20,}?[.!?])(?:\s|$)")
+_NOT_NAME_WORDS_TEXT = (
+    "view public profile video photo photos read more share news home digest watch listen live "
+    "latest top new world local sport sports business opinion politics follow subscribe"
+)
+_NOT_NAME_WORDS = frozenset(_NOT_NAME_WORDS_TEXT.split())
 
 
 def _body_span(pl: PageLines, in_menu: list[bool]) -> tuple[int, int] | None:
@@ -67,101 +67,28 @@ def _body_span(pl: PageLines, in_menu: list[bool]) -> tuple[int, int] | None:
     if best_good == 0:
         return None
     first = last = best
-    while first > 0 and _joins(segments[first - 1], segments[first][4], best_good):
+    while first > 0 and _joins(segments[first - 1], segments[first][4], best_good, True):
         first -= 1
-    while last + 1 < len(segments) and _joins(segments[last + 1], segments[last + 1][4], best_good):
+    while last + 1 < len(segments) and _joins(
+        segments[last + 1], segments[last + 1][4], best_good, False
+    ):
         last += 1
     goods = [i for i in range(segments[first][0], segments[last][1] + 1) if kind[i] == GOOD]
     return goods[0], goods[-1]
 
 
-def _joins(segment: list[int], boundary: int, best_good: int) -> bool:
-    """Whether a block next to the article, across a boundary of this strength, is article too."""
+def _joins(segment: list[int], boundary: int, best_good: int, before: bool) -> bool:
+    """Whether a block next to the article, across a boundary of this strength, is article too.
+
+    Blocks after an end marker ("Related") join only when they hold much prose; blocks before
+    one join more easily, since a share bar or a promo often sits after the lead paragraph.
+    """
     good, total = segment[2], segment[3]
-    if boundary == MENU:
-        return good >= MERGE_MIN_CHARS and good >= 0.5 * total
+    if boundary == MENU or (boundary == SOFT_STOP and before):
+        return good >= MERGE_MIN_CHARS and good >= (0.6 if boundary else 0.5) * total
     if boundary == SOFT_STOP:
         return good >= max(2 * MERGE_MIN_CHARS, 0.5 * best_good) and good >= 0.7 * total
     return False
-
-
-def _document_title(pl: PageLines, url: str) -> tuple[str, str]:
-    """("headline", "brand") when the first line is a document title ("Headline - Site")."""
-    if not pl.lines or pl.role[0]:
-        return "", ""
-    headline, site = split_site_title(pl.lines[0])
-    if not site:
-        return "", ""
-    brand = brand_of_site_title(site)
-    brand_words = set(word_tokens(brand))
-    host_words = set(word_tokens(site_of_url(url)))
-    confirmed = bool(brand_words & host_words)
-    if not confirmed:
-        folded = headline.casefold()
-        confirmed = any(line.casefold() == folded for line in pl.lines[1:80])
-    if not confirmed:
-        folded_brand = brand.casefold()
-        confirmed = any(
-            folded_brand in line.casefold() for line in pl.lines[-60:] if line != pl.lines[0]
-        )
-    return (headline, brand) if confirmed else ("", "")
-
-
-def _title_from_document_title(pl: PageLines, document_title: str) -> tuple[int, str]:
-    """The page's own line for the headline its document title names, else the title itself."""
-    folded = document_title.casefold()
-    best, best_length = -1, 0
-    for i in range(1, len(pl.lines)):
-        if pl.role[i] or pl.words[i] < 3:
-            continue
-        line = pl.lines[i].casefold()
-        if line == folded:
-            return i, pl.lines[i]
-        if len(line) > best_length and line in folded and len(line) >= 0.6 * len(folded):
-            best, best_length = i, len(line)
-    if best >= 0:
-        return best, pl.lines[best]
-    return -1, document_title
-
-
-def _choose_title(pl: PageLines, start: int, url: str, in_menu: list[bool]) -> tuple[int, str]:
-    """The headline's line (or -1) and text."""
-    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
-    document_title, _ = _document_title(pl, url)
-    if document_title:
-        return _title_from_document_title(pl, document_title)
-    slug = slug_tokens(url)
-    best, best_score = -1, 0.0
-    distance = 0
-    for i in range(start - 1, max(-1, start - 1 - PRE_BODY_TITLE_WINDOW), -1):
-        if role[i] or kind[i] in (BAD, STOP):
-            continue
-        distance += 1
-        w = words[i]
-        line = lines[i]
-        if w > 30:
-            continue
-        score = 3.0 / (1 + distance)
-        if 4 <= w <= 20:
-            score += 1.0
-        elif w <= 2:
-            score -= 1.0
-        elif w > 20:
-            score -= 1.5
-        if line.endswith(".") and not line.endswith("..."):
-            score -= 2.0
-        if in_menu[i]:
-            score -= 1.5
-        if len(slug) >= 2:
-            tokens = word_tokens(line)
-            matches = sum(t in slug for t in tokens)
-            if matches >= 2:  # the URL's slug repeats the headline's words
-                score += 4.0 * matches / len(tokens)
-        if score > best_score:
-            best, best_score = i, score
-    if best >= 0:
-        return best, lines[best]
-    return -1, ""
 
 
 def _with_standfirst(pl: PageLines, title_index: int, first: int, in_menu: list[bool]) -> int:
@@ -174,7 +101,7 @@ def _with_standfirst(pl: PageLines, title_index: int, first: int, in_menu: list[
             continue
         if pl.kind[j] == SHORT and pl.words[j] >= 8 and not in_menu[j]:
             for k in skipped:
-                is_name = _NAME_LINE.match(pl.lines[k]) and "byline" not in pl.role
+                is_name = _looks_like_a_name(pl.lines[k]) and "byline" not in pl.role
                 pl.role[k] = "byline" if is_name else "skip"
             return j
         if pl.words[j] > 5 or ends_sentence(pl.lines[j]):
@@ -184,15 +111,24 @@ def _with_standfirst(pl: PageLines, title_index: int, first: int, in_menu: list[
 
 
 def _mark_bylines_near_start(pl: PageLines, first: int, last: int) -> None:
-    """A short line of names among the body's first lines ("Shaun Walker in Kiev") is a byline."""
+    """A person's name among the body's first lines ("Shaun Walker in Kiev") is the byline."""
+    if "byline" in pl.role:
+        return
     for j in range(first + 1, min(first + 4, last)):
-        if (
-            pl.kind[j] == SHORT
-            and not pl.role[j]
-            and pl.words[j] <= 6
-            and _NAME_LINE.match(pl.lines[j])
-        ):
-            pl.role[j] = "skip" if "byline" in pl.role else "byline"
+        if pl.kind[j] == SHORT and not pl.role[j] and _looks_like_a_name(pl.lines[j]):
+            pl.role[j] = "byline"
+            return
+
+
+def _looks_like_a_name(line: str) -> bool:
+    name = line.split(" in ", 1)[0]
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and _NAME_LINE.match(line) is not None
+        and not name.isupper()
+        and not any(word.lower() in _NOT_NAME_WORDS for word in words)
+    )
 
 
 def _with_closing_lines(pl: PageLines, last: int, in_menu: list[bool]) -> int:
@@ -266,7 +202,7 @@ def _source(page: Page, site_brand: str, furniture_lines: list[str]) -> str:
         brand = brand_of_copyright(line)
         if brand:
             return brand
-    return brand_of_lines(furniture_lines) or site_of_url(page.url)
+    return brand_of_lines(furniture_lines) or site_of_url(sanitize_line(page.url))
 
 
 def _language(title: str, paragraphs: list[str]) -> str:
@@ -276,14 +212,6 @@ def _language(title: str, paragraphs: list[str]) -> str:
             break
         sample += "\n" + paragraph
     return detect_language(sample)
-
-
-def _fallback_title(paragraphs: list[str]) -> str:
-    first = paragraphs[0] if paragraphs else ""
-    match = _FIRST_SENTENCE.match(first)
-    sentence = match.group(1) if match else first
-    words = sentence.split()
-    return " ".join(words[:15]) + ("…" if len(words) > 15 else "")
 
 
 def _clean_given_article(page: Page, title: str, text: str) -> Article | Skipped:
@@ -300,8 +228,8 @@ def _clean_given_article(page: Page, title: str, text: str) -> Article | Skipped
             blocks.pop()
     if blocks and blocks[0].casefold() == title.casefold():
         blocks.pop(0)
-    if not blocks:
-        return Skipped(page.origin, "empty page", "the record has a title but no text")
+    if not blocks:  # a headline-only wire flash: the headline is all the text there is
+        blocks = [title]
     return Article(
         id="",
         dump=page.dump,
@@ -309,7 +237,7 @@ def _clean_given_article(page: Page, title: str, text: str) -> Article | Skipped
         title=title,
         paragraphs=blocks,
         credits=credits,
-        source=sanitize_line(page.source) if page.source else site_of_url(page.url),
+        source=sanitize_line(page.source) if page.source else site_of_url(sanitize_line(page.url)),
         url=sanitize_line(page.url),
         date=_publish_date(page, None),
         crawl_date=normalise_date(page.crawl_date),
@@ -337,7 +265,7 @@ def _clean(
     for i in range(first, last + 1):  # a byline or date deep in the body is body text
         if pl.role[i] in ("byline", "date") and i > first + 3:
             pl.role[i] = ""
-    title_index, title = _choose_title(pl, first, page.url, in_menu)
+    title_index, title = choose_title(pl, first, page.url, in_menu)
     if title_index == first:  # a headline shaped like prose opened the block
         goods = [i for i in range(first + 1, last + 1) if pl.kind[i] == GOOD]
         if not goods:
@@ -350,7 +278,7 @@ def _clean(
     if not paragraphs:
         return Skipped(page.origin, "no article", "no paragraph of prose found")
     if not title:
-        title = _fallback_title(paragraphs)
+        title = fallback_title(paragraphs)
     captions: list[str] = []
     byline = ""
     outside: list[str] = []
@@ -372,7 +300,7 @@ def _clean(
             outside.append(line)
             if dropped is not None:
                 dropped.append((i, line))
-    _, site_brand = _document_title(pl, page.url)
+    _, site_brand = document_title(pl, page.url)
     promos = [
         pl.lines[i] for i in range(first, last + 1) if pl.kind[i] == SHORT and _is_promo(pl, i)
     ]

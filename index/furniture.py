@@ -39,20 +39,34 @@ _FURNITURE_LINE = re.compile(
     |listen\s+to\s+(?:this|the)\s+(?:article|story)|\d+\s+min(?:ute)?s?\s+read|reading\s+time.*
     |all\s+rights\s+reserved|image\s+(?:source|copyright)\b.*|(?:photo|image)\s+credit\b.*|legal|imprint|impressum|disclaimer|languages?|english|edition|en|de|fr
     |\d+x\d+(?:\s+image)?|image\s*\d*|photo\s*\d*|(?:\d+\s+)?of\s+\d+|\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?
-    |live|live\s+blog|live\s+updates|opinion|analysis|explainer|exclusive|watch\s+now|listen\s+now)
+    |live|live\s+blog|live\s+updates|opinion|analysis|explainer|exclusive|watch\s+now|listen\s+now
+    # German, French, Spanish, Italian, Portuguese, Dutch
+    |startseite|anmelden|abmelden|suche|suchen|teilen|drucken|kommentare|anzeige|werbung|datenschutz
+    |nutzungsbedingungen|kontakt|mehr|zur\u00fcck|weiter|accueil|connexion|se\s+connecter|rechercher
+    |partager|imprimer|commentaires|publicit\u00e9|mentions\s+l\u00e9gales|s'abonner|abonnez-vous
+    |inicio|buscar|compartir|imprimir|comentarios|publicidad|aviso\s+legal|suscr\u00edbete|cerca
+    |condividi|stampa|commenti|pubblicit\u00e0|in\u00edcio|compartilhar|coment\u00e1rios|publicidade
+    |delen|reacties|advertentie|zoeken|inloggen)
     """
 )
 # Furniture recognisable anywhere in a line of any length (legal footers, cookie notices).
 _FURNITURE_PHRASE = re.compile(
     r"""(?ix)
     (?:^|\W)(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s+(?:©\s*)?(?:19|20)\d\d|all\s+rights\s+reserved
+    |alle\s+rechte\s+vorbehalten|tous\s+droits\s+r\u00e9serv\u00e9s|todos\s+los\s+derechos\s+reservados
+    |tutti\s+i\s+diritti\s+riservati|todos\s+os\s+direitos\s+reservados
+    |(?:verwenden|nutzen|utilisons|utilise|utilizamos|usamos|utilizziamo|gebruiken)\s+(?:des\s+|i\s+)?cookies?
     |undesirable\s+organi[sz]ation|(?:we|this\s+(?:site|website))\s+uses?\s+cookies
     |by\s+continuing\s+to\s+(?:use|browse)|cookie\s+(?:policy|settings|preferences|consent)
     |accept\s+(?:all\s+)?cookies|sign\s+up\s+(?:for|to)\s+(?:our|the)\s+\w*\s*newsletter
     |subscribe\s+to\s+(?:our|the)\s+\w*\s*newsletter|(?:enable|requires?|turn\s+on)\s+javascript
     |javascript\s+(?:is\s+)?(?:disabled|required)|your\s+browser\s+(?:does\s+not|doesn't)\s+support
     |(?:may|must)\s+not\s+be\s+(?:published|reproduced|copied),?\s+(?:broadcast|rewritten|redistributed)
-    |this\s+article\s+is\s+more\s+than\s+\d+\s+\w+\s+old|comments\s+are\s+closed)
+    |this\s+article\s+is\s+more\s+than\s+\d+\s+\w+\s+old|comments\s+are\s+closed
+    |cookies?\b.{0,200}\b(?:consent|partners|privacy|settings|preferences)
+    |(?:consent|partners|privacy)\b.{0,200}\bcookies?\b|story\s+continues\s+below
+    |continue\s+reading\s+the\s+main\s+story|free\s+articles?\s+(?:left|remaining|this\s+month)
+    |(?:reached|used)\s+your\s+(?:free\s+)?(?:article|story)\s+limit|to\s+your\s+inbox)
     """
 )
 # Furniture phrases that an article could also use: only on short lines.
@@ -61,7 +75,10 @@ _SHORT_FURNITURE_PHRASE = re.compile(
     (?:^|\W)(?:click\s+here|download\s+(?:our|the)\s+app|follow\s+us\s+on|terms\s+of\s+(?:use|service)
     |privacy\s+policy|newsletter\s+sign[\s-]?up|already\s+a\s+subscriber|subscribe\s+now
     |log\s+in\s+to\s+comment|report\s+(?:a\s+)?(?:typo|error)|we\s+(?:welcome|value)\s+your\s+(?:comments|feedback)
-    |share\s+(?:on|via)\s+\w+)|^(?:read\s+more|see\s+also|also\s+read|related|more)\s*:
+    |share\s+(?:on|via)\s+\w+|subscribe\s+to\s+(?:continue|read|get|unlock)|to\s+continue\s+reading
+    |sign\s+in\s+to\s+comment|commenting\s+(?:is|has\s+been)\s+(?:closed|disabled)|paid\s+content
+    |partner\s+content|promoted\s+content)
+    |^(?:read\s+more|see\s+also|also\s+read|related|more|recommended|watch|listen)\s*:
     """
 )
 # Headers after which the article is over: the rest of the page is lists, comments and footers.
@@ -73,30 +90,42 @@ _STOP_LINE = re.compile(
     |(?:you|we\s+think\s+you)\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).*
     |recommended(?:\s+(?:for\s+you|stories|articles|reading))?|trending(?:\s+\w+)?|top\s+stories
     |(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|join\s+the\s+discussion
-    |(?:share|share\s+this(?:\s+\w+)?)|tags?|topics|filed\s+under|about\s+the\s+author|more\s+>|editor'?s\s+picks?
+    |(?:tags?|topics|filed\s+under|categories)(?:\s*:.*)?|about\s+the\s+author|more\s+>|editor'?s\s+picks?
+    |(?:show|view|read|add\s+your|\d+)\s+comments?|join\s+the\s+conversation|sign\s+in\s+to\s+comment
     |what\s+to\s+read\s+next|read\s+next|up\s+next|latest(?:\s+(?:news|stories|headlines))?|don't\s+miss
     |in\s+(?:other|case\s+you\s+missed)\s+.*|popular\s+(?:stories|now|posts)|sponsored\s+(?:stories|links)
-    |around\s+the\s+web|from\s+around\s+the\s+web|promoted\s+stories|top\s+of\s+(?:the\s+)?page)
+    |around\s+the\s+web|from\s+around\s+the\s+web|promoted\s+stories|top\s+of\s+(?:the\s+)?page
+    |mehr\s+zum\s+thema|lesen\s+sie\s+auch|weitere\s+artikel|\u00e4hnliche\s+artikel|das\s+k\u00f6nnte\s+sie.*
+    |(?:\u00e0\s+)?lire\s+aussi|sur\s+le\s+m\u00eame\s+sujet|articles?\s+similaires|les\s+plus\s+lus
+    |te\s+puede\s+interesar|noticias\s+relacionadas|lo\s+m\u00e1s\s+le\u00eddo|leggi\s+anche
+    |articoli\s+correlati|i\s+pi\u00f9\s+letti|leia\s+tamb\u00e9m|not\u00edcias\s+relacionadas
+    |mais\s+lidas|lees\s+ook|meest\s+gelezen|kommentare|commentaires|comentarios|commenti
+    |coment\u00e1rios|reacties)
     """
 )
 # Cheap substring tests that must pass before the phrase patterns above are searched.
 _PHRASE_WORDS = (
-    "©", "(c)", "copyright", "rights reserved", "undesirable", "cookie", "continuing to",
-    "javascript", "browser", "not be", "more than", "comments are closed",
+    "©", "(c)", "copyright", "rights reserved", "undesirable", "cookie", "continuing to", "rechte",
+    "droits", "derechos", "diritti", "direitos",
+    "javascript", "browser", "not be", "more than", "comments are closed", "continue",
+    "free article", "limit", "inbox",
 )  # fmt: skip
 _SHORT_PHRASE_WORDS = (
     "click here", "app", "follow us", "terms of", "privacy", "newsletter", "subscri", "log in",
-    "report", "welcome your", "value your", "share on", "share via", ":",
+    "report", "welcome your", "value your", "share on", "share via", ":", "continue", "comment",
+    "content",
 )  # fmt: skip
-_LINK_MARKS = ("http", "www.", "@", "|", "»", "›", ">>")
+_LINK_MARKS = ("http", "www.", "@", "|", "»", "›", ">")
 _HARD_STOP = re.compile(
-    r"(?:\d+\s+)?comments?\b|leave\s+a\s+|post\s+a\s+comment|join\s+the\s+discussion|about\s+the\s+author"
-    r"|tags?\b|topics\b|filed\s+under"
+    r"(?:\d+\s+|show\s+|view\s+|read\s+|add\s+your\s+)?comments?\b|leave\s+a\s+|post\s+a\s+comment"
+    r"|join\s+the\s+(?:discussion|conversation)|sign\s+in\s+to\s+comment|about\s+the\s+author"
+    r"|tags?\b|topics\b|filed\s+under|categories\b"
+    r"|kommentare|commentaires|comentarios|commenti|coment\u00e1rios|reacties"
 )
 _LEADING_BULLETS = " •·*-–—>|»›▶►"
 _TRAILING_MARKS = " .:;,!|>»›→…"
 _WORD_RUN = re.compile(r"\w+")
-_LINKLIKE = re.compile(r"(?:https?://|www\.|\S+@\S+\.\w+|\s[|»›]\s|\s>>|^>>)")
+_LINKLIKE = re.compile(r"(?:https?://|www\.|\S+@\S+\.\w+|\s[|»›>]\s|\s>>|^>>)")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _COPYRIGHT_YEAR = re.compile(r"(?:copyright|\(c\))\s+(?:19|20)\d\d")
@@ -161,9 +190,9 @@ def site_of_url(url: str) -> str:
 
 
 def _line_hash(line: str) -> int:
-    """A stable 64-bit hash of a line's normalised form (digits and spacing ignored)."""
-    key = " ".join(line.lower().split())[:200]
-    if _HAS_DIGIT.search(key):
+    """A stable 64-bit hash of a (whitespace-collapsed) line, ignoring case and digits."""
+    key = line[:200].lower()
+    if len(key) <= 80 and _HAS_DIGIT.search(key):  # "Updated 5 mins ago", "© 2016 ABC"
         key = _DIGITS.sub("0", key)
     data = key.encode("utf-8", "replace")
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
@@ -178,9 +207,9 @@ class FurnitureModel:
     """
 
     MIN_PAGES = 3  # a line on fewer pages than this is never furniture by recurrence alone
-    MAX_LINES_PER_SITE = 20_000
-    MAX_LINES_TOTAL = 200_000
-    MAX_LINE_CHARS = 2000  # longer lines are article text, never counted
+    MAX_LINES_PER_SITE = 10_000
+    MAX_LINES_TOTAL = 100_000  # about 2 MB pickled: the model travels to worker processes
+    MAX_LINE_CHARS = 400  # longer lines are article text: never counted, never furniture
 
     def __init__(self) -> None:
         self.pages: dict[str, int] = {}
@@ -193,13 +222,16 @@ class FurnitureModel:
         return site_of_url(page.url) or page.dump
 
     def observe(self, page: Page) -> None:
-        """Count the distinct lines of one page."""
+        """Count the distinct lines of one page (not of records that are already articles)."""
+        if page.title:
+            return
         site = self.site_of(page)
         seen: set[int] = set()
         for raw in page.text.splitlines():
-            line = raw.strip()
-            if line and len(line) <= self.MAX_LINE_CHARS:
-                seen.add(_line_hash(line))
+            if raw and len(raw) <= self.MAX_LINE_CHARS:
+                line = " ".join(raw.split())
+                if line:
+                    seen.add(_line_hash(line))
         counts = self.counts.setdefault(site, {})
         self.pages[site] = self.pages.get(site, 0) + 1
         before = len(counts)
@@ -227,17 +259,21 @@ class FurnitureModel:
         counts = self.counts.get(site)
         if not counts:
             return 0
-        return counts.get(_line_hash(line), 0)
+        return counts.get(_line_hash(" ".join(line.split())), 0)
 
     def is_furniture(self, site: str, line: str) -> bool:
         """True when the line recurs on enough of the site's pages to be furniture.
 
         Long prose lines (an article crawled several times) need much more evidence than short ones.
         """
+        pages = self.pages.get(site, 0)
+        if pages < self.MIN_PAGES or len(line) > self.MAX_LINE_CHARS:
+            return False
+        if len(line) > 150 and pages < 5:
+            return False
         count = self.recurrence(site, line)
         if count < self.MIN_PAGES:
             return False
-        pages = self.pages.get(site, 0)
         if len(line) > 150:
             return count >= max(5, 0.3 * pages)
         return count >= max(self.MIN_PAGES, 0.02 * pages)

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.clean import FurnitureModel, clean_page
+from index.dedup import VersionIndex, content_hash, minhash_of
 from index.dumps import iter_pages
 from index.entities import article_entities
-
-from index.dedup import VersionIndex, content_hash, minhash_of
 from index.records import Article, IngestReport, Page, Skipped
 from index.schema import document_for
 from index.store import ArticleStore
 from index.text import sanitize_line
+from index.worker_guard import guard_worker
 
 BATCH_PAGES = 400  # pages cleaned per worker task
 COMMIT_ARTICLES = 5000  # articles per index commit: what an interruption can lose at most
@@ -161,7 +161,12 @@ class Ingest:
         workers = workers or max(1, min(os.cpu_count() or 1, 4))
         parallel = workers > 1 and (state.total is None or state.total >= PARALLEL_THRESHOLD)
         pool = (
-            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=guard_worker,
+                initargs=(os.getpid(),),
+            )
             if parallel
             else None
         )
@@ -201,8 +206,14 @@ class Ingest:
                 if progress:
                     progress(state)
             for todo, result in pending:
-                if not self.report.interrupted:
-                    self._collect(todo, result)
+                if should_stop and should_stop():
+                    self.report.interrupted = True
+                if self.report.interrupted and isinstance(result, Future) and not result.done():
+                    result.cancel()  # stopping: keep what is cleaned, leave the rest for next time
+                    continue
+                self._collect(todo, result)
+                if len(self.writer_rows) >= COMMIT_ARTICLES:
+                    self._flush()
             pending.clear()
             self._flush()
         except KeyboardInterrupt:

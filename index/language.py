@@ -19,7 +19,11 @@ def _get_identifier():
             if _identifier is None:
                 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                # ISO 639-1 codes only: the model's few three-letter languages (Nigerian Pidgin,
+                # Cantonese, ...) mostly catch tables and wire shorthand written in English.
+                identifier.set_languages([code for code in identifier.nb_classes if len(code) == 2])
+                _identifier = identifier
     return _identifier
 
 
@@ -38,6 +42,8 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     if sum(map(str.isalpha, sample)) < MIN_LETTERS:
         return ""
+    if sample.isupper():  # wire headlines in capitals: the model knows lower-case text better
+        sample = sample.lower()
     if _clearly_english(sample):
         return "en"
     try:

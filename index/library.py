@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
+import index.whoosh_fixes  # noqa: F401  (applied on import)
 from index.records import (
     Article,
     EntityCard,
@@ -30,6 +33,47 @@ from index.store import ArticleStore
 
 if TYPE_CHECKING:
     from index.ingest import ProgressCallback
+
+
+INDEX_FILES = ("articles.db", "articles.db-wal", "articles.db-shm", "versions.pickle")
+
+
+def _remove_index_files(path: Path) -> None:
+    for name in INDEX_FILES:
+        (path / name).unlink(missing_ok=True)
+    whoosh_dir = path / "whoosh"
+    if whoosh_dir.is_dir():
+        for f in whoosh_dir.iterdir():
+            f.unlink()
+
+
+def _stopped_message(path: Path, exc: BaseException) -> str:
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in str(exc):
+        reason = "the disk is full"
+    elif isinstance(exc, BrokenProcessPool):
+        reason = "a worker process died (out of memory?)"
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
+    return (
+        f"indexing into {path} stopped: {reason}; the library keeps what it held before this "
+        "batch: fix that and run the same command again"
+    )
+
+
+def wipe_library(path: str | Path) -> None:
+    """Remove a library's store and search index, even damaged ones (its reader state stays)."""
+    path = Path(path).expanduser()
+    if not path.is_dir():
+        return
+    try:
+        with (path / "ingest.lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                _remove_index_files(path)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    except OSError as exc:
+        raise LibraryError(f"cannot rebuild the library in {path}: {exc.strerror}") from None
 
 
 class LibraryError(Exception):
@@ -78,21 +122,27 @@ class Library:
                 )
             else:
                 self.ix = storage.create_index(build_schema())
-            if not self.readonly and self.store.get_meta("ingest_pending") == "1":
+            if not self.readonly and self._needs_repair():
                 with self._writer_lock(wait=False) as got:
-                    if got:
+                    if got and self._needs_repair():  # no indexer is writing: repair it now
                         from index.ingest import reconcile
 
                         reconcile(self.store, self.ix)
+            self.engine = SearchEngine(self.ix, self.store)
+            self.finder = RelatedFinder(self.engine, self.store)
         except LibraryError:
             raise
-        except (sqlite3.DatabaseError, OSError, EOFError, ValueError, KeyError) as exc:
+        except Exception as exc:  # whatever the files on disk hold, say so in one line
             raise LibraryError(
                 f"the library in {path} is damaged ({type(exc).__name__}: {exc}); "
                 "run `newsreader index --rebuild PATH...` to build it again"
             ) from None
-        self.engine = SearchEngine(self.ix, self.store)
-        self.finder = RelatedFinder(self.engine, self.store)
+
+    def _needs_repair(self) -> bool:
+        """An interrupted ingest, or a search index that lost articles the store holds."""
+        if self.store.get_meta("ingest_pending") == "1":
+            return True
+        return self.ix.doc_count() != self.store.count()
 
     def close(self) -> None:
         self.engine.close()
@@ -133,7 +183,7 @@ class Library:
         on_wait: Callable[[], None] | None = None,
         workers: int | None = None,
     ) -> IngestReport:
-        """Add dumps (folders, JSON Lines, WET/WARC, HTML); only new or changed pages are cleaned."""
+        """Add dumps (folders, JSON Lines, WET/WARC, HTML); only new or changed pages cleaned."""
         if self.readonly:
             raise LibraryError(f"library folder {self.path} is read-only: cannot add to it")
         for p in paths:
@@ -141,12 +191,18 @@ class Library:
                 raise LibraryError(f"{p}: no such file or folder")
         from index.ingest import Ingest, reconcile
 
-        with self._writer_lock(on_wait=on_wait):
-            if self.store.get_meta("ingest_pending") == "1":
-                reconcile(self.store, self.ix)
-            report = Ingest(self.store, self.ix, self.path).run(
-                paths, dump, progress=progress, should_stop=should_stop, workers=workers
-            )
+        try:
+            with self._writer_lock(on_wait=on_wait):
+                if self.store.get_meta("ingest_pending") == "1":
+                    reconcile(self.store, self.ix)
+                report = Ingest(self.store, self.ix, self.path).run(
+                    paths, dump, progress=progress, should_stop=should_stop, workers=workers
+                )
+        except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
+            # A full disk, a lost folder, a worker killed for memory: the batch in hand is rolled
+            # back (the next open reconciles the search index with the store).
+            self.store.db.rollback()
+            raise LibraryError(_stopped_message(self.path, exc)) from None
         self.refresh()
         return report
 
@@ -156,12 +212,7 @@ class Library:
             raise LibraryError(f"library folder {self.path} is read-only: cannot rebuild it")
         with self._writer_lock():
             self.close()
-            for name in ("articles.db", "articles.db-wal", "articles.db-shm", "versions.pickle"):
-                (self.path / name).unlink(missing_ok=True)
-            whoosh_dir = self.path / "whoosh"
-            if whoosh_dir.exists():
-                for f in whoosh_dir.iterdir():
-                    f.unlink()
+            _remove_index_files(self.path)
             self._open()
 
     # -- reading --------------------------------------------------------------------------------

@@ -190,6 +190,9 @@ def title_cased(line: str, words: int) -> bool:
     """Mostly capitalised words: a headline, a promo or a menu on one line, not prose."""
     if words >= 25 and "," in line:
         return False
+    if len(line) > 240:  # judge a long line by its start
+        line = line[:240]
+        words = line.count(" ") + 1
     return len(_CAPITALISED.findall(line)) > 0.6 * words
 
 

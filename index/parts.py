@@ -21,7 +21,8 @@ _AGENCY_LINE = re.compile(
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)\s*")
 _BYLINE = re.compile(
-    r"""(?x)^(?:By|BY|by|Written\s+by|Words\s+by|Author:|Posted\s+by|Story\s+by|Text:?)\s+
+    r"""(?x)^(?:By|BY|by|Written\s+by|Words\s+by|Author:|Posted\s+by|Story\s+by|Text:?
+    |Von|VON|Par|PAR|Por|POR|Door|Autor:|Auteur:)\s+
     (?P<name>[A-Z\u00C0-\u024F][\w.'\u2019-]*(?:\s+(?:[A-Z\u00C0-\u024F][\w.'\u2019-]*|de|van|von|da|al|el|bin|and|&)){0,6})
     (?P<rest>\s*(?:[,|\u2014\u2013-]|\bin\b|\bfor\b|\bon\b).*)?$
     """
@@ -50,6 +51,9 @@ _SLUG_SPLIT = re.compile(r"[^a-z0-9\u00C0-\uFFFF]+")
 _TOKEN = re.compile(r"[^\W_]+")
 _YEARS_AND_MARKS = re.compile(
     r"(?i)©|\(c\)|copyright|all rights reserved\.?|\b(?:19|20)\d\d\b|[-–,.]"
+)
+_DOMAIN = re.compile(
+    r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co|uk|au|de|fr|info|news|example)\b"
 )
 _COMMON_WORDS_TEXT = (
     "the a an and or of in on to for by with from at is are was were be has have had this that "
@@ -131,7 +135,7 @@ def split_site_title(line: str) -> tuple[str, str]:
 
 def brand_of_site_title(site: str) -> str:
     """The brand in a title's site part: "ABC News (Australian Broadcasting Corp)" -> "ABC News"."""
-    return _PARENTHESES.sub("", site).strip(" -|:")
+    return _PARENTHESES.sub("", site).split(": ", 1)[0].strip(" -|:")
 
 
 def brand_of_copyright(line: str) -> str:
@@ -139,6 +143,9 @@ def brand_of_copyright(line: str) -> str:
     lower = line.lower()
     if "©" not in line and not re.search(r"(?:copyright|\(c\))\s*(?:19|20)\d\d", lower):
         return ""
+    domain = _DOMAIN.search(line)
+    if domain:  # "© 2024 site00.example"
+        return domain.group(0)
     rest = re.split(r"\.(?:\s|$)", line, maxsplit=1)[0]
     rest = " ".join(_YEARS_AND_MARKS.sub(" ", rest).split())
     if not rest or len(rest.split()) > 4 or not any(ch.isupper() for ch in rest):
@@ -147,8 +154,12 @@ def brand_of_copyright(line: str) -> str:
 
 
 def brand_of_lines(lines: list[str]) -> str:
-    """A brand starting several furniture lines ("RFE/RL journalists ...", "RFE/RL LIVE BLOG")."""
+    """A brand starting several furniture lines ("RFE/RL journalists ...", "RFE/RL LIVE BLOG").
+
+    One of them must be a sentence about the brand ("RFE/RL journalists report the news in ...").
+    """
     counts: dict[str, int] = {}
+    speaks: set[str] = set()
     for line in lines:
         first = line.split(maxsplit=1)[0] if line else ""
         first = first.strip(".,:;'\"")
@@ -156,10 +167,10 @@ def brand_of_lines(lines: list[str]) -> str:
             continue
         if sum(ch.isupper() for ch in first) >= 2 or "/" in first:
             counts[first] = counts.get(first, 0) + 1
-    if not counts:
-        return ""
-    best = max(counts, key=lambda name: counts[name])
-    return best if counts[best] >= 2 else ""
+            if line.count(" ") >= 6 and line[-1] in ".!":
+                speaks.add(first)
+    found = [name for name in counts if counts[name] >= 2 and name in speaks]
+    return max(found, key=lambda name: counts[name]) if found else ""
 
 
 def slug_tokens(url: str) -> set[str]:

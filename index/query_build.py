@@ -150,7 +150,11 @@ class QueryBuilder:
 
     def text(self, clause: TextClause, positive: bool) -> wq.Query | None:
         fields = [clause.field] if clause.field else list(TEXT_FIELDS)
-        if clause.field == "place" and clause.kind in ("word", "phrase"):
+        if (
+            clause.field == "place"
+            and clause.kind in ("word", "phrase")
+            and not all(("place", w) in self.reader for w in analyse_entity(clause.text))
+        ):  # a name the index does not hold: its canonical form may be there ("Kiev" -> "Kyiv")
             canonical = _canonical_place(clause.text)
             if canonical and canonical != clause.text:
                 clause = TextClause(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import OrderedDict
 
@@ -13,7 +14,6 @@ from index.relatedness import (
     TermStats,
     Vectors,
     Weights,
-    entity_term,
     key_entities,
     key_terms,
     profile_of,
@@ -22,7 +22,9 @@ from index.relatedness import (
 )
 from index.store import ArticleStore
 
-CANDIDATES = 80  # articles the index proposes before the blend re-ranks them
+TEXT_CANDIDATES = 50  # articles the key words propose before the blend re-ranks them
+ENTITY_CANDIDATES = 20  # ... and the shared entities
+ENTITY_COMMON_SHARE = 0.05  # entities named in more articles than this propose no candidates
 STORY_LIMIT = 40  # related articles considered for a story
 STORY_SHARE = 0.45  # a story member scores at least this share of the best related article
 STORY_FLOOR = 0.18  # ... and at least this much
@@ -59,11 +61,12 @@ class RelatedFinder:
             if found is not None:
                 self._answers.move_to_end(key)
                 return found
-        answer = self._compute(article, limit)
+        answer, generation = self._compute(article, limit)
         with self._lock:
-            self._answers[key] = answer
-            while len(self._answers) > self.cache_size:
-                self._answers.popitem(last=False)
+            if generation is self._generation:  # not answered from a library since changed
+                self._answers[key] = answer
+                while len(self._answers) > self.cache_size:
+                    self._answers.popitem(last=False)
         return answer
 
     def story(self, article: Article) -> list[RelatedItem]:
@@ -98,7 +101,7 @@ class RelatedFinder:
         analyzer = self.engine.searcher.schema["body"].analyzer
         return profile_of(article, analyzer, self.weights)
 
-    def _compute(self, article: Article, limit: int) -> Related:
+    def _compute(self, article: Article, limit: int) -> tuple[Related, object]:
         w = self.weights
         with self.engine._lock:
             searcher = self.engine.searcher
@@ -110,26 +113,42 @@ class RelatedFinder:
             analyzer = searcher.schema["body"].analyzer
             me = profile_of(article, analyzer, w)
             mine = vectors_of(me, stats)
-            candidates = self._candidates(searcher, me, mine, max(CANDIDATES, 3 * limit))
+            candidates = self._candidates(searcher, me, mine, stats)
             profiles = self._profiles_of(candidates, analyzer)
             scored = [score_pair(me, mine, p, vectors_of(p, stats), w) for p in profiles]
-        return self._assemble(me, scored, limit)
+        return self._assemble(me, scored, limit), searcher
 
-    def _candidates(self, searcher, me: Profile, mine: Vectors, n: int) -> list[str]:
-        """Articles sharing the open one's key words and entities, best first (ids)."""
+    def _candidates(self, searcher, me: Profile, mine: Vectors, stats: TermStats) -> list[str]:
+        """Articles sharing the open one's key words or rare entities, best first (ids)."""
         fields = set(searcher.schema.names())
         scores: dict[int, float] = {}
         text_fields = [(f, 1.0) for f in ("body", "title") if f in fields]
-        terms = key_terms(mine, self.weights)
-        accumulate(searcher, terms, text_fields, scores, 1.0 / mine.text.norm)
-        for key, weight in key_entities(mine, self.weights):
-            if key[0] in fields:
-                name = entity_term(me.entity_names.get(key, key[1]))
-                scale = self.weights.entities / mine.entities.norm
-                accumulate(searcher, [(name, weight)], [(key[0], 1.0)], scores, scale)
-        docnums = best_documents(searcher, scores, n + 1, [f for f, _ in text_fields])
+        accumulate(searcher, key_terms(mine, self.weights), text_fields, scores)
+        docnums = best_documents(searcher, scores, TEXT_CANDIDATES + 1, [f for f, _ in text_fields])
         ids = [searcher.stored_fields(d).get("id") for d in docnums]
-        return [i for i in ids if i and i != me.id][:n]
+        found = [i for i in ids if i and i != me.id][:TEXT_CANDIDATES]
+        seen = set(found)
+        for aid in self._entity_candidates(me, mine, stats):
+            if aid not in seen:
+                seen.add(aid)
+                found.append(aid)
+        return found
+
+    def _entity_candidates(self, me: Profile, mine: Vectors, stats: TermStats) -> list[str]:
+        """Articles naming the open one's rarer, central entities, most shared first."""
+        cap = max(50, int(ENTITY_COMMON_SHARE * stats.total))
+        scores: dict[str, float] = {}
+        for key, weight in key_entities(mine, self.weights):
+            if stats.entity_articles.get(key, 0) > cap:
+                continue
+            rows = self.store.db.execute(
+                "SELECT article_id FROM mentions WHERE kind = ? AND name = ? LIMIT ?",
+                (key[0], me.entity_names.get(key, key[1]), cap + 1),
+            )
+            for (aid,) in rows:
+                scores[aid] = scores.get(aid, 0.0) + weight
+        scores.pop(me.id, None)
+        return heapq.nlargest(ENTITY_CANDIDATES, scores, key=lambda aid: (scores[aid], aid))
 
     def _profiles_of(self, ids: list[str], analyzer) -> list[Profile]:
         with self._lock:
@@ -155,7 +174,7 @@ class RelatedFinder:
     # -- grouping -------------------------------------------------------------------------------
 
     def _members(self, version_groups: set[str]) -> list[tuple[str, str, str, str, str, str, str]]:
-        """(id, dump, title, date, source, copy_group, version_group) of every article in the groups."""
+        """(id, dump, title, date, source, copy_group, version_group) of the groups' articles."""
         groups = sorted(version_groups)
         rows: list = []
         for start in range(0, len(groups), 500):

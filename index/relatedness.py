@@ -1,14 +1,13 @@
-"""How related two articles are: key-term text similarity, shared rare entities, closeness in time."""
+"""How related two articles are: key words, shared rare entities and closeness in time."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
 
 from index.records import Article
-
-ENTITY_FIELDS = ("person", "org", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +41,6 @@ class Profile:
     entities: dict[tuple[str, str], float]  # (kind, name) -> salience
     entity_names: dict[tuple[str, str], str] = field(default_factory=dict)
     day: int | None = None  # date as a day number, None when undated
-
-
-def entity_term(name: str) -> str:
-    """The term an entity name becomes in the index's comma-separated keyword fields."""
-    return name.replace(",", " ").strip().lower()
 
 
 def day_number(date: str) -> int | None:
@@ -90,16 +84,15 @@ def profile_of(article: Article, analyzer, weights: Weights) -> Profile:
 
 
 class TermStats:
-    """Document frequencies from one searcher generation, cached (the index only changes on refresh)."""
+    """Word and entity rarity in one generation of the library, cached until it changes."""
 
-    def __init__(self, searcher, entity_df=None) -> None:
+    def __init__(self, searcher, entity_df: Callable[[str, str], int]) -> None:
         self.searcher = searcher
         self.total = max(1, searcher.doc_count())
-        fields = set(searcher.schema.names())
-        self._entity_fields = {f for f in ENTITY_FIELDS if f in fields}
-        self._entity_df = entity_df  # fallback: (kind, name) -> articles, from the store
+        self._entity_df = entity_df  # (kind, name) -> articles naming it
         self._idf: dict[str, float] = {}
         self._entity_idf: dict[tuple[str, str], float] = {}
+        self.entity_articles: dict[tuple[str, str], int] = {}
 
     def idf(self, term: str) -> float:
         found = self._idf.get(term)
@@ -109,22 +102,17 @@ class TermStats:
                 self.searcher.doc_frequency("title", term),
             )
             found = math.log((self.total + 1) / (df + 0.5))
-            if term.isdigit():
+            if term.replace(".", "").isdigit():
                 found *= 0.3  # numbers: quantities and dates rather than topics
             self._idf[term] = found = max(found, 0.0)
         return found
 
     def entity_idf(self, key: tuple[str, str], name: str) -> float:
-        """Rarity of an entity (`key` is (kind, casefolded name), `name` as the article spells it)."""
+        """Rarity of an entity: `key` is (kind, casefolded name), `name` as the store spells it."""
         found = self._entity_idf.get(key)
         if found is None:
-            kind = key[0]
-            if kind in self._entity_fields:
-                df = self.searcher.doc_frequency(kind, entity_term(name))
-            elif self._entity_df is not None:
-                df = self._entity_df(kind, name)
-            else:
-                df = 0
+            df = self._entity_df(key[0], name)
+            self.entity_articles[key] = df
             found = max(0.0, math.log((self.total + 1) / (df + 0.5)))
             self._entity_idf[key] = found
         return found
@@ -187,7 +175,7 @@ class Scored:
 
 
 def score_pair(q: Profile, qv: Vectors, d: Profile, dv: Vectors, weights: Weights) -> Scored:
-    """How related `d` is to the open article `q`: a blend of cosines, scaled by closeness in time."""
+    """How related `d` is to the open article `q`: cosines blended, scaled by closeness in time."""
     text = _cosine(qv.text, dv.text)
     title = _cosine(qv.title, dv.title)
     shared_keys = [k for k in qv.entities.weights if k in dv.entities.weights]

@@ -6,7 +6,7 @@ import hashlib
 import unicodedata
 from functools import lru_cache
 
-from whoosh.analysis import Filter, RegexTokenizer, StemFilter, Tokenizer
+from whoosh.analysis import BiWordFilter, Filter, RegexTokenizer, StemFilter, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
 
@@ -83,6 +83,11 @@ def text_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | FoldFilter() | StemFilter(lang="en", cachesize=100_000)
 
 
+def pair_analyzer():
+    """Adjacent word pairs of the body ("oil price"): two-word phrases found without positions."""
+    return text_analyzer() | BiWordFilter(sep=" ")
+
+
 def entity_analyzer():
     """Entity names, one a line: words folded but not stemmed, so `person:Rasmussen` matches."""
     return LinesTokenizer() | FoldFilter()
@@ -95,6 +100,7 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=analyzer),
         body=TEXT(analyzer=analyzer, chars=True, spelling=True),
+        pairs=TEXT(analyzer=pair_analyzer(), phrase=False),
         person=TEXT(analyzer=entity_analyzer()),
         org=TEXT(analyzer=entity_analyzer()),
         place=TEXT(analyzer=entity_analyzer()),
@@ -136,16 +142,19 @@ def entity_lines(article: Article, kind: str) -> str:
 
 def document_for(article: Article) -> dict:
     """The fields Whoosh indexes for one article (bodies are stored in the article store)."""
+    body = indexed_body(article)
     doc = {
         "id": article.id,
         "title": article.title,
-        "body": indexed_body(article),
+        "body": body,
         "dump": article.dump,
         "date": date_number(article.date),
         "group": group_key(article.copy_group or article.id),
     }
     for kind in ENTITY_FIELDS:
         doc[kind] = entity_lines(article, kind)
+    if any(ch.isalnum() or ch == "_" for ch in body):  # BiWordFilter fails on a wordless text
+        doc["pairs"] = body
     if article.source:
         doc["source"] = article.source
     if article.language:

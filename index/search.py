@@ -45,6 +45,43 @@ class VocabularyCorrector(Corrector):
         ]
 
 
+def fresh_searcher(ix, old):
+    """A searcher on the latest commit, reusing the old one's unchanged segment readers.
+
+    Whoosh's own `Searcher.refresh()` reuses a segment's reader even when the commit deleted
+    documents in it (an updated article then shows twice) and keeps segments a merge removed.
+    """
+    from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+    from whoosh.searching import Searcher
+
+    try:
+        toc = ix._read_toc()
+        old_leaves = {
+            r.segment().segment_id(): r
+            for r, _ in old.reader().leaf_readers()
+            if r.segment() is not None
+        }
+        readers = []
+        for segment in toc.segments:
+            reader = old_leaves.get(segment.segment_id())
+            if reader is not None and reader.segment().deleted_count() == segment.deleted_count():
+                del old_leaves[segment.segment_id()]
+            else:
+                reader = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+            readers.append(reader)
+        if not readers:
+            top = EmptyReader(toc.schema)
+        elif len(readers) == 1:
+            top = readers[0]
+        else:
+            top = MultiReader(readers, generation=toc.generation)
+        for unused in old_leaves.values():
+            unused.close()
+        return Searcher(top, fromindex=ix)
+    except Exception:  # anything unexpected: a searcher opened from scratch is always right
+        return ix.searcher()
+
+
 class SearchEngine:
     """One reused Whoosh searcher over the index (and its arrays), refreshed after commits."""
 
@@ -63,18 +100,14 @@ class SearchEngine:
     def refresh(self) -> bool:
         """Pick up commits (from this or another process); True when the index changed."""
         with self._lock:
-            if self.searcher.reader().segments() is None:
-                # An index that had no segments: Whoosh cannot reuse its (empty) reader.
-                fresh = self.ix.searcher()
-                if fresh.reader().segments() is None:
-                    fresh.close()
-                    return False
-                self.searcher.close()
-            else:
-                fresh = self.searcher.refresh()
-            if fresh is self.searcher:
+            reader = self.searcher.reader()
+            if reader.segments() is not None and self.searcher.up_to_date():
+                return False  # 7 µs: one look at the newest table of contents
+            fresh = fresh_searcher(self.ix, self.searcher)
+            if reader.segments() is None and fresh.reader().segments() is None:
+                fresh.close()  # still empty: Whoosh cannot tell generations of an empty index
                 return False
-            self.searcher = fresh
+            self.searcher = fresh  # the old searcher's unchanged segment readers live on in it
             self._view = None
             return True
 
@@ -227,7 +260,7 @@ class SearchEngine:
     ) -> list[Hit]:
         searcher = view.searcher
         docnums = [int(d) for d in docs]
-        ids = [searcher.stored_fields(d).get("id", "") for d in docnums]
+        ids = [view.article_id(d) for d in docnums]
         headers = self.store.headers(ids)
         sizes = view.group_sizes
         groups = view.groups
@@ -284,13 +317,27 @@ class SearchEngine:
             )
         except Exception:
             return ""
-        suggestion = correction.string
+        suggestion = _with_case(text, correction.tokens)
         if not suggestion or suggestion == text:
             return ""
         parsed = parse_query(suggestion)
         better = QueryBuilder(reader).build(parsed)
         mask, _ = self._match(view, better)
         return suggestion if int(mask.sum()) > total else ""
+
+
+def _with_case(text: str, tokens) -> str:
+    """The query with corrected words put in, written like the words they replace (Rasmusen)."""
+    out, at = [], 0
+    for token in sorted(tokens, key=lambda t: t.startchar):
+        original = text[token.startchar : token.endchar]
+        word = token.text
+        if original[:1].isupper():
+            word = word.upper() if original.isupper() and len(original) > 1 else word.capitalize()
+        out += [text[at : token.startchar], word]
+        at = token.endchar
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _filter_clause(name: str, value: str) -> MetaClause | DateClause | None:

@@ -9,6 +9,7 @@ query time. A view is built once per searcher and replaced when `refresh()` find
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import OrderedDict
 
@@ -101,6 +102,14 @@ class SearchView:
         self._postings_size = 0
         self._cache: dict[str, object] = {}
 
+    def article_id(self, docnum: int) -> str:
+        """The article id of a document (stored field, remembered)."""
+        ids: dict[int, str] = self._cache.setdefault("ids", {})  # type: ignore[assignment]
+        aid = ids.get(docnum)
+        if aid is None:
+            aid = ids[docnum] = self.searcher.stored_fields(docnum).get("id", "")
+        return aid
+
     # -- document arrays ------------------------------------------------------------------------
 
     def _concat(self, make) -> np.ndarray:
@@ -113,8 +122,10 @@ class SearchView:
             live = np.ones(self.n, dtype=bool)
             for seg, offset in self.leaves:
                 if seg.has_deletions():
-                    for d in seg.deleted_docs():
-                        live[offset + d] = False
+                    deleted = getattr(seg, "deleted_docs_set", None)
+                    if deleted is None:
+                        deleted = [d for d in range(seg.doc_count_all()) if seg.is_deleted(d)]
+                    live[offset + np.fromiter(deleted, dtype=np.int64)] = False
             self._cache["live"] = live
         return self._cache["live"]  # type: ignore[return-value]
 
@@ -240,6 +251,42 @@ class SearchView:
         scores = idf * weights * (K1 + 1) / (weights + K1 * ((1 - b) + b * lengths / avgfl))
         return ids, (scores * boost).astype(np.float32)
 
+    def phrase_mask(self, q: wq.Phrase) -> np.ndarray:
+        """Documents holding a phrase: body phrases from the word-pair field, then positions."""
+        mask = np.zeros(self.n, dtype=bool)
+        words = list(q.words)
+        if q.fieldname == "body" and len(words) >= 2 and "pairs" in self.reader.schema:
+            mask = self.live.copy()
+            for a, b in itertools.pairwise(words):
+                ids, _ = self.postings("pairs", f"{a} {b}")
+                pair = np.zeros(self.n, dtype=bool)
+                pair[ids] = True
+                mask &= pair
+            if len(words) == 2:
+                return mask  # a pair is the phrase itself
+            return self._verify(q, np.flatnonzero(mask))
+        mask[list(self.searcher.docs_for_query(q))] = True
+        return mask
+
+    def _verify(self, q: wq.Query, candidates: np.ndarray) -> np.ndarray:
+        """The candidates that really match q (Whoosh checks the positions of these only)."""
+        mask = np.zeros(self.n, dtype=bool)
+        leaves = self.searcher.leaf_searchers()
+        for i, (sub, offset) in enumerate(leaves):
+            end = leaves[i + 1][1] if i + 1 < len(leaves) else self.n
+            local = candidates[(candidates >= offset) & (candidates < end)] - offset
+            if not len(local):
+                continue
+            m = q.matcher(sub, sub.boolean_context())
+            for d in local.tolist():
+                if not m.is_active():
+                    break
+                if m.id() < d:
+                    m.skip_to(d)
+                if m.is_active() and m.id() == d:
+                    mask[offset + d] = True
+        return mask
+
     def evaluate(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         """(mask of matching documents, scores) of a query over every document."""
         n = self.n
@@ -284,9 +331,7 @@ class SearchView:
         if isinstance(q, wq.NumericRange) and q.fieldname == "date":
             return self.date_mask(q.start, q.end), np.zeros(n, dtype=np.float32)
         if isinstance(q, wq.Phrase):
-            mask = np.zeros(n, dtype=bool)
-            docs = list(self.searcher.docs_for_query(q))
-            mask[docs] = True
+            mask = self.phrase_mask(q)
             score = np.zeros(n, dtype=np.float32)
             for word in dict.fromkeys(q.words):
                 ids, scores = self.term_scores(q.fieldname, word, q.boost)

@@ -54,6 +54,14 @@ CREATE TABLE IF NOT EXISTS aliases (
     count INTEGER NOT NULL,
     PRIMARY KEY (kind, name, alias)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entity_counts (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    dump TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (kind, name, dump)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_counts_dump ON entity_counts(dump, kind, articles);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -123,7 +131,17 @@ class ArticleStore:
         self.path = path
         self.readonly = readonly
         if readonly:
-            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            uri = Path(path).resolve().as_uri()
+            self.db = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+            try:
+                self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL database in a folder we may not write (no -shm to share): read the file
+                # as it is on disk.
+                self.db.close()
+                self.db = sqlite3.connect(
+                    f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                )
         else:
             self.db = sqlite3.connect(path, check_same_thread=False, timeout=60)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -205,18 +223,30 @@ class ArticleStore:
             [_article_row(a) for a in articles],
         )
         ids = [(a.id,) for a in articles]
+        self._count_entities(ids, -1)
         self.db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
         self.db.executemany(
             "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)",
             [(a.id, e.kind, e.name, e.count, e.salience) for a in articles for e in a.entities],
         )
+        self._count_entities(ids, +1)
         self.db.executemany(
             "INSERT INTO aliases VALUES (?, ?, ?, 1) "
             "ON CONFLICT(kind, name, alias) DO UPDATE SET count = count + 1",
             [(e.kind, e.name, alias) for a in articles for e in a.entities for alias in e.aliases],
         )
 
+    def _count_entities(self, ids: list[tuple[str]], step: int) -> None:
+        """Keep `entity_counts` (articles naming each entity, per dump) in step with mentions."""
+        self.db.executemany(
+            "INSERT INTO entity_counts SELECT m.kind, m.name, a.dump, ? FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? "
+            "ON CONFLICT(kind, name, dump) DO UPDATE SET articles = articles + excluded.articles",
+            [(step, i) for (i,) in ids],
+        )
+
     def delete_articles(self, ids: list[str]) -> None:
+        self._count_entities([(i,) for i in ids], -1)
         self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
         self.db.executemany("DELETE FROM mentions WHERE article_id = ?", [(i,) for i in ids])
 
@@ -253,22 +283,23 @@ class ArticleStore:
     def top_entities(
         self, kind: str | None = None, dump: str | None = None, prefix: str = "", limit: int = 50
     ) -> list[EntityCount]:
-        sql = "SELECT m.name, m.kind, COUNT(*) AS n FROM mentions m"
-        where, args = [], []
+        """The entities named by most articles (in one dump, of one kind, containing `prefix`)."""
+        where, args = ["articles > 0"], []
         if dump:
-            sql += " JOIN articles a ON a.id = m.article_id"
-            where.append("a.dump = ?")
+            where.append("dump = ?")
             args.append(dump)
         if kind:
-            where.append("m.kind = ?")
+            where.append("kind = ?")
             args.append(kind)
         if prefix:
-            where.append("m.name LIKE ? ESCAPE '\\'")
+            where.append("name LIKE ? ESCAPE '\\'")
             escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             args.append(f"%{escaped}%")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " GROUP BY m.kind, m.name ORDER BY n DESC, m.name LIMIT ?"
+        sql = (
+            "SELECT name, kind, SUM(articles) AS n FROM entity_counts WHERE "
+            + " AND ".join(where)
+            + " GROUP BY kind, name ORDER BY n DESC, name LIMIT ?"
+        )
         args.append(limit)
         return [EntityCount(name, kind, n) for name, kind, n in self.db.execute(sql, args)]
 
@@ -288,18 +319,22 @@ class ArticleStore:
         aliases = [
             r[0]
             for r in self.db.execute(
-                "SELECT alias FROM aliases WHERE kind = ? AND name = ? ORDER BY count DESC LIMIT 20",
+                "SELECT alias FROM aliases WHERE kind = ? AND name = ? "
+                "ORDER BY count DESC LIMIT 20",
                 (kind, name),
             )
         ]
         co = [
             EntityCount(other, okind, cnt)
             for other, okind, cnt in self.db.execute(
-                "SELECT o.name, o.kind, COUNT(*) AS c FROM mentions m "
-                "JOIN mentions o ON o.article_id = m.article_id "
-                "WHERE m.kind = ? AND m.name = ? AND NOT (o.kind = m.kind AND o.name = m.name) "
+                # the co-occurring entities of the (at most) 2,000 articles most about this one
+                "WITH mine AS (SELECT article_id FROM mentions WHERE kind = ? AND name = ? "
+                "ORDER BY salience DESC LIMIT 2000) "
+                "SELECT o.name, o.kind, COUNT(*) AS c FROM mine "
+                "JOIN mentions o ON o.article_id = mine.article_id "
+                "WHERE NOT (o.kind = ? AND o.name = ?) "
                 "GROUP BY o.kind, o.name ORDER BY c DESC, o.name LIMIT ?",
-                (kind, name, limit),
+                (kind, name, kind, name, limit),
             )
         ]
         timeline = list(

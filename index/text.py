@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Terminal escape sequences, 7-bit (ESC ...) and 8-bit (C1 introducers) forms.
+# Terminal escape sequences, 7-bit (ESC ...) and 8-bit (C1 introducers) forms. An unterminated
+# string sequence ends at the line's end, so one stray introducer cannot swallow the rest of a page.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
-    \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?     # OSC (ESC ] ... BEL or ST), e.g. OSC 8 links
-    | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?     # OSC, 8-bit introducer
-    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC strings
-    | [\x90\x98\x9e\x9f][^\x1b\x9c]*(?:\x1b\\|\x9c)?  # the same, 8-bit introducers
+    \x1b\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?     # OSC (ESC ] ... BEL or ST), e.g. OSC 8 links
+    | \x9d[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?     # OSC, 8-bit introducer
+    | \x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC strings
+    | [\x90\x98\x9e\x9f][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?  # the same, 8-bit introducers
     | \x1b\[[0-?]*[ -/]*[@-~]?                      # CSI (colours, cursor moves)
     | \x9b[0-?]*[ -/]*[@-~]?                        # CSI, 8-bit introducer
     | \x1b[ -/]*[0-~]?                              # other two- and three-byte escapes

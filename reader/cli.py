@@ -57,8 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
     p = verbs.add_parser("index", help="add dumps to the library (only new or changed pages)")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="folders, .jsonl, .warc(.wet).gz, .html")
-    p.add_argument("--dump", metavar="NAME", help="the dump name (default: from the folder or file)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="folders, .jsonl, .warc(.wet).gz, .html"
+    )
+    p.add_argument(
+        "--dump", metavar="NAME", help="the dump name (default: from the folder or file)"
+    )
     p.add_argument("--rebuild", action="store_true", help="forget the library and index anew")
     p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: cores)")
 
@@ -135,6 +139,10 @@ def run(args: argparse.Namespace) -> int:
     if args.verb == "index":
         if not args.paths and not args.rebuild:
             raise UsageError("index: give at least one PATH (a folder, .jsonl, .warc.gz or .html)")
+        if args.rebuild:  # before opening: a damaged library cannot be opened, only rebuilt
+            from index.library import wipe_library
+
+            wipe_library(Path(args.library).expanduser() if args.library else default_library())
         with open_library(args) as library:
             return commands.index(library, args)
     with open_library(args) as library:

@@ -19,13 +19,13 @@ SORTS = ("relevance", "newest", "oldest")
 class ReaderConfig:
     """Settings read once from `config.toml` in the platform's config folder."""
 
-    search_delay_ms: int = 120  # debounce between the last keystroke and the search
+    search_delay_ms: int = 60  # debounce between the last keystroke and the search
     page_size: int = 50  # hits fetched per page as the results list scrolls
     history_size: int = 500  # queries kept in the history
     sort: str = "relevance"  # relevance | newest | oldest
     show_side_panes: bool = True
     theme: str = ""  # a Textual theme name; "" keeps the default
-    max_paragraphs: int = 400  # paragraphs rendered at once in the article view
+    max_paragraphs: int = 150  # paragraphs rendered at once in the article view
     max_paragraph_chars: int = 20_000  # characters rendered of one paragraph
 
     @classmethod

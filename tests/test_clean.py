@@ -551,3 +551,98 @@ natural enzymes are being eliminated from our food."""
     assert " ".join(article.paragraphs).startswith("Without enzymes life would cease to exist.")
     assert article.paragraphs[-1].endswith("being eliminated from our food.")
     assert "Even raw food" in article.body
+
+
+def test_a_headline_only_wire_flash_is_kept_with_its_headline_as_text():
+    page = Page(
+        "r", "r.jsonl:3", "r-3", "", title="WHITTAKER CORP 1ST QTR OPER SHR 17 CTS VS 25 CTS"
+    )
+    article = clean_page(page)
+    assert isinstance(article, Article)
+    assert article.paragraphs == ["WHITTAKER CORP 1ST QTR OPER SHR 17 CTS VS 25 CTS"]
+    assert isinstance(clean_page(Page("r", "o", "k", "", title="  ")), Skipped)
+
+
+def test_the_cleaner_drops_lines_the_furniture_model_learned():
+    promo = "Our Daily Briefing Keeps You Informed Every Morning"
+    towns = ["Ashford", "Bexley", "Crawley", "Dover", "Epsom"]
+    pages = [
+        Page(
+            "d",
+            f"o{n}",
+            f"k{n}",
+            f"Flooding In {town}\n\nThe first paragraph says what happened in {town}.\n\n"
+            f"{promo}\n\nThe second paragraph says what people in {town} said about it.",
+            url=f"https://paper.example/story-{n}",
+        )
+        for n, town in enumerate(towns)
+    ]
+    assert promo in clean_page(pages[0]).paragraphs
+    model = FurnitureModel()
+    for page in pages:
+        model.observe(page)
+    article = clean_page(pages[0], model)
+    assert promo not in article.paragraphs
+    assert article.paragraphs == [
+        "The first paragraph says what happened in Ashford.",
+        "The second paragraph says what people in Ashford said about it.",
+    ]
+
+
+def test_a_long_headline_is_not_taken_for_the_first_paragraph():
+    headline = (
+        "Christmas Island casino should reopen as a parliamentary committee on developing the "
+        "north recommends a fresh start"
+    )
+    text = (
+        f"Home\nNews\nWorld\nSport\n\n{headline}\n\n"
+        "A casino once considered the most profitable in Australia should be brought out of "
+        "mothballs, a committee has recommended.\n\n"
+        "The island's shire president said the building was ready to reopen."
+    )
+    article = clean_page(Page("d", "o", "k", text))
+    assert article.title == headline
+    assert article.paragraphs[0].startswith("A casino once considered")
+    assert len(article.paragraphs) == 2
+
+
+def test_hostile_text_never_reaches_any_field():
+    evil = "\x1b]8;;http://evil\x07\x1b[31m"
+    text = (
+        f"{evil}Headline With Escapes\u202e\n\n"
+        f"The first {evil}paragraph\x00 has escape\u200b sequences in it, sadly.\n\n"
+        f"With reporting by Reu{evil}ters"
+    )
+    page = Page("d", "o", "k", text, url=f"http://ex{evil}ample.com/a", source="")
+    article = clean_page(page)
+    fields = [article.title, *article.paragraphs, *article.credits, article.source, article.url]
+    for field in fields:
+        assert not any(ch in field for ch in "\x1b\x07\x00\u202e\u200b"), field
+    assert article.title == "Headline With Escapes"
+    assert article.credits == ["Reuters"]
+
+
+def test_a_german_page_loses_its_furniture():
+    text = """Startseite
+Politik
+Wirtschaft
+Sport
+Suche
+Anmelden
+Nato sagt der Ukraine weitere Unterstützung zu
+Von Anna Schmidt
+Der Nato-Generalsekretär hat der Ukraine bei einem Besuch in Kiew weitere Unterstützung zugesagt.
+Russland müsse seine Truppen von der Grenze abziehen, sagte er am Donnerstag vor Journalisten.
+Teilen
+Kommentare
+Das ist ein sehr langer Kommentar eines Lesers, der nicht zum Artikel gehört, sagte er.
+Mehr zum Thema
+Impressum
+Datenschutz
+Alle Rechte vorbehalten."""
+    article = clean_page(Page("d", "o", "k", text))
+    assert article.title == "Nato sagt der Ukraine weitere Unterstützung zu"
+    assert article.byline == "Anna Schmidt"
+    assert article.language == "de"
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[-1].startswith("Russland müsse")

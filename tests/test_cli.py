@@ -142,7 +142,10 @@ def test_index_jsonl_names_dump_after_file_and_ids_are_stable(tmp_path):
     assert stats["articles"] == 2 and stats["dumps"] == {"wire-1987": 2}
     export = newsreader(library, "export", "--jsonl").stdout
     exported = [json.loads(line) for line in export.splitlines()]
-    assert sorted(a["title"] for a in exported) == ["Bank of Japan holds rates", "Cocoa prices rise"]
+    assert sorted(a["title"] for a in exported) == [
+        "Bank of Japan holds rates",
+        "Cocoa prices rise",
+    ]
     assert all(a["date"].startswith("1987-03") for a in exported)
 
 

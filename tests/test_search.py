@@ -119,6 +119,13 @@ def test_phrases(engine):
     assert engine.search('"Rasmussen Fogh"').total == 0
 
 
+def test_longer_phrases_check_positions(engine):
+    assert ids(engine.search('"sworn in as president"')) == ["poro"]
+    assert engine.search('"sworn as in president"').total == 0
+    assert ids(engine.search('"Petro Poroshenko" kyiv')) == ["poro"]
+    assert engine.search('"Petro Poroshenko" date:2013').total == 0
+
+
 def test_or_and_not(engine):
     assert set(ids(engine.search("poroshenko OR bundesregierung"))) == {"poro", "berlin"}
     assert ids(engine.search("kyiv -poroshenko")) == ["nato1"]
@@ -205,6 +212,8 @@ def test_did_you_mean(engine):
     assert result.correction == "rasmussen"
     assert engine.search(result.correction).total == 1
     assert engine.search("kyiv").correction == ""  # found: no suggestion
+    assert engine.search("Rasmusen kyiv").correction == "Rasmussen kyiv"
+    assert engine.search("date:2014 POROSHENKOO").correction == "date:2014 POROSHENKO"
 
 
 @settings(
@@ -360,6 +369,39 @@ def test_refresh_sees_another_writers_commit(tmp_path):
     writer.commit()
     assert eng.refresh() is True
     assert ids(eng.search("bundesregierung")) == ["berlin"]
+    eng.close()
+
+
+def test_an_empty_library_searches_and_then_sees_its_first_articles(tmp_path):
+    eng = build_engine(tmp_path, [])
+    for text in ("", "kyiv", "date:2014 -x", '"a b c"'):
+        assert eng.search(text).total == 0
+    assert eng.refresh() is False
+    writer = eng.ix.writer()
+    writer.add_document(**document_for(FIXTURES[2]))
+    eng.store.put_articles([FIXTURES[2]])
+    eng.store.commit()
+    writer.commit()
+    assert eng.refresh() is True
+    assert ids(eng.search("")) == ["poro"]
+    eng.close()
+
+
+def test_an_updated_article_is_found_once(tmp_path):
+    eng = build_engine(tmp_path, FIXTURES[:3])
+    writer = eng.ix.writer()
+    changed = _article("poro", "Poroshenko Takes Office", ["Petro Poroshenko took office."])
+    writer.update_document(**document_for(changed))
+    eng.store.put_articles([changed])
+    eng.store.commit()
+    writer.commit()
+    eng.refresh()
+    assert eng.search("poroshenko").total == 1
+    assert eng.search("sworn").total == 0
+    eng.ix.optimize()  # a merge: the old segments go away
+    assert eng.refresh() is True
+    assert eng.search("poroshenko").total == 1
+    assert eng.search("").total == 2  # nato1 and its copy collapse, poro once
     eng.close()
 
 

@@ -229,12 +229,17 @@ async def test_narrow_terminals_still_read_and_show_the_side_pane_on_demand(libr
     async with app.run_test(size=size) as pilot:
         screen = await settle(pilot)
         side = screen.query_one("#side-pane")
-        assert not side.display
+        search = screen.query_one("#search-pane")
+        assert not side.display and search.display
         assert screen.article_view.article is not None
         await pilot.press("e")
         assert side.display and isinstance(app.focused, EntitySidebar)
-        await pilot.press("greater_than_sign")
-        assert not side.display
-        await pilot.press("less_than_sign")
-        assert not screen.query_one("#search-pane").display
+        assert not search.display, "one side pane at a time beside the article"
+        assert screen.article_view.size.width >= 20
+        await pilot.press("slash")
+        assert search.display and not side.display and isinstance(app.focused, SearchBox)
+        await pilot.press("escape", "less_than_sign")
+        assert not search.display
         assert isinstance(app.focused, ArticleView)
+        await pilot.press("greater_than_sign")
+        assert side.display and not search.display

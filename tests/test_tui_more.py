@@ -259,3 +259,20 @@ def test_hit_lines_are_plain_text_with_the_matched_words_highlighted():
     assert prompt.plain.startswith("[red]Title[/red]\nd · 2014-01-02 · S\nthe wheat price")
     marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
     assert marked == ["wheat"]
+
+
+async def test_huge_articles_are_capped_on_screen_not_in_the_library():
+    app = _ArticleOnly()
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        view.show_article(Article(id="a" * 16, dump="d", origin="o", title="Long",
+                                  paragraphs=["x" * 10_000_000]))  # fmt: skip
+        await pilot.pause()
+        assert 0 < len(view.text_shown) < 100_000
+        assert "[cut for display]" in view.text_shown
+        many = Article(id="b" * 16, dump="d", origin="o", title="Many", paragraphs=["ab"] * 10**6)
+        view.show_article(many)
+        await pilot.pause()
+        assert len(view.query(".paragraph")) == view.max_paragraphs
+        note = str(view.query_one("#article-note").render())
+        assert f"{10**6 - view.max_paragraphs} more paragraphs not shown" in note

@@ -20,6 +20,8 @@ from widgets.display_text import (
     term_spans,
 )
 
+TOTAL_CHARS = 60_000  # characters rendered at once, whatever the article holds
+
 
 class ArticleView(VerticalScroll, can_focus=True):
     """Shows one article; query words highlighted; find-in-article matches walked with n/N."""
@@ -30,7 +32,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("space", "page_down", "Page down", show=False),
     ]
 
-    def __init__(self, max_paragraphs: int = 400, max_chars: int = 20_000, **kwargs) -> None:
+    def __init__(self, max_paragraphs: int = 150, max_chars: int = 20_000, **kwargs) -> None:
         super().__init__(**kwargs)
         self.max_paragraphs = max_paragraphs
         self.max_chars = max_chars
@@ -74,8 +76,15 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article = article
         self._pattern = term_pattern(terms or [])
         self._title = safe_line(article.title, 500) or "(untitled)"
-        shown = article.paragraphs[: self.max_paragraphs]
-        self._paragraphs = [safe_block(p, self.max_chars) for p in shown]
+        self._paragraphs = []
+        budget = TOTAL_CHARS
+        for paragraph in article.paragraphs[: self.max_paragraphs]:
+            if budget <= 0:
+                break
+            limit = min(self.max_chars, budget)
+            shown_text = safe_block(paragraph[: limit + 1], limit)
+            self._paragraphs.append(shown_text)
+            budget -= len(shown_text)
         self._needle = ""
         self._matches = []
         self._current = -1
@@ -88,7 +97,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         caption = safe_block(article.caption, 2000)
         self.query_one("#article-caption", Static).update(Text(caption, style="italic"))
         self.query_one("#article-caption", Static).display = bool(caption)
-        hidden = len(article.paragraphs) - len(shown)
+        hidden = len(article.paragraphs) - len(self._paragraphs)
         note = Text(f"id {article.id}", style="dim")
         if hidden > 0:
             note.append(
@@ -176,4 +185,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         widgets = self._paragraph_widgets()
         index = self._matches[self._current][0]
         if 0 <= index < len(widgets):
-            self.call_after_refresh(self.scroll_to_widget, widgets[index], center=True)
+            self.call_after_refresh(
+                self.scroll_to_widget, widgets[index], center=True, animate=False
+            )

@@ -11,11 +11,12 @@ from index.text import sanitize, sanitize_line
 
 HIGHLIGHT = "bold reverse"
 FIND_MATCH = "black on yellow"
-FIND_CURRENT = "black on dark_orange"
+FIND_CURRENT = "bold underline black on dark_orange"
 
 # Query syntax that is not a word to highlight.
-_FIELD_PREFIX = re.compile(r"\b[a-z_]+:", re.IGNORECASE)
+_CLAUSE = re.compile(r'(?P<neg>-)?(?:(?P<field>\w+):)?(?P<value>"[^"]*"?|\S+)')
 _OPERATORS = {"and", "or", "not", "to"}
+_NOT_TEXT_FIELDS = {"date", "dump", "source", "lang", "url", "id"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -48,13 +49,22 @@ def with_spans(text: str, spans: Iterable[tuple[int, int]], style: str = HIGHLIG
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a query worth highlighting: field names, operators and short words dropped."""
-    text = _FIELD_PREFIX.sub(" ", query or "")
-    words = [w for w in _WORD.findall(text) if len(w) > 1 and w.lower() not in _OPERATORS]
-    seen: dict[str, None] = {}
-    for w in words:
-        seen.setdefault(w.lower(), None)
-    return list(seen)
+    """The words of a query worth highlighting: no syntax, no excluded or non-text clauses."""
+    terms: dict[str, None] = {}
+    negate_next = False
+    for clause in _CLAUSE.finditer(query or ""):
+        value, field = clause["value"], (clause["field"] or "").lower()
+        if not field and value.lower() in _OPERATORS:
+            negate_next = value.lower() == "not"
+            continue
+        skip = negate_next or clause["neg"] or field in _NOT_TEXT_FIELDS
+        negate_next = False
+        if skip:
+            continue
+        for word in _WORD.findall(value):
+            if len(word) > 1:
+                terms.setdefault(word.lower(), None)
+    return list(terms)
 
 
 def term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

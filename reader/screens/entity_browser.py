@@ -12,13 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label
+from textual.worker import get_current_worker
 
 from index.records import ENTITY_KINDS, EntityCount
 from index.text import sanitize_line
 from reader.screens.entity_card import EntityCardScreen, ScreenResult, entity_query
 from widgets.entity_table import EntityTable
 
-KIND_HEADINGS = {"person": "People", "org": "Organisations", "place": "Places"}
+KIND_HEADINGS = {"person": "People", "org": "Organisations", "place": "Places"}  # "#": articles
 BROWSER_LIMIT = 200  # entities listed per kind
 FILTER_DELAY = 0.15  # seconds of quiet typing before the filter is applied
 SLOW_ANSWER = 0.4  # seconds after which the tables show that an answer is on its way
@@ -61,7 +62,7 @@ class EntityBrowserScreen(ModalScreen[ScreenResult]):
                 for kind in ENTITY_KINDS:
                     with Vertical(classes="browser-column"):
                         yield Label(Text(KIND_HEADINGS[kind], "bold"), id=f"heading-{kind}")
-                        yield EntityTable(id=f"table-{kind}")
+                        yield EntityTable(count_label="#", id=f"table-{kind}")
         yield Footer()
 
     def _dump_label(self) -> Text:
@@ -115,11 +116,14 @@ class EntityBrowserScreen(ModalScreen[ScreenResult]):
         found: dict[str, list[EntityCount]] = {}
         try:
             for kind in ENTITY_KINDS:
+                if get_current_worker().is_cancelled:
+                    return  # a newer filter replaced this one
                 found[kind] = self.library.entities(
                     kind=kind, dump=dump, prefix=prefix.strip(), limit=BROWSER_LIMIT
                 )
         except Exception as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            message = sanitize_line(str(exc))
+            self.app.call_from_thread(partial(self.notify, message, severity="error", markup=False))
             found = {}
         self.app.call_from_thread(self._show, generation, found, (prefix, dump))
 

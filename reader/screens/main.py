@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,7 +17,7 @@ from textual.worker import get_current_worker
 from index.library import Library, LibraryError
 from index.records import Article, Related, SearchResult
 from reader.navigation import FOLLOW, ArticleHistory, Visit
-from reader.screens.main_actions import MainActions
+from reader.screens.main_actions import NARROW, MainActions
 from reader.state import QueryHistory, ReaderConfig, SavedSearches
 from widgets.article_view import ArticleView
 from widgets.display_text import query_terms
@@ -84,8 +85,9 @@ class MainScreen(MainActions, Screen[None]):
         self.sort = config.sort
         self.filters: dict[str, str] = {}
         self.last_result: SearchResult | None = None
+        self.results_shown_at = 0.0
         self.terms: list[str] = []
-        self._library_lock = threading.RLock()
+        self._search_lock = threading.Lock()  # one search at a time; stale ones skip their turn
         self._related_cache: dict[str, Related] = {}
         self._search_gen = 0
         self._article_gen = 0
@@ -94,6 +96,7 @@ class MainScreen(MainActions, Screen[None]):
         self._searching = False
         self._loading_article = False
         self._side_choice: bool | None = None  # None: follow the terminal width
+        self._search_made_way = False  # hidden to make room for the side pane
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -165,10 +168,13 @@ class MainScreen(MainActions, Screen[None]):
         self._fit_to_width(event.size.width)
 
     def _fit_to_width(self, width: int) -> None:
-        self.set_class(width < 100, "-narrow")
+        self.set_class(width < NARROW, "-narrow")
         self.set_class(width < 70, "-tiny")
         if self._side_choice is None:
-            self.query_one("#side-pane").display = width >= 100 and self.config.show_side_panes
+            self.query_one("#side-pane").display = width >= NARROW and self.config.show_side_panes
+        if width >= NARROW and self._search_made_way:
+            self._search_made_way = False
+            self.query_one("#search-pane").display = True
 
     # -- searching ----------------------------------------------------------------------------
 
@@ -194,15 +200,18 @@ class MainScreen(MainActions, Screen[None]):
     def _search_worker(
         self, query: str, sort: str, filters: dict, gen: int, keep_article: str | None
     ) -> None:
+        worker = get_current_worker()
         try:
-            with self._library_lock:
+            with self._search_lock:
+                if worker.is_cancelled:
+                    return
                 result = self.library.search(
                     query, limit=self.config.page_size, sort=sort, filters=filters or None
                 )
         except Exception as exc:  # a damaged index must not take the reader down
             self.app.call_from_thread(self._search_failed, gen, f"{type(exc).__name__}: {exc}")
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.app.call_from_thread(self._show_result, result, gen, keep_article)
 
     def _search_failed(self, gen: int, message: str) -> None:
@@ -216,6 +225,7 @@ class MainScreen(MainActions, Screen[None]):
             return  # a newer query is on its way: this answer is stale
         self._searching = False
         self.last_result = result
+        self.results_shown_at = time.perf_counter()  # for the keystroke-to-results benchmark
         self.terms = result.terms or query_terms(result.query)
         self.status.set_status(result=result, busy="", sort=self.sort, filters=self.filters)
         self.results.show_hits(result.hits, result.total, keep_article)
@@ -231,7 +241,7 @@ class MainScreen(MainActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="page")
     def _page_worker(self, query: str, sort: str, filters: dict, gen: int, offset: int) -> None:
-        with self._library_lock:
+        with self._search_lock:
             result = self.library.search(
                 query,
                 limit=self.config.page_size,
@@ -312,8 +322,7 @@ class MainScreen(MainActions, Screen[None]):
     @work(thread=True, exclusive=True, group="article")
     def _article_worker(self, article_id: str, via: str, terms: list[str], gen: int) -> None:
         try:
-            with self._library_lock:
-                article = self.library.article(article_id)
+            article = self.library.article(article_id)
         except LibraryError as exc:
             self.app.call_from_thread(self._article_failed, gen, str(exc))
             return
@@ -345,9 +354,11 @@ class MainScreen(MainActions, Screen[None]):
     @work(thread=True, exclusive=True, group="related")
     def _related_worker(self, article_id: str, date: str, gen: int) -> None:
         try:
-            with self._library_lock:
-                related = self.library.related(article_id)
-        except LibraryError:
+            related = self.library.related(article_id)
+        except Exception as exc:  # related coverage is a help, never a reason to stop reading
+            self.app.call_from_thread(
+                self.notify, f"Related coverage failed: {exc}", severity="warning", markup=False
+            )
             related = Related(id=article_id)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_related, related, date, gen)
@@ -377,9 +388,8 @@ class MainScreen(MainActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="refresh")
     def check_for_updates(self) -> None:
-        with self._library_lock:
-            changed = self.library.refresh()
-            stats = self.library.stats() if changed else None
+        changed = self.library.refresh()
+        stats = self.library.stats() if changed else None
         if changed and stats is not None:
             self.app.call_from_thread(self._library_changed, stats)
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+NARROW = 100  # columns below which the search pane and the side pane take turns
 ScreenResult = tuple[str, str] | None  # ("search", query), ("open", article_id) or None
 
 
@@ -48,19 +49,30 @@ class MainActions(_Base):
         self.related_panel.focus()
 
     def _show_pane(self, selector: str) -> None:
+        """Show a side of the screen; below 100 columns only one side fits beside the article."""
         pane = self.query_one(selector)
-        if not pane.display:
-            pane.display = True
-            if selector == "#side-pane":
-                self._side_choice = True
+        pane.display = True
+        if selector == "#side-pane":
+            self._side_choice = True
+        if self.app.size.width < NARROW:
+            other = self.query_one("#search-pane" if selector == "#side-pane" else "#side-pane")
+            if other.display:
+                other.display = False
+                if other.id == "search-pane":
+                    self._search_made_way = True
+                else:
+                    self._side_choice = None  # back when the terminal is wide enough
 
     def _toggle_pane(self, selector: str) -> bool:
         pane = self.query_one(selector)
-        pane.display = not pane.display
+        if not pane.display:
+            self._show_pane(selector)
+            return True
+        pane.display = False
         focused = self.focused
-        if not pane.display and focused is not None and pane in focused.ancestors:
+        if focused is not None and pane in focused.ancestors:
             self.article_view.focus()
-        return pane.display
+        return False
 
     def action_toggle_search_pane(self) -> None:
         self._toggle_pane("#search-pane")
@@ -217,8 +229,7 @@ class MainActions(_Base):
     @work(thread=True, exclusive=True, group="story-step")
     def _story_step_worker(self, article_id: str, date: str, step: int) -> None:
         try:
-            with self._library_lock:
-                items = self.library.story(article_id)
+            items = self.library.story(article_id)
         except LibraryError:
             items = []
         target = story_neighbour(items, article_id, date, step)

@@ -49,7 +49,9 @@ def assert_terminal_safe(output: str | bytes, where: str = "", echo: bool = Fals
     """
     text = output.decode("utf-8") if isinstance(output, bytes) else output
     bad = FORBIDDEN.search(text)
-    assert bad is None, f"{where}: {bad.group()!r} at {bad.start()}: {text[bad.start() - 40 :][:80]!r}"
+    assert bad is None, (
+        f"{where}: {bad.group()!r} at {bad.start()}: {text[bad.start() - 40 :][:80]!r}"
+    )
     for part in () if echo else HIDDEN_PARTS:
         assert part not in text, f"{where}: payload part {part!r} reached the output"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -15,15 +16,34 @@ from pathlib import Path
 from index.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = (
-    "alliance minister border troops summit talks sanctions economy election parliament harbour "
-    "railway festival museum drought harvest factory strike court verdict"
-).split()
+WORDS = [
+    "alliance",
+    "minister",
+    "border",
+    "troops",
+    "summit",
+    "talks",
+    "sanctions",
+    "economy",
+    "election",
+    "parliament",
+    "harbour",
+    "railway",
+    "festival",
+    "museum",
+    "drought",
+    "harvest",
+    "factory",
+    "strike",
+    "court",
+    "verdict",
+]
 PLACES = ["Brussels", "Kyiv", "Moscow", "Paris", "Berlin", "Warsaw", "Madrid", "Rome"]
-# The real command line, with a smaller commit interval so that a run of a thousand pages commits
-# several times and a kill can land before, between or inside commits.
+# The real command line, with smaller batches and commits so that a run of a thousand pages
+# commits several times and a kill can land before, between or inside commits.
 DRIVER = (
     "import sys, index.ingest as ingest; ingest.COMMIT_ARTICLES = int(sys.argv[1]); "
+    "ingest.BATCH_PAGES = max(1, ingest.COMMIT_ARTICLES // 4); "
     "from reader.cli import main; sys.exit(main(sys.argv[2:]))"
 )
 
@@ -91,10 +111,8 @@ def group_alive(pgid: int) -> bool:
 
 def reap_group(proc: subprocess.Popen) -> None:
     """Kill whatever is left of the indexer's process group (a test's own processes only)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait(timeout=30)
 
 

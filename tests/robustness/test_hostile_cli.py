@@ -1,4 +1,4 @@
-"""Hostile page text fed through `newsreader index`, then printed by every command: nothing gets out."""
+"""Hostile page text fed through `newsreader index`, printed by every command: nothing gets out."""
 
 from __future__ import annotations
 

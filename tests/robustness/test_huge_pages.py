@@ -12,10 +12,32 @@ from attacks import assert_terminal_safe, screen_text, settle
 from index.library import Library
 from reader.app import NewsReaderApp
 
-WORDS = (
-    "the alliance said on Tuesday that ministers would meet in Brussels to discuss sanctions "
-    "against Moscow and support for Kyiv while officials in Washington"
-).split()
+WORDS = [
+    "the",
+    "alliance",
+    "said",
+    "on",
+    "Tuesday",
+    "that",
+    "ministers",
+    "would",
+    "meet",
+    "in",
+    "Brussels",
+    "to",
+    "discuss",
+    "sanctions",
+    "against",
+    "Moscow",
+    "and",
+    "support",
+    "for",
+    "Kyiv",
+    "while",
+    "officials",
+    "in",
+    "Washington",
+]
 # Each page's own opening (lines shared by every page of a dump would be learnt as furniture).
 HEAD = (
     "{title}\n\n"

@@ -1,4 +1,4 @@
-"""The indexer killed (SIGKILL) at several points, stopped (SIGTERM, Ctrl-C), or run twice at once."""
+"""The indexer killed (SIGKILL) at several points, stopped (SIGTERM, Ctrl-C), or run twice."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def pages(tmp_path_factory) -> tuple[Path, list[str]]:
 def finish(library: Path, folder: Path) -> str:
     proc = start_index(library, folder, commit_every=COMMIT_EVERY)
     try:
-        out, err = proc.communicate(timeout=300)
+        _out, err = proc.communicate(timeout=300)
     finally:
         reap_group(proc)
     assert proc.returncode == 0, err.decode()
@@ -59,7 +59,9 @@ def test_sigkill_at_several_points_then_resume_keeps_every_page_once(tmp_path, p
             proc.kill()  # SIGKILL to the indexer only, as the OOM killer or `kill -9` would
             proc.wait(timeout=30)
             # Its worker processes notice and go away by themselves.
-            assert wait_for(lambda: not group_alive(proc.pid), 20), "orphan workers kept running"
+            assert wait_for(lambda pid=proc.pid: not group_alive(pid), 20), (
+                "orphan workers kept running"
+            )
         finally:
             reap_group(proc)
         count, stored_titles = consistency(library)  # opens, searches, store == index
@@ -85,7 +87,7 @@ def test_sigterm_and_ctrl_c_stop_cleanly_and_keep_what_was_done(tmp_path, pages,
             os.killpg(proc.pid, signum)
         else:
             proc.send_signal(signum)
-        out, err = proc.communicate(timeout=120)
+        _out, err = proc.communicate(timeout=120)
     finally:
         reap_group(proc)
     message = err.decode()
@@ -94,9 +96,9 @@ def test_sigterm_and_ctrl_c_stop_cleanly_and_keep_what_was_done(tmp_path, pages,
     assert "Interrupted" in message or "interrupted" in message
     count, _ = consistency(library)
     assert COMMIT_EVERY <= count < PAGES  # what was done is kept; it really stopped early
-    finish(library, folder)
+    err = finish(library, folder)
     count, stored_titles = consistency(library)
-    assert count == PAGES and stored_titles == titles
+    assert count == PAGES and stored_titles == titles, f"{message}\n{err}"
 
 
 def test_two_indexers_at_once_the_second_waits_and_nothing_is_lost(tmp_path, pages):
@@ -109,9 +111,9 @@ def test_two_indexers_at_once_the_second_waits_and_nothing_is_lost(tmp_path, pag
     try:
         assert wait_for(lambda: stored_count(library) > 0, 240)
         second = start_index(library, other, commit_every=COMMIT_EVERY)
-        out2, err2 = second.communicate(timeout=300)
+        _out2, err2 = second.communicate(timeout=300)
         assert first.poll() is not None, "the second indexer did not wait for the first"
-        out1, err1 = first.communicate(timeout=300)
+        _out1, err1 = first.communicate(timeout=300)
     finally:
         reap_group(first)
         if second is not None:

@@ -1,0 +1,115 @@
+"""Keystroke to results on screen, in the reader itself, measured with Textual's pilot.
+
+    python -m benchmarks.tui_latency LIBRARY_FOLDER [--queries 40]
+
+Types each query into the search box one key at a time (as a person would, with a pause between
+keys longer than the debounce), and times from the last key to the moment the results list shows
+that query's answer and the screen has refreshed. Queries are one and two words taken from the
+library's own titles, so any library works. Prints p50, p95 and max.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import random
+import re
+import time
+from pathlib import Path
+
+from textual.worker import WorkerCancelled
+
+from index.library import Library
+from reader.app import NewsReaderApp
+from reader.screens.main import MainScreen
+from reader.state import ReaderConfig
+
+KEY_GAP = 0.15  # seconds between two keystrokes while typing (the debounce lets them through)
+
+
+def sample_queries(library: Library, count: int, seed: int = 7) -> list[str]:
+    """One- and two-word queries from the titles of the library's newest articles."""
+    words: list[str] = []
+    for hit in library.search("", limit=400, snippets=False).hits:
+        words.extend(w.lower() for w in re.findall(r"[A-Za-z]{4,}", hit.title))
+    if not words:
+        return []
+    rng = random.Random(seed)
+    queries = []
+    for n in range(count):
+        first = rng.choice(words)
+        queries.append(first if n % 2 else f"{first} {rng.choice(words)}")
+    return queries
+
+
+async def _settle(pilot) -> MainScreen:
+    for _ in range(1000):
+        await pilot.pause(0.01)
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
+        screen = pilot.app.screen
+        if isinstance(screen, MainScreen) and not screen.is_busy:
+            return screen
+    raise RuntimeError("the reader did not settle")
+
+
+async def _measure(library: Library, queries: list[str], size: tuple[int, int]) -> list[float]:
+    app = NewsReaderApp(library, ReaderConfig())
+    latencies = []
+    async with app.run_test(size=size) as pilot:
+        screen = await _settle(pilot)
+        await pilot.press("slash")
+        for query in queries:
+            await pilot.press("ctrl+u")
+            for key in query[:-1]:
+                await pilot.press(key)
+                await asyncio.sleep(KEY_GAP)
+            await _settle(pilot)
+            started = time.perf_counter()
+            await pilot.press(query[-1])
+            deadline = started + 30
+            while time.perf_counter() < deadline:
+                result = screen.last_result
+                if result is not None and result.query == query and not screen._searching:
+                    break
+                await asyncio.sleep(0.002)
+            await pilot.pause()  # the screen refresh that shows them
+            latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def keystroke_latencies(
+    folder: Path, queries: list[str] | None = None, count: int = 40, size=(120, 40)
+) -> list[float]:
+    """Seconds from the last keystroke to results on screen, one per query."""
+    with Library(folder, readonly=True) as library:
+        queries = queries or sample_queries(library, count)
+        if not queries:
+            return []
+        return asyncio.run(_measure(library, queries, size))
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("library", type=Path)
+    parser.add_argument("--queries", type=int, default=40)
+    args = parser.parse_args()
+    values = keystroke_latencies(args.library, count=args.queries)
+    if not values:
+        print("no queries: the library is empty")
+        return
+    print(
+        f"keystroke to results (pilot, {len(values)} queries): "
+        f"p50 {percentile(values, 50) * 1000:.0f} ms, p95 {percentile(values, 95) * 1000:.0f} ms, "
+        f"max {max(values) * 1000:.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

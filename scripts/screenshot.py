@@ -1,0 +1,58 @@
+"""Save the README's screenshot (docs/screenshot.svg): the reader on the seeds, searching."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import tempfile
+from pathlib import Path
+
+from textual.worker import WorkerCancelled
+
+from index.library import Library
+from reader.app import NewsReaderApp
+from reader.screens.main import MainScreen
+from reader.state import ReaderConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def settle(pilot) -> MainScreen:
+    for _ in range(500):
+        await pilot.pause(0.02)
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
+        screen = pilot.app.screen
+        if isinstance(screen, MainScreen) and not screen.is_busy:
+            return screen
+    raise RuntimeError("the reader did not settle")
+
+
+async def shoot(target: Path, query: str, size: tuple[int, int]) -> None:
+    with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "library") as library:
+        app = NewsReaderApp(library, ReaderConfig())  # seeds itself: the library is empty
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *query, "enter")
+            await settle(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+            await pilot.pause(0.2)
+            app.save_screenshot(target.name, str(target.parent))
+    print(f"saved {target}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.svg")
+    parser.add_argument("--query", default="rasmussen kyiv")
+    parser.add_argument("--size", default="120x40", help="COLUMNSxROWS")
+    args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.split("x"))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    asyncio.run(shoot(args.out, args.query, (columns, rows)))
+
+
+if __name__ == "__main__":
+    main()
