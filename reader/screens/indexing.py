@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -10,10 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from index.ingest import Progress
 from index.library import Library, LibraryError
 from index.records import IngestReport
 from reader.paths import SEEDS_DUMP, seeds_folder
+
+if TYPE_CHECKING:  # the ingest pipeline is loaded only when a library is filled
+    from index.ingest import Progress
 
 
 class IndexingScreen(Screen[IngestReport | None]):
