@@ -1,7 +1,10 @@
 """Review the cleaner page by page: what it kept and dropped on seeds and real WET pages; its speed.
 
-Usage: .venv/bin/python benchmarks/cleaning.py [--quiet] [--repeat N] [PATH ...]
+Usage: .venv/bin/python benchmarks/cleaning.py [--quiet] [--repeat N] [--probe] [PATH ...]
 Reads /work/main/seeds (the project's seeds) and ../shared/corpora/wet/*.wet.gz by default.
+`--probe` scores benchmarks/data/cleaning_probe.json instead: hand-written whole pages in common
+layouts with phrases that must be kept or dropped and the expected headline (a snippet test like the
+one the cleaner is judged by; small and written while tuning, so its figure is optimistic).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.clean import FurnitureModel, explain_page  # noqa: E402
+from index.clean import FurnitureModel, clean_page, explain_page  # noqa: E402
 from index.records import Article, Page  # noqa: E402
 
 SHARED_WET = ROOT.parent / "shared" / "corpora" / "wet"
@@ -130,12 +133,52 @@ def report_speed(name: str, pages: list[Page], furniture: FurnitureModel, repeat
     )
 
 
+def probe(path: Path, verbose: bool) -> None:
+    """Snippet precision/recall/F1 and titles right on the hand-written probe pages."""
+    import json
+
+    pages = json.loads(path.read_text(encoding="utf-8"))["pages"]
+    kept = missed = leaked = dropped = titles = 0
+    for n, item in enumerate(pages):
+        page = Page(
+            dump="probe", origin=f"probe#{n}", key=str(n), text=item["text"], url=item["url"]
+        )
+        result = clean_page(page)
+        body = result.body if isinstance(result, Article) else ""
+        title = result.title if isinstance(result, Article) else ""
+        missing = [phrase for phrase in item["keep"] if phrase not in body]
+        leaking = [phrase for phrase in item["drop"] if phrase in body]
+        kept += len(item["keep"]) - len(missing)
+        missed += len(missing)
+        leaked += len(leaking)
+        dropped += len(item["drop"]) - len(leaking)
+        titles += title == item["title"]
+        if verbose and (missing or leaking or title != item["title"]):
+            print(f"== probe#{n} {item['url']}\n   title: {title!r} (want {item['title']!r})")
+            for phrase in missing:
+                print(f"   MISSING {phrase}")
+            for phrase in leaking:
+                print(f"   LEAKED  {phrase}")
+    precision = kept / max(1, kept + leaked)
+    recall = kept / max(1, kept + missed)
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    print(
+        f"probe: {len(pages)} pages; phrases kept {kept}/{kept + missed}, dropped "
+        f"{dropped}/{dropped + leaked}; P={precision:.3f} R={recall:.3f} F1={f1:.3f}; "
+        f"titles right {titles}/{len(pages)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="seed folders or .wet.gz files")
     parser.add_argument("--quiet", action="store_true", help="totals and speed only")
     parser.add_argument("--repeat", type=int, default=20, help="passes for the speed figure")
+    parser.add_argument("--probe", action="store_true", help="score the hand-written probe pages")
     args = parser.parse_args()
+    if args.probe:
+        probe(ROOT / "benchmarks" / "data" / "cleaning_probe.json", verbose=not args.quiet)
+        return
     paths = args.paths or [ROOT / "seeds", *sorted(SHARED_WET.glob("*.wet.gz"))]
     pages: list[Page] = []
     for path in paths:

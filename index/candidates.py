@@ -6,15 +6,10 @@ import heapq
 import math
 from collections.abc import Iterator
 
+import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
-_LOG_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
-COMMON_SHARE = 0.08  # words in more than this share of articles do not propose candidates
-
-
-def _log_tf(weight: float) -> float:
-    n = int(weight)
-    return _LOG_TF[n] if 0 < n < 64 else (1.0 + math.log(weight) if weight > 0 else 0.0)
+COMMON_SHARE = 0.03  # words in more than this share of articles do not propose candidates
 
 
 def _blocks(matcher) -> Iterator[tuple[list[int], list[float]]]:
@@ -62,15 +57,19 @@ def accumulate(
     """Add weight x log-tf of each term's postings in each field to `scores` (docnum -> score)."""
     total = max(1, searcher.doc_count_all())
     common = max(50, COMMON_SHARE * total)
+    summed = np.zeros(total + 1)  # docnum -> score, added a block at a time (numpy, not a loop)
     for i, (term, weight) in enumerate(terms):
         for field, field_weight in fields:
             if i >= 5 and searcher.doc_frequency(field, term) > common:
                 continue
             factor = weight * field_weight * scale
             for offset, ids, tfs in postings(searcher, field, term):
-                for docnum, tf in zip(ids, tfs, strict=False):
-                    docnum += offset
-                    scores[docnum] = scores.get(docnum, 0.0) + factor * _log_tf(tf)
+                docnums = np.asarray(ids, dtype=np.int64) + offset
+                tf = np.maximum(np.asarray(tfs, dtype=np.float64), 1e-12)
+                summed[docnums] += factor * np.where(tf >= 1e-9, 1.0 + np.log(tf), 0.0)
+    found = np.flatnonzero(summed)
+    for docnum, score in zip(found.tolist(), summed[found].tolist(), strict=True):
+        scores[docnum] = scores.get(docnum, 0.0) + score
 
 
 def best_documents(

@@ -23,6 +23,7 @@ __all__ = ["FurnitureModel", "clean_page", "explain_page"]
 DATE_WINDOW = 24  # date lines this far above the body (a third of it below) are the article's
 MENU, SOFT_STOP, HARD_STOP = 0, 1, 2  # strengths of the boundary between two blocks of text
 MERGE_MIN_CHARS = 200  # a block beyond a menu joins the article only with this much prose
+HARD_STOP_WEIGHT = 0.25  # what a block's prose counts for after a hard end marker
 CAPTION_WINDOW = 12  # captions above the body, when no headline line precedes them, are this close
 SHORT_LINE_CHARS = 30  # prose lines count for the text they hold beyond this many characters
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|in|and|de|van|von|da|&))+$")
@@ -62,7 +63,15 @@ def _body_span(pl: PageLines, in_menu: list[bool]) -> tuple[int, int] | None:
             good += max(0, len(lines[i]) - SHORT_LINE_CHARS)
     if not segments:
         return None
-    best = max(range(len(segments)), key=lambda k: segments[k][2])
+    # After a hard end marker ("2 Responses to ...", "Next article") a block is the article only
+    # when nothing of substance came before it: it is comments or the next story's teaser.
+    weights: list[float] = []
+    prose_before = hard_before = False
+    for segment in segments:
+        hard_before = hard_before or segment[4] == HARD_STOP
+        weights.append(segment[2] * (HARD_STOP_WEIGHT if hard_before and prose_before else 1.0))
+        prose_before = prose_before or segment[2] >= MERGE_MIN_CHARS // 2
+    best = max(range(len(segments)), key=lambda k: weights[k])
     best_good = segments[best][2]
     if best_good == 0:
         return None
@@ -110,6 +119,19 @@ def _with_standfirst(pl: PageLines, title_index: int, first: int, in_menu: list[
     return first
 
 
+def _with_key_points(pl: PageLines, title_index: int, first: int) -> int:
+    """Start the body at a list announced by a label ("Key points:") just above it."""
+    j = first - 1
+    while j > title_index and first - j <= 8:
+        if pl.role[j] or pl.kind[j] not in (GOOD, SHORT) or pl.words[j] < 3:
+            break
+        j -= 1
+    if j == first - 1 or j <= title_index or pl.role[j] or pl.kind[j] == BAD:
+        return first
+    label = pl.lines[j]
+    return j + 1 if label.endswith(":") and pl.words[j] <= 4 else first
+
+
 def _mark_bylines_near_start(pl: PageLines, first: int, last: int) -> None:
     """A person's name among the body's first lines ("Shaun Walker in Kiev") is the byline."""
     if "byline" in pl.role:
@@ -147,6 +169,7 @@ def _paragraphs(pl: PageLines, first: int, last: int, title_index: int, in_menu:
     blank_separated = len(goods) >= 3 and sum(blank_before[i] for i in goods) >= 0.6 * len(goods)
     folded_title = title.casefold()
     paragraphs: list[str] = []
+    seen: set[str] = set()
     for i in range(first, last + 1):
         line = lines[i]
         keep = kind[i] in (GOOD, SHORT) and not role[i] and not in_menu[i] and i != title_index
@@ -154,6 +177,10 @@ def _paragraphs(pl: PageLines, first: int, last: int, title_index: int, in_menu:
             keep = False
         if keep and line.casefold() == folded_title:
             keep = False
+        if keep and pl.words[i] >= 8:
+            if line in seen:
+                keep = False  # the same paragraph twice (a mobile and a desktop layout)
+            seen.add(line)
         if keep:
             paragraphs.append(line)
         elif dropped is not None and role[i] not in ("caption", "dup", "date", "byline", "credits"):
@@ -271,7 +298,11 @@ def _clean(
         if not goods:
             return Skipped(page.origin, "no article", "only a headline")
         first = goods[0]
-    first = _with_standfirst(pl, title_index, first, in_menu)
+    with_key_points = _with_key_points(pl, title_index, first)
+    if with_key_points < first:
+        first = with_key_points
+    else:
+        first = _with_standfirst(pl, title_index, first, in_menu)
     _mark_bylines_near_start(pl, first, last)
     last = _with_closing_lines(pl, last, in_menu)
     paragraphs = _paragraphs(pl, first, last, title_index, in_menu, title, dropped)

@@ -17,12 +17,21 @@ import re
 from collections.abc import Callable
 
 from index import entity_lexicon as lex
-from index.entity_rules import (
+from index.entity_rules import classify_chunk
+from index.entity_shapes import (
     CORPORATE_ENDINGS,
     Mention,
-    classify_chunk,
+    definite_org_mentions,
     lookup_known,
     lookup_known_caps,
+)
+from index.entity_teams import (
+    AFTER_SCORE_RE,
+    STANDINGS_RE,
+    is_numbered_label,
+    is_results_line,
+    team,
+    teams_by_context,
 )
 from index.entity_text import CHUNK_RE, Token, chunk_tokens, is_sentence_start, line_mode
 from index.gazetteer import canonical_place
@@ -38,14 +47,12 @@ DATELINE_RE = re.compile(
     r"| ?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?"  # , United Arab Emirates
     r" ?,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{4}-\d\d-\d\d\b|- )"
 )
-SCORE_RE = re.compile(
-    r"(?<![\w'’])([A-Z][A-Za-z.'’&-]+(?: [A-Z][A-Za-z.'’&-]+){0,3}) \d{1,3}"
-    r"(?= ?[,;.]| [A-Z0-9]| ?$)"
-)
-STANDINGS_RE = re.compile(r"^[A-Z][A-Za-z.'’&-]+(?: [A-Z][A-Za-z.'’&-]+){0,3}(?: +\d{1,3}){3,}\s*$")
 TITLE_CASE_RE = re.compile(r"[^\W\d_]+")
-AFTER_SCORE_RE = re.compile(r" \d{1,3}\b")
-SPEECH_AFTER_RE = re.compile(r",? (?:said|says|told|added|asked)\b")
+SPEECH_AFTER_RE = re.compile(
+    r",? (?:said|says|told|added|asked|agreed|proposed|denied|warned|urged|insisted|argued"
+    r"|admitted|accused|wrote|replied|explained|stressed|acknowledged|believes|thinks|wants"
+    r"|hopes|scored|resigned|promised|vowed|declined|testified)\b"
+)
 SPEECH_BEFORE_RE = re.compile(r"\b(?:said|says|according to)\s*$")
 
 
@@ -133,7 +140,9 @@ def _mentions(text: str) -> list[Mention]:
             line_end = text.find("\n", start)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             mode = line_mode(line)
-            if mode == "normal" and _is_results_line(line):
+            if (mode == "normal" and is_results_line(line)) or (
+                mode == "shout" and STANDINGS_RE.match(line)
+            ):
                 mode = "results"
             modes[line_start] = mode
         if start < consumed:
@@ -147,8 +156,12 @@ def _mentions(text: str) -> list[Mention]:
                 mentions.extend(dateline)
                 consumed = dateline[-1].end if len(dateline) > 1 else match.end()
                 continue
-        if mode == "results" and AFTER_SCORE_RE.match(text, match.end()):
-            mentions.append(_team(text, tokens))  # "Arsenal 2 Chelsea 1": teams
+        if (
+            mode == "results"
+            and AFTER_SCORE_RE.match(text, match.end())
+            and not is_numbered_label(tokens)
+        ):
+            mentions.append(team(text, tokens))  # "Arsenal 2 Chelsea 1": teams
             continue
         if mode in ("shout", "headline"):
             headlines.append((tokens, mode))
@@ -163,22 +176,10 @@ def _mentions(text: str) -> list[Mention]:
         mentions.extend(_resolve_piece(text, piece, sentence_start, known))
     for tokens, mode in headlines:
         mentions.extend(_scan_known(text, tokens, known, shout=mode == "shout"))
-    return _canonical_people(sorted(mentions, key=lambda m: m.start))
-
-
-def _is_results_line(line: str) -> bool:
-    """ "Arsenal 2 Chelsea 1, Everton 0 Liverpool 0" or a standings row "Ajax 3 2 1 0 7 2 7"."""
-    if STANDINGS_RE.match(line):
-        return True
-    scores = [m for m in SCORE_RE.findall(line) if m.split()[0] not in lex.MONTHS]
-    return len(scores) >= 2
-
-
-def _team(text: str, tokens: list[Token]) -> Mention:
-    surface = text[tokens[0].start : tokens[-1].end]
-    known = lookup_known(surface)
-    name = known[1] if known and known[0] == "org" else surface
-    return Mention(tokens[0].start, tokens[-1].end, "org", name, surface)
+    mentions = _with_apostrophe_orgs(text, mentions)
+    mentions += definite_org_mentions(text, mentions)
+    mentions = _canonical_people(sorted(mentions, key=lambda m: m.start))
+    return _one_kind_per_name(teams_by_context(text, mentions))
 
 
 def _dateline(text: str, tokens: list[Token]) -> list[Mention]:
@@ -226,6 +227,8 @@ def _document_names(text: str, mentions: list[Mention]) -> Known:
                     and short.lower() not in lex.common_words()
                     and short not in lex.demonyms()
                     and short not in lex.given_names()
+                    and short not in lex.ORG_HEADS
+                    and short not in lex.GENERIC_NAME_WORDS  # "United Cities Gas" is not "United"
                     and lookup_known(short) is None
                 ):
                     known.setdefault(short, entry)
@@ -275,6 +278,8 @@ def _scan_known(text: str, tokens: list[Token], known: Known, shout: bool) -> li
             surface = text[part[0].start : part[-1].end]
             if size == 1 and (surface in lex.NEVER_ALONE or surface in lex.demonyms()):
                 continue
+            if text[part[0].start - 1 : part[0].start] == "<":
+                continue  # a ticker: "COMMERCIAL CREDIT <CCC>"
             entry = next((e for lookup in lookups if (e := lookup(surface))), None)
             if entry:
                 found.append(Mention(part[0].start, part[-1].end, entry[0], entry[1], surface))
@@ -297,6 +302,44 @@ def _canonical_people(mentions: list[Mention]) -> list[Mention]:
         for mention in mentions:
             if mention.kind == "person" and mention.name in fullest:
                 mention.name = fullest[mention.name]
+    return mentions
+
+
+def _with_apostrophe_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Known names with "'s" ("Moody's Investors Service") replace the pieces found inside them."""
+    if "'" not in text and "’" not in text:
+        return mentions
+    known = lex.known_orgs()
+    found = [
+        Mention(m.start(), m.end(), "org", known[_plain_apostrophe(m.group())], m.group())
+        for m in lex.apostrophe_orgs_re().finditer(text)
+        if _plain_apostrophe(m.group()) in known
+    ]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return kept + found
+
+
+def _plain_apostrophe(surface: str) -> str:
+    return re.sub(r"\s?['’]", "'", surface)
+
+
+def _one_kind_per_name(mentions: list[Mention]) -> list[Mention]:
+    """A name taken for a person once and for an organisation elsewhere ("Dome Mines" and
+    "Dome Mines Ltd") is the organisation: its suffix is stronger evidence than its shape."""
+    orgs: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind == "org":
+            orgs.setdefault(mention.surface, mention.name)
+            orgs.setdefault(mention.name, mention.name)
+    if not orgs:
+        return mentions
+    for mention in mentions:
+        if mention.kind == "person":
+            org = orgs.get(mention.name)
+            if org:
+                mention.kind, mention.name = "org", org
     return mentions
 
 

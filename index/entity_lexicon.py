@@ -6,6 +6,7 @@ that never extract entities never pay for them); the short curated ones are here
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -132,8 +133,15 @@ NOT_ORG_ACRONYMS = NEVER_ALONE | {
     "SDRs", "FOB", "CIF", "DM", "RPT", "IPO", "M&A", "R&D", "LBO", "ESOP", "NOW", "LIBOR",
     "PLUS", "AND", "THE", "OF", "FOR", "IN", "ON", "TO", "A", "AN", "BY", "AT", "IS",
     "NEW", "OLD", "SAYS", "SAID", "HE", "SHE", "WE", "THEY", "III", "II", "IV", "VI", "VII",
-    "VIII", "IX", "XI", "XII", "MW", "KW", "KM", "MPH", "BPD", "OK",
+    "VIII", "IX", "XI", "XII", "MW", "KW", "KM", "MPH", "BPD", "OK", "LP",
+    "EKG", "ECG", "MRSA", "MRI", "ICU", "BSE", "SARS", "COVID", "ADHD", "PTSD", "BMI", "IVF",
+    "CJD", "TB", "STD", "HPV", "GPS", "USB", "PDF", "FAQs", "CEOs", "GMO", "CO2", "LED", "TNT",
 }  # fmt: skip
+GENERIC_NAME_WORDS = frozenset({
+    "United", "General", "International", "American", "British", "National", "First", "Royal",
+    "Federal", "Western", "Eastern", "Northern", "Southern", "Central", "New", "Great", "Pacific",
+    "Atlantic", "Continental", "Global", "Standard", "Consolidated", "Allied", "Universal",
+})  # fmt: skip
 # Lowercase words allowed inside a name: "Bank of England", "Ludwig van Beethoven".
 CONNECTORS = {"of", "for", "and", "&", "on", "the", "de", "del", "der", "den", "van", "von"}
 NAME_PARTICLES = {
@@ -241,3 +249,17 @@ def known_orgs_upper() -> dict[str, str]:
         if len(form) >= 3 or form.isupper():
             table.setdefault(form.upper(), canonical)
     return table
+
+
+@cache
+def apostrophe_orgs_re() -> re.Pattern[str]:
+    """Known organisations whose names hold "'s" ("Moody's", "Standard & Poor's"), which the
+    name chunks cut at the apostrophe; also as newswire tokenises them ("Moody 's")."""
+    forms = sorted(
+        (form for form in known_orgs() if "'" in form or "’" in form), key=len, reverse=True
+    )
+    apostrophe = "\\s?['\u2019]"
+    parts = [
+        apostrophe.join(re.escape(piece) for piece in re.split("['\u2019]", form)) for form in forms
+    ]
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts or ["(?!)"]) + r")(?![\w'’])")

@@ -8,71 +8,22 @@ cannot decide is returned unresolved, for the document-level pass in `index.enti
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from index import entity_lexicon as lex
+from index.entity_shapes import (
+    CORPORATE_ENDINGS,
+    NOT_NAME_ENDING_RE,
+    ORG_WORDS,
+    Mention,
+    classify_single,
+    is_common,
+    looks_like_person,
+    lookup_known,
+    org_name,
+    scan_known_caps,
+    surface_of,
+    words_of,
+)
 from index.entity_text import ADJECTIVE_COMPOUND_RE, Token
-from index.gazetteer import lookup_place, places_casefolded
-
-ORG_WORDS = frozenset(lex.ORG_SUFFIXES_STRONG - lex.ROLE_HEADS - {"Court", "Congress"})
-NOT_NAME_ENDING_RE = re.compile(r"(?:tion|ment|ity|ness|ism|ology|opathy|itis|ics|ance|ence)$")
-ACRONYM_RE = re.compile(r"[A-Z][A-Z&/.]*[A-Z]\.?|[A-Z]{2,}s")
-CORPORATE_ENDINGS = {
-    "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Incorporated", "Co", "Co.", "Ltd", "Ltd.",
-    "Limited", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA",
-    "AB", "ASA", "Group", "Holdings", "Cos", "Company", "A/S", "AS", "Oy", "Oyj", "KK", "BV",
-}  # fmt: skip
-
-
-@dataclass(slots=True)
-class Mention:
-    """A classified mention: span, kind, canonical name and the surface as written."""
-
-    start: int
-    end: int
-    kind: str
-    name: str
-    surface: str
-
-
-def _words(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if not t.connector]
-
-
-def _surface(text: str, tokens: list[Token]) -> str:
-    return text[tokens[0].start : tokens[-1].end]
-
-
-def _is_common(word: str) -> bool:
-    return word.lower() in lex.common_words()
-
-
-def _is_acronym(word: str) -> bool:
-    return bool(ACRONYM_RE.fullmatch(word)) and word.upper() == word.rstrip("s")[: len(word)]
-
-
-def lookup_known(surface: str) -> tuple[str, str] | None:
-    """(kind, canonical) of a surface form the curated lists or the gazetteer know."""
-    org = lex.known_orgs().get(surface)
-    if org:
-        return "org", org
-    place = lookup_place(surface)
-    if place:
-        return "place", place.name
-    return None
-
-
-def lookup_known_caps(surface: str) -> tuple[str, str] | None:
-    """Like `lookup_known` for ALL-CAPS text: case-insensitive, longer forms only."""
-    org = lex.known_orgs_upper().get(surface.upper())
-    if org:
-        return "org", org
-    if len(surface) >= 4 or surface in ("U.S.", "U.K.", "UAE", "USSR"):
-        place = lookup_place(surface) or places_casefolded().get(surface.casefold())
-        if place and (place.level in ("country", "region") or not _is_common(surface)):
-            return "place", place.name
-    return None
 
 
 def classify_chunk(
@@ -114,15 +65,15 @@ def _classify(
         tokens = tokens[1:]
     if not tokens or depth > 4:
         return
-    words = _words(tokens)
-    surface = _surface(text, tokens)
+    words = words_of(tokens)
+    surface = surface_of(text, tokens)
 
     def emit(kind: str, name: str, part: list[Token]) -> None:
-        mentions.append(Mention(part[0].start, part[-1].end, kind, name, _surface(text, part)))
+        mentions.append(Mention(part[0].start, part[-1].end, kind, name, surface_of(text, part)))
 
     known = lookup_known(surface)
     if known is None and words[0].text in ("The", "the") and len(words) > 1:
-        known = lookup_known(_surface(text, tokens[1:]))
+        known = lookup_known(surface_of(text, tokens[1:]))
         if known:
             tokens = tokens[1:]
     if known:
@@ -132,21 +83,37 @@ def _classify(
     last = words[-1].text
     before, after = text[tokens[0].start - 1 : tokens[0].start], text[tokens[-1].end :][:1]
     if before == "<" and after == ">":  # <Eagle Cable> is a company (a ticker never gets here)
-        emit("org", _org_name(text, tokens), tokens)
+        emit("org", org_name(text, tokens), tokens)
         return
     if len(words) > 1 and all(w.text.isupper() and len(w.text) > 1 for w in words):
         mentions.extend(scan_known_caps(text, words))
         return
-    org_shaped = last in lex.ORG_SUFFIXES_STRONG or last in lex.ORG_SUFFIXES_WEAK
+    org_shaped = (
+        last in lex.ORG_SUFFIXES_STRONG
+        or last in lex.ORG_SUFFIXES_WEAK
+        or (  # "Federal Reserve Bank of New York", "Central Bank of Egypt"
+            (first in lex.ORG_HEADS or first == "Central")
+            and any(w.text in lex.ORG_SUFFIXES_STRONG for w in words[1:3])
+        )
+        or (  # "Bank of Israel Governor Michael Bruno" opening a sentence
+            first in ORG_WORDS and len(tokens) > 2 and tokens[1].text in ("of", "of the", "for")
+        )
+    )
     # Sentence-initial common word ("Unfortunately", "After", "The"): not part of a name.
     if (
         (sentence_start or first in ("The", "A", "An"))
         and (first in lex.FUNCTION_WORDS or not org_shaped)
         and len(words) >= 1
-        and (_is_common(first) or first in lex.NEVER_ALONE)
+        and (is_common(first) or first in lex.NEVER_ALONE)
         and first not in lex.HONORIFICS
         and first not in lex.ROLE_HEADS
-        and not (first in lex.given_names() and len(words) > 1 and not _is_common(words[1].text))
+        and not (len(tokens) > 2 and tokens[1].text in ("and", "&"))  # Securities and Exchange
+        and not (
+            first in lex.given_names()
+            and first not in lex.FUNCTION_WORDS  # "In Italy" is no person named In
+            and len(words) > 1
+            and not is_common(words[1].text)
+        )
     ):
         if len(words) == 1:
             return
@@ -154,43 +121,93 @@ def _classify(
         _classify(text, rest, False, mentions, unresolved, depth + 1)
         return
     if len(words) == 1:
-        _classify_single(text, tokens[0], sentence_start, mentions, unresolved)
+        classify_single(text, tokens[0], sentence_start, mentions, unresolved)
         return
     # "Asher Edelman and Dominion Textile Ltd": split at "and" after a person or a known name.
     for i, token in enumerate(tokens):
         if token.connector and token.text == "and" and 0 < i < len(tokens) - 1:
-            left = _words(tokens[:i])
-            if _looks_like_person(left) or lookup_known(_surface(text, tokens[:i])):
+            left = words_of(tokens[:i])
+            if (
+                looks_like_person(left)
+                or lookup_known(surface_of(text, tokens[:i]))
+                or (left[-1].text in CORPORATE_ENDINGS and len(words_of(tokens[i + 1 :])) > 1)
+            ) and not all(w.text in CORPORATE_ENDINGS for w in words_of(tokens[i + 1 :])):
+                # "Toyota Motor Corp and Nissan Motor Co": two companies; not "Morgan and Co"
                 _classify(text, tokens[:i], sentence_start, mentions, unresolved, depth + 1)
                 _classify(text, tokens[i + 1 :], False, mentions, unresolved, depth + 1)
                 return
+    # "President of Holly Farms Poultry Industries": the role's organisation
+    if (
+        first in lex.ROLE_HEADS
+        and len(tokens) > 2
+        and tokens[1].connector
+        and tokens[1].text in ("of", "of the")
+        and (_org_shaped(words[1:]) or last in lex.ORG_SUFFIXES_WEAK)
+    ):
+        _classify(text, tokens[2:], False, mentions, unresolved, depth + 1)
+        return
+    # "Tom Smith of Merrill Lynch & Co": a person of an organisation
+    for i, token in enumerate(tokens):
+        if token.connector and token.text == "of" and 1 < i < len(tokens) - 1:
+            left, right = words_of(tokens[:i]), words_of(tokens[i + 1 :])
+            if len(left) == 3 and is_common(left[0].text) and _name_shaped(left[1:]):
+                left = left[1:]  # "Economist Bill Sullivan of ..."
+            if (
+                looks_like_person(left) or (_name_shaped(left) and _org_shaped(right))
+            ) and not lookup_known(surface_of(text, tokens)):
+                _classify_person(text, left, mentions, unresolved, cued=True)
+                _classify(text, tokens[i + 1 :], False, mentions, unresolved, depth + 1)
+                return
+            break
     # "Procter & Gamble", "Castle & Cooke"
     if any(t.text == "&" for t in tokens):
-        emit("org", _org_name(text, tokens), tokens)
+        emit("org", org_name(text, tokens), tokens)
         return
     # Place by suffix: "Pike County", "Gaza Strip".
-    if last in lex.PLACE_SUFFIXES and not all(_is_common(w.text) for w in words):
+    if (
+        last in lex.PLACE_SUFFIXES
+        and not all(is_common(w.text) for w in words)
+        and not any(t.connector and t.text not in ("of", "of the") for t in tokens)
+    ):
         emit("place", surface, tokens)
         return
     # Organisation by suffix: "Russian Defense Ministry", "Chrysler Corp".
     org_suffix = last in lex.ORG_SUFFIXES_STRONG or (
         last in lex.ORG_SUFFIXES_WEAK
-        and any(not _is_common(w.text) and w.text not in lex.ORG_SUFFIXES_WEAK for w in words[:-1])
+        and any(not is_common(w.text) and w.text not in lex.ORG_SUFFIXES_WEAK for w in words[:-1])
     )
+    if org_suffix and all(w.text in lex.NEVER_ALONE for w in words[:-1]):
+        return  # "Christmas Party", "Easter Fund": an event, not an organisation
     if org_suffix and last not in lex.ROLE_HEADS:
-        emit("org", _org_name(text, tokens), tokens)
+        emit("org", org_name(text, tokens), tokens)
         return
     # "Bank of England", "Rural Banking and Finance Corporation of New Zealand".
-    if any(
-        t.connector and t.text in ("of", "of the") and i > 0 and tokens[i - 1].text in ORG_WORDS
-        for i, t in enumerate(tokens)
-    ):
-        emit("org", _org_name(text, tokens), tokens)
+    of_at = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t.connector and t.text in ("of", "of the") and tokens[i - 1].text in ORG_WORDS
+        ),
+        -1,
+    )
+    if of_at > 0:
+        end = next(  # "Arctic Petroleum Corp of Japan for Beaufort Sea": the name ends at "for"
+            (
+                j
+                for j in range(of_at + 2, len(tokens) - 1)
+                if tokens[j].text in ("for", "on") or tokens[j].text in lex.ROLE_HEADS
+            ),
+            len(tokens),
+        )
+        emit("org", org_name(text, tokens[:end]), tokens[:end])
+        if end < len(tokens):  # "... Beaufort Sea" after "for"; "Governor Michael Bruno"
+            rest = tokens[end + 1 :] if tokens[end].connector else tokens[end:]
+            _classify(text, rest, False, mentions, unresolved, depth + 1)
         return
     if first in lex.ORG_HEADS and any(
         t.connector and t.text in ("of", "for", "on") for t in tokens
     ):
-        emit("org", _org_name(text, tokens), tokens)
+        emit("org", org_name(text, tokens), tokens)
         return
     # Roles and honorifics: "NATO Secretary-General Anders Fogh Rasmussen", "Mr. Smith".
     role_at = _last_role_index(words)
@@ -206,7 +223,12 @@ def _classify(
         before = [t for t in tokens if t.end <= words[begin].start]
         if before:
             _classify(text, before, sentence_start, mentions, unresolved, depth + 1)
-        if after:
+        plural = words[role_at].text not in lex.ROLE_HEADS and words[role_at].text.endswith("s")
+        and_at = [i for i, t in enumerate(after) if t.connector and t.text == "and"]
+        if plural and len(and_at) == 1:  # "Vice-Premiers Li Peng and Yao Yilin": two people
+            _classify_person(text, after[: and_at[0]], mentions, unresolved, cued=True)
+            _classify_person(text, after[and_at[0] + 1 :], mentions, unresolved, cued=True)
+        elif after:
             _classify_person(text, after, mentions, unresolved, cued=True)
         return
     # Split at "and"/"&"-free connectors that did not make an organisation.
@@ -226,7 +248,7 @@ def _classify(
 def _last_role_index(words: list[Token]) -> int | None:
     for i in range(len(words) - 1, -1, -1):
         word = words[i].text
-        if word in lex.HONORIFICS or word in lex.ROLE_HEADS:
+        if word in lex.HONORIFICS or _is_role(word):
             if (
                 word == "General"
                 and i + 1 < len(words)
@@ -237,74 +259,6 @@ def _last_role_index(words: list[Token]) -> int | None:
     return None
 
 
-def _org_name(text: str, tokens: list[Token]) -> str:
-    """The canonical name of an organisation: the curated name, or the surface without "Corp"."""
-    surface = _surface(text, tokens)
-    known = lex.known_orgs().get(surface)
-    if known:
-        return known
-    return org_base_name(surface)
-
-
-def org_base_name(name: str) -> str:
-    """ "Chrysler Corp" -> "Chrysler", "McKinsey and Co" -> "McKinsey"; else the name itself."""
-    words = name.split()
-    while len(words) > 1 and words[-1].rstrip(",") in CORPORATE_ENDINGS - {"Group", "Holdings"}:
-        words.pop()
-        while len(words) > 1 and words[-1] in ("and", "&", ","):
-            words.pop()
-    base = " ".join(words).rstrip(",")
-    return lex.known_orgs().get(base, base)
-
-
-def scan_known_caps(text: str, words: list[Token]) -> list[Mention]:
-    """Known organisations and places among ALL-CAPS words ("NEW YORK", "BANK OF JAPAN")."""
-    found: list[Mention] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(5, len(words) - i), 0, -1):
-            part = words[i : i + size]
-            surface = _surface(text, part)
-            known = lookup_known_caps(surface)
-            if known:
-                found.append(Mention(part[0].start, part[-1].end, known[0], known[1], surface))
-                i += size
-                break
-        else:
-            i += 1
-    return found
-
-
-def _classify_single(
-    text: str,
-    token: Token,
-    sentence_start: bool,
-    mentions: list[Mention],
-    unresolved: list[list[Token]],
-) -> None:
-    word = token.text
-    if word in lex.NEVER_ALONE or word in lex.demonyms() or word in lex.ROLE_HEADS:
-        return
-    if word.isupper() and len(word) >= 2:
-        known = lookup_known_caps(word)
-        if known:
-            mentions.append(Mention(token.start, token.end, known[0], known[1], word))
-            return
-        if (
-            _is_acronym(word)
-            and len(word.replace(".", "")) <= 5
-            and word not in lex.NOT_ORG_ACRONYMS
-            and not _is_common(word)
-        ):
-            mentions.append(Mention(token.start, token.end, "org", word, word))
-            return
-        return
-    if sentence_start and _is_common(word):
-        unresolved.append([token])  # may still be a surname seen earlier in the text
-        return
-    unresolved.append([token])
-
-
 def _classify_person(
     text: str,
     tokens: list[Token],
@@ -312,13 +266,13 @@ def _classify_person(
     unresolved: list[list[Token]],
     cued: bool,
 ) -> None:
-    words = _words(tokens)
+    words = words_of(tokens)
     if not words:
         return
     # "Chancellor of the Exchequer Nigel Lawson": skip the role's complement to the name.
     if tokens[0].connector and tokens[0].text in ("of", "of the"):
         for begin in range(1, len(words)):
-            if _looks_like_person(words[begin:]):
+            if looks_like_person(words[begin:]):
                 _classify_person(text, words[begin:], mentions, unresolved, cued=True)
                 return
         return
@@ -328,32 +282,19 @@ def _classify_person(
             _classify_person(text, tokens[:i], mentions, unresolved, cued)
             _classify(text, tokens[i + 1 :], False, mentions, unresolved, depth=1)
             return
-    surface = _surface(text, tokens)
+    surface = surface_of(text, tokens)
     known = lookup_known(surface)
     if known:
         mentions.append(Mention(tokens[0].start, tokens[-1].end, known[0], known[1], surface))
         return
-    if len(words) > 4 or all(_is_common(w.text) for w in words):
+    if len(words) > 4 or all(is_common(w.text) for w in words):
         if len(words) == 1:
             unresolved.append(tokens)
         return
-    if cued or _looks_like_person(words):
+    if cued or looks_like_person(words):
         mentions.append(Mention(tokens[0].start, tokens[-1].end, "person", surface, surface))
     else:
         unresolved.append(tokens)
-
-
-def _looks_like_person(words: list[Token]) -> bool:
-    first = words[0].text
-    if len(words) < 2 or len(words) > 4:
-        return False
-    if any(w.text.isupper() and len(w.text) > 1 and not w.text.endswith(".") for w in words):
-        return False
-    if any(w.text in lex.ORG_SUFFIXES_WEAK or w.text in lex.demonyms() for w in words):
-        return False
-    if first in lex.given_names() or (len(first) == 2 and first.endswith(".")):
-        return not _is_common(words[-1].text) or words[-1].text in lex.given_names()
-    return False
 
 
 def _classify_multi(
@@ -364,19 +305,19 @@ def _classify_multi(
     unresolved: list[list[Token]],
 ) -> None:
     """A chunk of several words without suffix, role or connector."""
-    if _looks_like_person(words):
+    if looks_like_person(words):
         _classify_person(text, tokens, mentions, unresolved, cued=True)
         return
     # A known place or organisation inside: "Moscow Narodny", "Ukraine Crisis".
     for size in range(len(words) - 1, 0, -1):
         for begin in range(0, len(words) - size + 1):
             part = words[begin : begin + size]
-            surface = _surface(text, part)
+            surface = surface_of(text, part)
             known = lookup_known(surface)
             if known is None:
                 continue
             rest = words[:begin] + words[begin + size :]
-            if all(_is_common(w.text) or w.text in lex.demonyms() for w in rest):
+            if all(is_common(w.text) or w.text in lex.demonyms() for w in rest):
                 mentions.append(Mention(part[0].start, part[-1].end, known[0], known[1], surface))
                 return
             # "Texas Instruments", "Tokyo Electric Power": a place naming a company
@@ -386,19 +327,19 @@ def _classify_multi(
                 and len(words) <= 4
                 and any(w.text in lex.ORG_SUFFIXES_WEAK for w in rest)
             ):
-                name = _org_name(text, tokens)
-                surface = _surface(text, tokens)
+                name = org_name(text, tokens)
+                surface = surface_of(text, tokens)
                 mentions.append(Mention(tokens[0].start, tokens[-1].end, "org", name, surface))
                 return
             break
     # "Chicago Bulls", "New York Yankees": a place and a plural name is a team or a company
-    place = lookup_known(_surface(text, words[:-1]))
+    place = lookup_known(surface_of(text, words[:-1]))
     plural = words[-1].text
     if place and place[0] == "place" and plural.endswith("s") and plural not in lex.demonyms():
-        mentions.append(Mention(tokens[0].start, tokens[-1].end, "org", _surface(text, tokens),
-                                _surface(text, tokens)))  # fmt: skip
+        mentions.append(Mention(tokens[0].start, tokens[-1].end, "org", surface_of(text, tokens),
+                                surface_of(text, tokens)))  # fmt: skip
         return
-    uncommon = [w for w in words if not _is_common(w.text)]
+    uncommon = [w for w in words if not is_common(w.text)]
     if (
         2 <= len(words) <= 3
         and not NOT_NAME_ENDING_RE.search(words[-1].text)
@@ -407,8 +348,43 @@ def _classify_multi(
         and not any(lookup_known(w.text) for w in words)
         and not any(w.text.isupper() and len(w.text) > 1 for w in words)
     ):
-        surface = _surface(text, tokens)
+        surface = surface_of(text, tokens)
         mentions.append(Mention(tokens[0].start, tokens[-1].end, "person", surface, surface))
         return
     for word in words:
-        _classify_single(text, word, False, mentions, unresolved)
+        classify_single(text, word, False, mentions, unresolved)
+
+
+def _name_shaped(words: list[Token]) -> bool:
+    """Two or three capitalised words that could be a person's name ("Bill Sullivan")."""
+    return (
+        2 <= len(words) <= 3
+        and not is_common(words[-1].text)
+        and all(_name_word(w.text) for w in words)
+    )
+
+
+def _name_word(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word not in lex.ROLE_HEADS
+        and word not in lex.HONORIFICS
+        and word not in ORG_WORDS
+        and word not in lex.ORG_SUFFIXES_WEAK
+        and word not in lex.FUNCTION_WORDS
+        and not lookup_known(word)
+    )
+
+
+def _org_shaped(words: list[Token]) -> bool:
+    """Ending like a company or an institution ("Dean Witter Reynolds Inc")."""
+    last = words[-1].text if words else ""
+    return last in CORPORATE_ENDINGS or last in lex.ORG_SUFFIXES_STRONG
+
+
+def _is_role(word: str) -> bool:
+    """ "Minister", "Ministers", "Vice-Premiers": a role word, plural or hyphenated."""
+    if word in lex.ROLE_HEADS or (word.endswith("s") and word[:-1] in lex.ROLE_HEADS):
+        return True
+    return "-" in word and _is_role(word.rsplit("-", 1)[1])

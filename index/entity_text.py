@@ -60,9 +60,11 @@ class Token:
 
 def chunk_tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of the chunk text[start:end]."""
+    # one character past the chunk, so that "Co." before a space keeps its full stop
     return [
-        Token(m.group(), start + m.start(), start + m.end(), m.group()[0].islower())
-        for m in PIECE_RE.finditer(text[start:end])
+        Token(m.group(), m.start(), m.end(), m.group()[0].islower())
+        for m in PIECE_RE.finditer(text, start, min(len(text), end + 1))
+        if m.end() <= end
     ]
 
 

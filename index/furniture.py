@@ -90,6 +90,8 @@ _STOP_LINE = re.compile(
     |(?:you|we\s+think\s+you)\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).*
     |recommended(?:\s+(?:for\s+you|stories|articles|reading))?|trending(?:\s+\w+)?|top\s+stories
     |(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|join\s+the\s+discussion
+    |(?:\d+|one|two|three|four|five)\s+(?:responses?|repl(?:y|ies)|thoughts?)(?:\s+(?:to|on)\s+.*)?
+    |(?:next|previous|prev)\s+(?:article|story|post)
     |(?:tags?|topics|filed\s+under|categories)(?:\s*:.*)?|about\s+the\s+author|more\s+>|editor'?s\s+picks?
     |(?:show|view|read|add\s+your|\d+)\s+comments?|join\s+the\s+conversation|sign\s+in\s+to\s+comment
     |what\s+to\s+read\s+next|read\s+next|up\s+next|latest(?:\s+(?:news|stories|headlines))?|don't\s+miss
@@ -108,7 +110,7 @@ _PHRASE_WORDS = (
     "©", "(c)", "copyright", "rights reserved", "undesirable", "cookie", "continuing to", "rechte",
     "droits", "derechos", "diritti", "direitos",
     "javascript", "browser", "not be", "more than", "comments are closed", "continue",
-    "free article", "limit", "inbox",
+    "free article", "limit", "inbox", "newsletter",
 )  # fmt: skip
 _SHORT_PHRASE_WORDS = (
     "click here", "app", "follow us", "terms of", "privacy", "newsletter", "subscri", "log in",
@@ -118,6 +120,8 @@ _SHORT_PHRASE_WORDS = (
 _LINK_MARKS = ("http", "www.", "@", "|", "»", "›", ">")
 _HARD_STOP = re.compile(
     r"(?:\d+\s+|show\s+|view\s+|read\s+|add\s+your\s+)?comments?\b|leave\s+a\s+|post\s+a\s+comment"
+    r"|(?:\d+|one|two|three|four|five)\s+(?:responses?|repl(?:y|ies)|thoughts?)\b"
+    r"|(?:next|previous|prev)\s+(?:article|story)\b"
     r"|join\s+the\s+(?:discussion|conversation)|sign\s+in\s+to\s+comment|about\s+the\s+author"
     r"|tags?\b|topics\b|filed\s+under|categories\b"
     r"|kommentare|commentaires|comentarios|commenti|coment\u00e1rios|reacties"

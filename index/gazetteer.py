@@ -66,8 +66,14 @@ class Place:
 
 def fold_accents(text: str) -> str:
     """ "Zürich" -> "Zurich", "São Paulo" -> "Sao Paulo"."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NOT_DECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# letters that Unicode does not decompose into a base letter and an accent
+_NOT_DECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
+)
 
 
 def _read_list(name: str) -> list[str]:

@@ -20,12 +20,18 @@ def document_title(pl: PageLines, url: str) -> tuple[str, str]:
     if not site:
         return "", ""
     brand = brand_of_site_title(site)
+    folded = headline.casefold()
+    if " " not in headline:  # a one-word headline: only when a line of the page repeats it
+        repeated = any(
+            pl.lines[i].casefold() == folded and pl.kind[i] != BAD and not pl.role[i]
+            for i in range(1, min(200, len(pl.lines)))
+        )
+        return (headline, brand) if repeated else ("", "")
     brand_words = set(word_tokens(brand))
     host_words = set(word_tokens(site_of_url(url)))
     confirmed = bool(brand_words & host_words)
     if not confirmed:
-        folded = headline.casefold()
-        confirmed = any(line.casefold() == folded for line in pl.lines[1:80])
+        confirmed = any(line.casefold() == folded for line in pl.lines[1:200])
     if not confirmed:
         folded_brand = brand.casefold()
         confirmed = any(
@@ -61,6 +67,8 @@ def choose_title(pl: PageLines, start: int, url: str, in_menu: list[bool]) -> tu
     first_line = lines[0].casefold() if lines else ""
     best, best_score = -1, 0.0
     distance = 0
+    window_start = max(0, start - PRE_BODY_TITLE_WINDOW)
+    byline_at = max((j for j in range(window_start, start) if role[j] == "byline"), default=-1)
     # the body's first line too, in case a long headline was taken for prose
     for i in range(start, max(-1, start - 1 - PRE_BODY_TITLE_WINDOW), -1):
         if role[i] or kind[i] in (BAD, STOP):
@@ -86,8 +94,14 @@ def choose_title(pl: PageLines, start: int, url: str, in_menu: list[bool]) -> tu
             score -= 2.0
         if in_menu[i]:
             score -= 1.5
+        if 0 <= byline_at < i < start and w <= 4:
+            score -= 1.5  # "BBC News, Rome" under the byline: its desk, not the headline
         if i > 0 and w >= 3 and line.casefold() == first_line:
             score += 3.0  # the page's first line (its document title) repeats the headline
+        elif i > 0 and w >= 2 and first_line.startswith(line.casefold()):
+            score += 3.0  # the headline, which the document title goes on from
+        elif i == 0 and w >= 3:
+            score += 1.0  # a page's first line is its document title, or its headline
         if len(slug) >= 2:
             tokens = word_tokens(line)
             matches = sum(t in slug for t in tokens)

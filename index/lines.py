@@ -133,6 +133,9 @@ def classify(pl: PageLines, furniture: FurnitureModel | None, site: str) -> list
             continue
         w = words[i]
         if i + 1 < count and lines[i + 1] == line and w <= 80:
+            if i == 0:  # the document title, then the same headline on the page
+                role[i] = "dup"
+                continue
             role[i], role[i + 1] = "caption", "dup"
             pl.caption_text[i] = line
             continue
@@ -183,7 +186,27 @@ def classify(pl: PageLines, furniture: FurnitureModel | None, site: str) -> list
             role[i] = line_role
         elif line_kind != BAD and furniture is not None and furniture.is_furniture(site, line):
             kind[i] = BAD
+    _mark_promoted_links(pl)
     return credits
+
+
+_PROMO_LABEL = re.compile(
+    r"(?i)(?:read|see|also\s+read|read\s+more|more|related|more\s+on\s+this(?:\s+story)?"
+    r"|further\s+reading|read\s+next|recommended|see\s+also|also\s+on\s+\w+"
+    r"|lesen\s+sie\s+auch|mehr\s+zum\s+thema|lire\s+aussi|\u00e0\s+lire\s+aussi|leer\s+m\u00e1s)\s*:"
+)
+
+
+def _mark_promoted_links(pl: PageLines) -> None:
+    """The headlines listed under a "Read more:" label inside an article are links, not text."""
+    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
+    for i, line in enumerate(lines):
+        if kind[i] != BAD or words[i] > 5 or not _PROMO_LABEL.fullmatch(line.strip(" •*-")):
+            continue
+        for j in range(i + 1, min(i + 7, len(lines))):
+            if role[j] or kind[j] != SHORT or not 3 <= words[j] <= 20 or ends_sentence(lines[j]):
+                break
+            kind[j] = BAD
 
 
 def title_cased(line: str, words: int) -> bool:
@@ -214,8 +237,18 @@ def menu_lines(pl: PageLines) -> list[bool]:
             continue
         if i < len(lines) and role[i] in ("dup",):
             continue
-        if len(run) >= MENU_RUN:
+        if len(run) >= MENU_RUN and not _is_item_list(lines, words, run):
             for j in run:
                 in_menu[j] = True
         run = []
     return in_menu
+
+
+def _is_item_list(lines: list[str], words: list[int], run: list[int]) -> bool:
+    """A list in the article ("Circe by Madeline Miller"), not a menu: most of its items are
+    phrases of three words or more with a lower-case word in them, where menu items are one or
+    two capitalised words ("Home", "Analysis & Opinion")."""
+    phrases = sum(
+        1 for j in run if words[j] >= 3 and any(word[:1].islower() for word in lines[j].split()[1:])
+    )
+    return phrases >= 0.5 * len(run)

@@ -117,6 +117,13 @@ def split_site_title(line: str) -> tuple[str, str]:
     parts = _TITLE_SEPARATOR.split(line)
     if len(parts) < 2:
         return line, ""
+    piped = line.split(" | ")
+    if len(piped) > 2:  # "Headline | Section | Site", "Section | Headline | Site"
+        headline = piped[0].strip()
+        if len(headline.split()) < 3:  # a section label first: the longest part is the headline
+            headline = max(piped[:-1], key=lambda part: len(part.split())).strip()
+        if len(headline.split()) >= 2 and 1 <= len(piped[-1].split()) <= 6:
+            return headline, piped[-1].strip()
     site = parts[-1].strip()
     headline = line[: len(line) - len(parts[-1])].rstrip(" -|\u2013\u2014:»·•~")
     if (
@@ -128,8 +135,9 @@ def split_site_title(line: str) -> tuple[str, str]:
     elif len(parts[0].split()) <= 4 < len(parts[-1].split()) and "|" in line:
         site, headline = parts[0].strip(), line[len(parts[0]) :].lstrip(" -|\u2013\u2014:»·•~")
     site_words = len(_PARENTHESES.sub("", site).split())
-    if not 1 <= site_words <= 6 or len(headline.split()) < 2:
-        return line, ""
+    one_word = len(headline.split()) == 1 and len(headline) >= 4 and headline[0].isupper()
+    if not 1 <= site_words <= 6 or (len(headline.split()) < 2 and not one_word):
+        return line, ""  # one word ("Escopete - Wikipedia") only when the page repeats it
     return headline.strip(), site
 
 

@@ -646,3 +646,125 @@ Alle Rechte vorbehalten."""
     assert article.language == "de"
     assert len(article.paragraphs) == 2
     assert article.paragraphs[-1].startswith("Russland müsse")
+
+
+def test_document_title_repeated_as_the_headline_is_the_title():
+    page = Page(
+        "d",
+        "o",
+        "k",
+        "Council approves new school\nCouncil approves new school\n"
+        "Published: 09:15 Tuesday 14 February 2017\n"
+        "Plans for a new primary school on the edge of town have been approved by councillors.\n"
+        "The 420-place school will be built on land off Station Road and opens in 2019.\n"
+        "Most read\nPolice appeal after burglary\n",
+        url="http://www.localherald.co.uk/news/council-approves-new-school-1-4455212",
+    )
+    article = clean_page(page)
+    assert article.title == "Council approves new school"
+    assert article.paragraphs[0].startswith("Plans for a new primary school")
+    assert "Police appeal after burglary" not in article.body
+
+
+def test_a_list_in_the_article_is_kept_and_a_menu_is_not():
+    text = (
+        "My summer reading list\nHome\nAbout\nRecipes\nContact\nMy summer reading list\n"
+        "Every summer I pick a stack of books for the holidays. This year the list is longer "
+        "than usual, so I have split it into fiction and non-fiction.\n"
+        "Fiction\nThe Overstory by Richard Powers\nCirce by Madeline Miller\n"
+        "Normal People by Sally Rooney\nNon-fiction\nSapiens by Yuval Noah Harari\n"
+        "What are you reading this summer? Tell me about it in the comments below, please.\n"
+        "Previous post\nNext post\nArchives\nJuly 2018\n"
+    )
+    article = clean_page(Page("d", "o", "k", text, url="https://blog.example.net/2018/07/list"))
+    assert article.title == "My summer reading list"
+    for item in ("Circe by Madeline Miller", "Sapiens by Yuval Noah Harari", "Fiction"):
+        assert item in article.paragraphs
+    assert article.paragraphs[-1].startswith("What are you reading this summer?")
+    for furniture in ("Recipes", "Contact", "Previous post", "July 2018"):
+        assert furniture not in article.body
+
+
+def test_the_desk_line_under_the_byline_is_not_the_headline():
+    text = (
+        "Site\nHome\nNews\nSport\nWeather\n"
+        "Rome bans new fast-food outlets in historic centre\nPublished\n2 hours ago\n"
+        "By Laura Bianchi\nBBC News, Rome\n"
+        "Rome's city council has banned new fast-food restaurants from opening in the centre.\n"
+        "The mayor said the rule would protect the character of the old city.\n"
+    )
+    article = clean_page(Page("d", "o", "k", text, url="https://www.example.com/news/66554433"))
+    assert article.title == "Rome bans new fast-food outlets in historic centre"
+    assert article.byline == "Laura Bianchi"
+
+
+def test_key_points_are_kept_and_read_more_links_are_not():
+    text = (
+        "Drought relief package announced for farmers - NewsNet\nSkip to main content\nNewsNet\n"
+        "Drought relief package announced for farmers\nBy rural reporter Sam Kelly\n"
+        "Key points:\nFarmers can apply for grants of up to $50,000\n"
+        "The package costs $1.2 billion over four years\nApplications open on April 1\n"
+        "The Federal Government has announced a $1.2 billion relief package for farmers.\n"
+        "Agriculture Minister David Littleproud said the money would help families stay.\n"
+        "READ MORE:\nFarmers sell stock as dams dry up\nWhy the drought is getting worse\n"
+        '"This is about keeping rural communities alive," he said.\n'
+        "Sign up for our newsletter\nSome farmers said the grants came too late.\n"
+        "Topics:\ndrought\n"
+    )
+    url = "https://www.newsnet.com.au/news/2019-03-02/drought-relief-package/123"
+    article = clean_page(Page("d", "o", "k", text, url=url))
+    assert article.title == "Drought relief package announced for farmers"
+    assert article.paragraphs[:3] == [
+        "Farmers can apply for grants of up to $50,000",
+        "The package costs $1.2 billion over four years",
+        "Applications open on April 1",
+    ]
+    assert article.paragraphs[-1] == "Some farmers said the grants came too late."
+    for link in (
+        "Farmers sell stock",
+        "Why the drought",
+        "Sign up for our newsletter",
+        "READ MORE",
+    ):
+        assert link not in article.body
+
+
+def test_comments_under_a_responses_header_and_the_next_story_are_dropped():
+    blog = (
+        "A weekend in Lisbon | Travel Notes\nTravel Notes\nA weekend in Lisbon\n"
+        "Posted on May 3, 2017 by Anna\n"
+        "Lisbon had been on my list for years, and last month I finally went there at last.\n"
+        "We stayed in Alfama, the oldest district, where the streets are too narrow for cars.\n"
+        "2 Responses to “A weekend in Lisbon”\nMark\nMay 4, 2017 at 9:12 am\n"
+        "Lovely post! We went last year and loved the custard tarts in Belem, you have to try them "
+        "next time you go, they are the best thing in the whole city.\n"
+    )
+    article = clean_page(Page("d", "o", "k", blog, url="https://notes.example.com/2017/05/lisbon/"))
+    assert article.paragraphs[0].startswith("Lisbon had been on my list")
+    assert "custard tarts" not in article.body and "Responses" not in article.body
+    news = (
+        "Factory to create 400 jobs\nBusiness\nFactory to create 400 jobs\n"
+        "A car parts maker will build a factory on the former steelworks site, creating 400 jobs.\n"
+        "The company said construction would begin this autumn.\n"
+        'Local MP Rachel Green called it "a vote of confidence in the town".\n'
+        "Next article\nShop prices rise at fastest rate for a decade\n"
+        "Shop prices rose by 4% in the year to May, the fastest increase for a decade, according "
+        "to the British Retail Consortium, which blamed higher costs for food and energy.\n"
+    )
+    article = clean_page(Page("d", "o", "k", news, url="https://www.example.com/business/jobs"))
+    assert article.paragraphs[0].startswith("A car parts maker")
+    assert "Shop prices" not in article.body
+
+
+def test_the_first_line_beats_a_standfirst_and_a_shorter_form_beats_the_first_line():
+    body = (
+        "Rome's city council has banned new fast-food restaurants from opening in the centre.\n"
+        "The mayor said the rule would protect the character of the old city, officials said.\n"
+    )
+    headline = "Rome bans new fast-food outlets in historic centre"
+    standfirst = "The city wants to protect its historic character from chains"
+    article = clean_page(Page("d", "o", "k", f"{headline}\n{standfirst}\n{body}"))
+    assert article.title == headline
+    assert article.paragraphs[0] == standfirst
+    page = f"Naso lituratus Biopix photo/image 67116\nHome\nNaso lituratus\n{body}"
+    assert clean_page(Page("d", "o", "k", page)).title == "Naso lituratus"

@@ -313,3 +313,114 @@ def test_huge_and_odd_text() -> None:
     check_entities("Ж" * 1000 + " Moscow " + "\x00\x07\x1b" * 100)
     check_entities("")
     assert article_entities("", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two companies joined by "and" are two organisations
+            "Toyota Motor Corp and Nissan Motor Co Ltd reported lower sales.",
+            {("Toyota Motor Corp", "org"), ("Nissan Motor Co Ltd", "org")},
+        ),
+        (  # "and Co" is part of the company, not a company called "Co"
+            "The offering is managed by Morgan Stanley and Co Inc.",
+            {("Morgan Stanley and Co Inc", "org")},
+        ),
+        (  # a person of a company is a person and a company
+            "said economist Bill Sullivan of Dean Witter Reynolds Inc.",
+            {("Bill Sullivan", "person"), ("Dean Witter Reynolds Inc", "org")},
+        ),
+        (  # "In" opening a sentence is no given name
+            "He left. In Italy, Juventus beat AC Milan.",
+            {("Italy", "place"), ("Juventus", "org"), ("AC Milan", "org")},
+        ),
+        (  # a role's organisation without the role
+            "said the President of Holly Farms Poultry Industries.",
+            {("Holly Farms Poultry Industries", "org")},
+        ),
+        (  # initials, a law's number and a partnership suffix are not organisations
+            "E.H. Clark sold wheat under the PL 480 programme to USACafes LP on Monday.",
+            {("E.H. Clark", "person")},
+        ),
+        (  # a company name ends before "for"
+            "a permit to Arctic Petroleum Corp of Japan for Beaufort Sea drilling.",
+            {("Arctic Petroleum Corp of Japan", "org"), ("Beaufort Sea", "place")},
+        ),
+        (  # the first word of a name with "and" is not a sentence-initial common word
+            "WASHINGTON, Oct 19 - Securities and Exchange Commission officials met on Monday.",
+            {("WASHINGTON", "place"), ("Securities and Exchange Commission", "org")},
+        ),
+        (  # German-style bank names and central banks with a leading adjective
+            "Rabobank and the Federal Reserve Bank of New York were not available for comment.",
+            {("Rabobank", "org"), ("Federal Reserve Bank of New York", "org")},
+        ),
+    ],
+)
+def test_organisation_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(text[s:e], ent.kind) for ent in extract_entities(text) for s, e in ent.spans}
+    assert found == expected
+
+
+def test_a_name_with_a_company_suffix_once_is_a_company_throughout() -> None:
+    text = "Dome Mines Ltd said it had sold the mine. Later, Dome Mines said it would buy it back."
+    entities = extract_entities(text)
+    assert [(e.name, e.kind, len(e.spans)) for e in entities] == [("Dome Mines", "org", 2)]
+
+
+def test_a_ticker_in_a_wire_headline_is_no_organisation() -> None:
+    assert extract_entities("COMMERCIAL CREDIT <CCC> UNIT SELLS DIVISION") == []
+
+
+def test_known_names_with_an_apostrophe_and_clubs_by_their_results() -> None:
+    text = (
+        "Moody's Investors Service and Standard & Poor 's cut Brazil's rating. "
+        "In Spain, Barcelona beat Valencia 2-1 at home."
+    )
+    found = {(text[s:e], ent.kind) for ent in extract_entities(text) for s, e in ent.spans}
+    assert found == {
+        ("Moody's Investors Service", "org"),
+        ("Standard & Poor 's", "org"),
+        ("Brazil", "place"),
+        ("Spain", "place"),
+        ("Barcelona", "org"),
+        ("Valencia", "org"),
+    }
+
+
+def test_standings_rows_name_teams_and_wire_headlines_do_not() -> None:
+    standings = "AMERICAN LEAGUE STANDINGS\nNEW YORK 72 57 .558 -\nBaltimore 67 62 .519 5\n"
+    found = {
+        (standings[s:e], ent.kind) for ent in extract_entities(standings) for s, e in ent.spans
+    }
+    assert found == {("NEW YORK", "org"), ("Baltimore", "org")}
+    assert extract_entities("LOUISIANA-PACIFIC CORP 3RD QTR SHR 1.11 DLRS VS 59 CTS") == []
+
+
+def test_the_commission_after_the_european_commission_is_the_same_organisation() -> None:
+    text = "The European Commission said no. A day later the Commission 's spokesman said yes."
+    entities = extract_entities(text)
+    assert [(e.name, e.kind, [text[s:t] for s, t in e.spans]) for e in entities] == [
+        ("European Commission", "org", ["European Commission", "Commission"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bank of Israel Governor Michael Bruno said rates would stay.",
+            {("Bank of Israel", "org"), ("Michael Bruno", "person")},
+        ),
+        (
+            "He met Vice-Premiers Li Peng and Yao Yilin, Tanjug reported.",
+            {("Li Peng", "person"), ("Yao Yilin", "person"), ("Tanjug", "org")},
+        ),
+        (
+            "Output was F/H 12 and L/H 13 in Belgium 12 Denmark 10.",
+            {("Belgium", "place"), ("Denmark", "place")},
+        ),
+    ],
+)
+def test_wire_story_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(text[s:e], ent.kind) for ent in extract_entities(text) for s, e in ent.spans}
+    assert found == expected
