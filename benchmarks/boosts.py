@@ -99,7 +99,7 @@ def main() -> None:
     results.sort(reverse=True)
     print("MAP@20  P@10   title  entity  body_B")
     for m, p, title, entity, body_b in results[:12]:
-        print(f"{m:.4f}  {p:.3f}  {title:5.1f}  {entity:6.1f}  {body_b:6.2f}")
+        print(f"{m:.4f}  {p:.3f}  {title:5.1f}  {entity:6.2f}  {body_b:6.2f}")
     search_view.B.update(title=0.5, body=0.5)
     base = evaluate(lib, queries, {f: 1.0 for f in FIELD_BOOSTS})
     ours = evaluate(lib, queries, FIELD_BOOSTS)

@@ -31,9 +31,10 @@ def corpus_folder(corpus: str, articles: int) -> Path:
     return BENCH_DIR / (f"generated-{articles}" if corpus == "generated" else "reuters")
 
 
-def ensure_built(corpus: str, articles: int) -> Path:
+def ensure_built(corpus: str, articles: int, build: bool = True) -> Path:
+    """The library's folder, built first unless done (or `build` is off: a stopped build's part)."""
     folder = corpus_folder(corpus, articles)
-    if not (folder / "done-ours").exists():
+    if build and not (folder / "done-ours").exists():
         print(f"building {folder} (once; reused afterwards) ...", flush=True)
         cmd = [sys.executable, "-m", "benchmarks.search_corpus", corpus, "--which", "ours"]
         if corpus == "generated":
@@ -146,7 +147,17 @@ def run_side(side: str, folder: Path, queries_file: Path, out_file: Path) -> Non
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    out_file.write_text(json.dumps({"timings": timings, "first": first_answer, "peak": peak}))
+    import os
+
+    from whoosh import index as whoosh_index
+
+    articles = whoosh_index.open_dir(str(folder / "whoosh")).doc_count()
+    out_file.write_text(
+        json.dumps(
+            {"timings": timings, "first": first_answer, "peak": peak, "articles": articles,
+             "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+        )
+    )  # fmt: skip
 
 
 def cold_start(side: str, folder: Path, query: str) -> float:
@@ -191,7 +202,10 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def report(name: str, ours: dict, oob: dict, cold: tuple[float, float]) -> None:
-    print(f"\n== {name}: milliseconds per query, ours vs out-of-the-box Whoosh ==")
+    print(
+        f"\n== {name}, {ours.get('articles', '?')} articles: ms per query, ours / out of the box =="
+    )
+    print(f"load average when each side ended: ours {ours.get('load')}, stock {oob.get('load')}")
     print(f"{'kind':26}{'p50':>16}{'p95':>20}{'max':>20}{'p95 x':>8}")
     for key, mine in ours["timings"].items():
         theirs = oob["timings"][key]
@@ -220,6 +234,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200, help="queries of each kind")
     parser.add_argument("--corpus", nargs="+", default=["generated", "reuters"])
+    parser.add_argument(
+        "--no-build", action="store_true", help="measure what the folder holds (a partial build)"
+    )
     parser.add_argument("--side", help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--queries-file", type=Path, help=argparse.SUPPRESS)
@@ -229,7 +246,7 @@ def main() -> None:
         run_side(args.side, args.folder, args.queries_file, args.out)
         return
     for corpus in args.corpus:
-        folder = ensure_built(corpus, args.articles)
+        folder = ensure_built(corpus, args.articles, build=not args.no_build)
         queries = make_queries(folder, args.queries)
         qfile = folder / "bench-queries.json"
         qfile.write_text(json.dumps(queries))

@@ -163,6 +163,29 @@ def _accumulate(weights: list[int]) -> Iterator[int]:
         yield total
 
 
+class _TooSlow(Exception):
+    pass
+
+
+def _entities_within(find, title: str, paragraphs: list[str], seconds: float = 2.0) -> list:
+    """find(title, paragraphs), or no entities when it takes longer than `seconds` (logged)."""
+    import signal
+
+    def stop(signum, frame):
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return find(title, paragraphs)
+    except _TooSlow:
+        print(f"entities: gave up after {seconds:.0f} s on {title[:60]!r}", flush=True)
+        return []
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def reuters_articles() -> Iterator[Article]:
     """The Reuters-1987 stories, one dump per month file, entities found by index/entities.py."""
     from index.entities import article_entities
@@ -178,7 +201,7 @@ def reuters_articles() -> Iterator[Article]:
                     continue
                 aid = f"{dump}-{d['id']}"
                 key = d["title"] + "\n" + paragraphs[0]
-                places = article_entities(d["title"].title(), paragraphs)
+                places = _entities_within(article_entities, d["title"].title(), paragraphs)
                 yield Article(
                     id=aid, dump=dump, origin=f"{f.name}:{n + 1}", title=d["title"],
                     paragraphs=paragraphs, source=d.get("source", "Reuters"), url=d.get("url", ""),
@@ -187,46 +210,78 @@ def reuters_articles() -> Iterator[Article]:
                 )  # fmt: skip
 
 
-def build(folder: Path, articles: Iterator[Article], which: str = "both") -> None:
-    """Write the library (ours + store) and/or the out-of-the-box index into folder."""
+def build(
+    folder: Path, articles: Iterator[Article], which: str = "both", commit_every: int = 10_000
+) -> None:
+    """Write the library (ours + store) and/or the out-of-the-box index into folder.
+
+    Commits every `commit_every` articles (one new segment each, no merging), so a build that is
+    stopped leaves a usable library, and a new run resumes after what the index already holds.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    ours = oob = store = None
+    ours_ix = oob_ix = store = None
+    skip = 0
     if which in ("both", "ours"):
         (folder / "whoosh").mkdir(exist_ok=True)
-        ix = FileStorage(str(folder / "whoosh"), supports_mmap=False).create_index(build_schema())
-        ours = ix.writer(limitmb=512)
+        storage = FileStorage(str(folder / "whoosh"), supports_mmap=False)
+        if storage.index_exists():
+            ours_ix = storage.open_index()
+            skip = ours_ix.doc_count_all()
+        else:
+            ours_ix = storage.create_index(build_schema())
         store = ArticleStore(folder / "articles.db")
     if which in ("both", "oob"):
         (folder / "oob").mkdir(exist_ok=True)
-        oob = whoosh_index.create_in(str(folder / "oob"), out_of_the_box_schema()).writer(
-            limitmb=512
-        )
+        if whoosh_index.exists_in(str(folder / "oob")):
+            oob_ix = whoosh_index.open_dir(str(folder / "oob"))
+            skip = (
+                min(skip, oob_ix.doc_count_all()) if ours_ix is not None else oob_ix.doc_count_all()
+            )
+        else:
+            oob_ix = whoosh_index.create_in(str(folder / "oob"), out_of_the_box_schema())
+    if skip:
+        print(f"{which}: resuming after {skip} articles", flush=True)
+    ours = oob = None
     batch: list[Article] = []
     count = 0
     for article in articles:
         count += 1
-        if ours is not None:
+        if count <= skip:
+            continue
+        if ours_ix is not None:
+            ours = ours or ours_ix.writer(limitmb=512)
             ours.add_document(**document_for(article))
             batch.append(article)
             if len(batch) >= 2000:
                 store.put_articles(batch)  # type: ignore[union-attr]
                 batch.clear()
-        if oob is not None:
+        if oob_ix is not None:
+            oob = oob or oob_ix.writer(limitmb=512)
             oob.add_document(**out_of_the_box_document(article))
+        if count % commit_every == 0:
+            ours, oob = _commit(store, batch, ours, oob)
         if count % 5000 == 0:
             print(f"{which}: {count} articles, {time.perf_counter() - started:.0f} s", flush=True)
-    if ours is not None:
-        store.put_articles(batch)  # type: ignore[union-attr]
-        store.commit()  # type: ignore[union-attr]
-        store.close()  # type: ignore[union-attr]
-        ours.commit()
-    if oob is not None:
-        oob.commit()
+    _commit(store, batch, ours, oob)
+    if store is not None:
+        store.close()
     (folder / f"done-{which}").write_text(
         f"{count} articles in {time.perf_counter() - started:.0f} s\n"
     )
     print(f"{which}: built {count} articles in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def _commit(store, batch: list[Article], ours, oob) -> tuple[None, None]:
+    """Store first, then the indexes (a stop in between only re-puts a batch on resuming)."""
+    if store is not None:
+        store.put_articles(batch)
+        batch.clear()
+        store.commit()
+    for writer in (ours, oob):
+        if writer is not None:
+            writer.commit(merge=False)
+    return None, None
 
 
 def main() -> None:
@@ -235,12 +290,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--which", choices=["both", "ours", "oob"], default="both")
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--commit-every", type=int, default=10_000)
     args = parser.parse_args()
     if args.corpus == "generated":
         folder = args.dir or BENCH_DIR / f"generated-{args.articles}"
-        build(folder, generated_articles(args.articles), args.which)
+        build(folder, generated_articles(args.articles), args.which, args.commit_every)
     else:
-        build(args.dir or BENCH_DIR / "reuters", reuters_articles(), args.which)
+        build(args.dir or BENCH_DIR / "reuters", reuters_articles(), args.which, args.commit_every)
 
 
 if __name__ == "__main__":

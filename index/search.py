@@ -266,7 +266,9 @@ class SearchEngine:
         groups = view.groups
         with_copies = {i for i, d in zip(ids, docnums, strict=True) if sizes[groups[d]] > 1}
         articles = self.store.get_many(ids) if snippets else self.store.get_many(with_copies)
-        spans = PostingSpans(searcher, compiled.highlight).spans(docnums) if snippets else {}
+        spans = {}
+        if snippets:
+            spans = PostingSpans(searcher, compiled.highlight, view=view).spans(docnums)
         hits: list[Hit] = []
         for aid, d in zip(ids, docnums, strict=True):
             if aid not in headers:

@@ -9,6 +9,7 @@ query time. A view is built once per searcher and replaced when `refresh()` find
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import OrderedDict
@@ -64,11 +65,17 @@ def _length_array(segreader, fieldname: str) -> np.ndarray:
     )
 
 
-def _block_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """(ids, weights) of a leaf matcher, read a block at a time when the codec allows it."""
+def _block_postings(matcher) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(ids, weights, block starts) of a leaf matcher, read a block at a time when it can be.
+
+    Block starts are (file offset, first id) per block, so that the values of a few documents
+    (snippets) are read from their own blocks alone; None when the codec reads one at a time.
+    """
     if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
         ids: list[np.ndarray] = []
         weights: list[np.ndarray] = []
+        starts: list[tuple[int, int]] = []
+        position = getattr(matcher, "_baseoffset", None)
         while not matcher._atend and matcher._i < matcher._blocklength:
             if matcher._ids is None:
                 matcher._read_ids()
@@ -76,18 +83,22 @@ def _block_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
                 matcher._read_weights()
             ids.append(np.asarray(matcher._ids, dtype=np.int64))
             weights.append(np.asarray(matcher._weights, dtype=np.float32))
+            if position is not None:
+                starts.append((position, int(ids[-1][0])))
+                position = matcher._nextoffset
             matcher._next_block()
+        blocks = np.array(starts, dtype=np.int64).reshape(-1, 2) if position is not None else None
         if ids:
-            return np.concatenate(ids), np.concatenate(weights)
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+            return np.concatenate(ids), np.concatenate(weights), blocks
+        return np.zeros(0, np.int64), np.zeros(0, np.float32), blocks
     pairs = []
     while matcher.is_active():
         pairs.append((matcher.id(), matcher.weight()))
         matcher.next()
     if not pairs:
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return np.zeros(0, np.int64), np.zeros(0, np.float32), None
     a = np.array(pairs, dtype=np.float64)
-    return a[:, 0].astype(np.int64), a[:, 1].astype(np.float32)
+    return a[:, 0].astype(np.int64), a[:, 1].astype(np.float32), None
 
 
 class SearchView:
@@ -100,6 +111,7 @@ class SearchView:
         self.n = self.reader.doc_count_all()
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._postings_size = 0
+        self._blocks: dict[tuple[str, str], dict[int, np.ndarray | None]] = {}
         self._cache: dict[str, object] = {}
 
     def article_id(self, docnum: int) -> str:
@@ -219,14 +231,16 @@ class SearchView:
             self._postings.move_to_end(key)
             return hit
         ids_parts, weight_parts = [], []
-        for seg, offset in self.leaves:
+        blocks: dict[int, np.ndarray | None] = {}
+        for leaf, (seg, offset) in enumerate(self.leaves):
             if (fieldname, text) not in seg:
                 continue
             fmt = seg.schema[fieldname].format
             raw = seg._terms.matcher(fieldname, seg._text_to_bytes(fieldname, text), fmt)
-            ids, weights = _block_postings(raw)
+            ids, weights, blocks[leaf] = _block_postings(raw)
             ids_parts.append(ids + offset)
             weight_parts.append(weights)
+        self._blocks[key] = blocks
         if ids_parts:
             result = (np.concatenate(ids_parts), np.concatenate(weight_parts))
         else:
@@ -234,9 +248,45 @@ class SearchView:
         self._postings[key] = result
         self._postings_size += len(result[0])
         while self._postings_size > POSTINGS_CACHE and len(self._postings) > 1:
-            _, (old, _) = self._postings.popitem(last=False)
+            gone, (old, _) = self._postings.popitem(last=False)
             self._postings_size -= len(old)
+            self._blocks.pop(gone, None)
         return result
+
+    def values(self, fieldname: str, text: str, docnums: list[int], name: str) -> dict[int, object]:
+        """docnum -> the decoded posting value (`name`, e.g. "characters") of one term in some
+        documents, reading only the blocks that hold them (after `postings()` read the term)."""
+        blocks = self._blocks.get((fieldname, text))
+        if blocks is None:
+            self.postings(fieldname, text)
+            blocks = self._blocks.get((fieldname, text), {})
+        found: dict[int, object] = {}
+        wanted = np.asarray(sorted(set(docnums)), dtype=np.int64)
+        for leaf, (seg, offset) in enumerate(self.leaves):
+            end = self.leaves[leaf + 1][1] if leaf + 1 < len(self.leaves) else self.n
+            local = wanted[(wanted >= offset) & (wanted < end)] - offset
+            if not len(local) or leaf not in blocks:
+                continue
+            starts = blocks[leaf]
+            fmt = seg.schema[fieldname].format
+            m = seg._terms.matcher(fieldname, seg._text_to_bytes(fieldname, text), fmt)
+            if starts is None:  # no block index: walk the postings
+                for d in local.tolist():
+                    m.skip_to(d)
+                    if m.is_active() and m.id() == d:
+                        found[offset + d] = m.value_as(name)
+                continue
+            which = np.searchsorted(starts[:, 1], local, side="right") - 1
+            for block in np.unique(which[which >= 0]).tolist():
+                m._goto(int(starts[block, 0]))
+                m._read_ids()
+                ids = m._ids
+                for d in local[which == block].tolist():
+                    i = _index_of(ids, d)
+                    if i is not None:
+                        m._i = i
+                        found[offset + d] = m.value_as(name)
+        return found
 
     def term_scores(self, fieldname: str, text: str, boost: float) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, BM25F scores) of one term in one field."""
@@ -335,13 +385,14 @@ class SearchView:
             score = np.zeros(n, dtype=np.float32)
             for word in dict.fromkeys(q.words):
                 ids, scores = self.term_scores(q.fieldname, word, q.boost)
-                _add(score, ids, scores)
+                score[ids] += scores  # a term lists each document once
             return mask, score * mask
         mask = np.zeros(n, dtype=bool)  # anything else: Whoosh finds the documents
         mask[list(self.searcher.docs_for_query(q))] = True
         return mask, np.zeros(n, dtype=np.float32)
 
 
-def _add(score: np.ndarray, ids: np.ndarray, scores: np.ndarray) -> None:
-    """score[ids] += scores for postings (each docnum at most once per term)."""
-    score[ids] += scores
+def _index_of(ids, docnum: int) -> int | None:
+    """Where docnum is in a block's sorted ids, None when it is not there."""
+    i = bisect.bisect_left(ids, docnum)
+    return i if i < len(ids) and ids[i] == docnum else None

@@ -30,10 +30,17 @@ def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     ]
 
 
+_CONTROL_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\xa0": " "})  # no-break: printable
+
+
 def plain(text: str) -> str:
     """Control characters and line breaks become spaces, one for one (offsets are kept)."""
     if text.isprintable():
         return text
+    spaced = text.translate(_BREAKS)  # the common case: paragraph breaks, no-break spaces
+    if spaced.isprintable():
+        return text.translate(_CONTROL_BREAKS)
     return "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
 
 
@@ -87,17 +94,31 @@ def make_snippet(
 
 
 class PostingSpans:
-    """Character spans of the query's body terms in some documents, from the stored offsets."""
+    """Character spans of the query's body terms in some documents, from the stored offsets.
 
-    def __init__(self, searcher, terms: Iterable[str], fieldname: str = "body") -> None:
+    With a `SearchView` (index/search_view.py), only the posting blocks that hold the documents
+    are read; without one, each term's postings are walked up to the last document.
+    """
+
+    def __init__(self, searcher, terms: Iterable[str], fieldname: str = "body", view=None) -> None:
         self.searcher = searcher
         self.fieldname = fieldname
+        self.view = view
         reader = searcher.reader()
         self.terms = [t for t in dict.fromkeys(terms) if (fieldname, t) in reader][:256]
 
     def spans(self, docnums: Sequence[int]) -> dict[int, list[tuple[int, int, str]]]:
         """docnum -> [(start, end, term)] for each of docnums."""
         found: dict[int, list[tuple[int, int, str]]] = {d: [] for d in docnums}
+        if self.view is not None:
+            for term in self.terms:
+                try:
+                    values = self.view.values(self.fieldname, term, list(docnums), "characters")
+                except Exception:
+                    continue
+                for d, chars in values.items():
+                    found[d].extend((s, e, term) for _, s, e in chars)  # type: ignore[attr-defined]
+            return found
         order = sorted(set(docnums))
         for term in self.terms:
             try:

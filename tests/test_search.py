@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 
-from index.library import Library
 from index.query import parse_query
 from index.records import Article, ArticleEntity
 from index.schema import build_schema, document_for
@@ -403,20 +401,3 @@ def test_an_updated_article_is_found_once(tmp_path):
     assert eng.search("poroshenko").total == 1
     assert eng.search("").total == 2  # nato1 and its copy collapse, poro once
     eng.close()
-
-
-def test_through_the_library(tmp_path):
-    dump = tmp_path / "nato.jsonl"
-    rows = [
-        {"id": "1", "title": "NATO chief in Kyiv", "text": "\n\n".join(NATO_BODY),
-         "date": "2014-04-03", "source": "RFE/RL"},
-        {"id": "2", "title": "Harvest report", "text": "Wheat and barley. " * 20,
-         "date": "2013-01-01", "source": "Farm News"},
-    ]  # fmt: skip
-    dump.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    with Library(tmp_path / "lib") as lib:
-        lib.add([dump])
-        result = lib.search('person:"Anders Fogh Rasmussen"')
-        assert [h.title for h in result.hits] == ["NATO chief in Kyiv"]
-        assert lib.search("").hits[0].title == "NATO chief in Kyiv"
-        assert lib.search("barley").facets["dump"] == {"nato": 1}
