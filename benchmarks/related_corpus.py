@@ -154,14 +154,18 @@ def read_reuters(with_entities: bool = True) -> tuple[list[Article], dict[str, l
     return articles, topics
 
 
-def generated_articles(n: int, seed: int = 1987) -> list[Article]:
+def generated_articles(
+    n: int, seed: int = 1987, base: list[Article] | None = None
+) -> list[Article]:
     """`n` articles made from Reuters stories: paragraphs shuffled, words swapped, new dates.
 
     Each base story yields several variants, so the corpus has the postings and the story
-    clusters of real news at any size.
+    clusters of real news at any size. `base`: the Reuters articles with their entities (read
+    and analysed again when not given).
     """
-    base, _ = read_reuters()
-    base = [a for a in base if a.paragraphs]
+    if base is None:
+        base, _ = read_reuters()
+    base = sorted((a for a in base if a.paragraphs), key=lambda a: a.id)
     rng = random.Random(seed)
     vocab = [w for a in base[:3000] for p in a.paragraphs for w in p.split()]
     out: list[Article] = []

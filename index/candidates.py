@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
-COMMON_SHARE = 0.03  # words in more than this share of articles do not propose candidates
+COMMON_SHARE = 0.05  # words in more than this share of articles do not propose candidates
 
 
 def _blocks(matcher) -> Iterator[tuple[list[int], list[float]]]:

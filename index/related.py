@@ -22,12 +22,13 @@ from index.relatedness import (
 )
 from index.store import ArticleStore
 
-TEXT_CANDIDATES = 50  # articles the key words propose before the blend re-ranks them
-ENTITY_CANDIDATES = 20  # ... and the shared entities
+TEXT_CANDIDATES = 20  # articles the key words propose before the blend re-ranks them
+ENTITY_CANDIDATES = 8  # ... and the shared entities
 ENTITY_COMMON_SHARE = 0.05  # entities named in more articles than this propose no candidates
+SMALL_LIBRARY = 2000  # up to this many articles every word and entity proposes candidates
 STORY_LIMIT = 40  # related articles considered for a story
 STORY_SHARE = 0.45  # a story member scores at least this share of the best related article
-STORY_FLOOR = 0.18  # ... and at least this much
+STORY_FLOOR = 0.1  # ... and at least this much (not in a small library: see SMALL_LIBRARY)
 
 
 class RelatedFinder:
@@ -73,7 +74,9 @@ class RelatedFinder:
         """The article and its story (related articles close enough), by date, undated last."""
         found = self.related(article, limit=STORY_LIMIT)
         best = found.related[0].score if found.related else 0.0
-        cutoff = max(STORY_FLOOR, STORY_SHARE * best)
+        stats = self._stats
+        small = stats is not None and stats.total <= SMALL_LIBRARY  # low scores everywhere there
+        cutoff = max(0.0 if small else STORY_FLOOR, STORY_SHARE * best)
         members = [item for item in found.related if item.score >= cutoff]
         own = self._item(self._profile(article), max(best, 1.0), [], [c.dump for c in found.copies])
         members.append(own)
@@ -123,22 +126,40 @@ class RelatedFinder:
         fields = set(searcher.schema.names())
         scores: dict[int, float] = {}
         text_fields = [(f, 1.0) for f in ("body", "title") if f in fields]
-        accumulate(searcher, key_terms(mine, self.weights), text_fields, scores)
-        docnums = best_documents(searcher, scores, TEXT_CANDIDATES + 1, [f for f, _ in text_fields])
+        # In a small library rarity says little (the open article's own copies make its words
+        # look rare), and reading every posting is cheap: all its words propose candidates.
+        many = None if stats.total <= SMALL_LIBRARY else self.weights.key_terms
+        accumulate(searcher, key_terms(mine, self.weights, many), text_fields, scores)
+        # the open article's own copies and versions share its words best: room for them too
+        own = self._own_group_size(me)
+        wanted = TEXT_CANDIDATES + 1 + own
+        docnums = best_documents(searcher, scores, wanted, [f for f, _ in text_fields])
         ids = [searcher.stored_fields(d).get("id") for d in docnums]
-        found = [i for i in ids if i and i != me.id][:TEXT_CANDIDATES]
+        found = [i for i in ids if i and i != me.id][: TEXT_CANDIDATES + own]
         seen = set(found)
-        for aid in self._entity_candidates(me, mine, stats):
+        for aid in self._entity_candidates(me, mine, stats, ENTITY_CANDIDATES + own):
             if aid not in seen:
                 seen.add(aid)
                 found.append(aid)
         return found
 
-    def _entity_candidates(self, me: Profile, mine: Vectors, stats: TermStats) -> list[str]:
+    def _own_group_size(self, me: Profile) -> int:
+        """How many other articles are copies or versions of the open one (at most 200)."""
+        row = self.store.db.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE copy_group IN (?, ?) "
+            "OR version_group IN (?, ?) LIMIT 201)",
+            (me.copy_group, me.version_group, me.copy_group, me.version_group),
+        ).fetchone()
+        return max(0, (row[0] if row else 0) - 1)
+
+    def _entity_candidates(
+        self, me: Profile, mine: Vectors, stats: TermStats, limit: int = ENTITY_CANDIDATES
+    ) -> list[str]:
         """Articles naming the open one's rarer, central entities, most shared first."""
         cap = max(50, int(ENTITY_COMMON_SHARE * stats.total))
         scores: dict[str, float] = {}
-        for key, weight in key_entities(mine, self.weights):
+        many = None if stats.total <= SMALL_LIBRARY else self.weights.key_entities
+        for key, weight in key_entities(mine, self.weights, many):
             if stats.entity_articles.get(key, 0) > cap:
                 continue
             rows = self.store.db.execute(
@@ -148,7 +169,7 @@ class RelatedFinder:
             for (aid,) in rows:
                 scores[aid] = scores.get(aid, 0.0) + weight
         scores.pop(me.id, None)
-        return heapq.nlargest(ENTITY_CANDIDATES, scores, key=lambda aid: (scores[aid], aid))
+        return heapq.nlargest(limit, scores, key=lambda aid: (scores[aid], aid))
 
     def _profiles_of(self, ids: list[str], analyzer) -> list[Profile]:
         with self._lock:
@@ -219,7 +240,12 @@ class RelatedFinder:
             if p.id == me.id or p.copy_group in mine or p.version_group in mine:
                 continue
             group = p.version_group
-            if group not in best or s.score > best[group].score:
+            held = best.get(group)
+            # among equal copies the group's first article (its original) stands for it
+            if held is None or (round(s.score, 6), p.id == p.copy_group) > (
+                round(held.score, 6),
+                held.profile.id == held.profile.copy_group,
+            ):
                 best[group] = s
         ranked = sorted(best.values(), key=lambda s: (-s.score, s.profile.id))[:limit]
         related = []

@@ -12,17 +12,18 @@ from index.records import Article
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """The blend of signals; tuned on Reuters-1987 (see benchmarks/related.py)."""
+    """The blend of signals, tuned on Reuters-1987 by a person's judgments of 60 picked articles,
+    full and headline-only (benchmarks/related_judge.py; results in the issue 6 note)."""
 
-    text: float = 1.0  # TF-IDF cosine of title + body
-    title: float = 0.35  # TF-IDF cosine of the titles alone
-    entities: float = 0.5  # cosine of shared entities, weighted by rarity and salience
+    text: float = 1.0  # TF-IDF cosine of title + body (title words count extra, see title_tf)
+    title: float = 0.0  # TF-IDF cosine of the titles alone: no gain on Reuters' formulaic titles
+    entities: float = 0.15  # cosine of shared entities, weighted by rarity and salience
     time: float = 0.3  # how much being close in time can add (0 = dates ignored)
     time_scale_days: float = 7.0  # closeness halves about every 5 days
     title_tf: float = 2.0  # a title word counts as this many extra body occurrences
-    key_terms: int = 30  # words of the open article that find the candidates
+    key_terms: int = 12  # words of the open article that find the candidates
     key_entities: int = 6  # entities of the open article that find candidates
-    body_words: int = 600  # words of a body read for its profile (the lead matters most)
+    body_words: int = 400  # words of a body read for its profile (the lead matters most)
 
 
 @dataclass(slots=True)
@@ -156,15 +157,20 @@ def vectors_of(p: Profile, stats: TermStats) -> Vectors:
     return Vectors(_vector(text), _vector(title), _vector(ents))
 
 
-def key_terms(vectors: Vectors, weights: Weights) -> list[tuple[str, float]]:
-    """The open article's most telling words, to find candidates with."""
+def key_terms(vectors: Vectors, weights: Weights, n: int | None = -1) -> list[tuple[str, float]]:
+    """The open article's `n` most telling words (default: weights.key_terms; None: all)."""
     ranked = sorted(vectors.text.weights.items(), key=lambda kv: -kv[1])
-    return [(t, w) for t, w in ranked[: weights.key_terms] if w > 0]
+    n = weights.key_terms if n == -1 else n
+    return [(t, w) for t, w in ranked[:n] if w > 0]
 
 
-def key_entities(vectors: Vectors, weights: Weights) -> list[tuple[tuple[str, str], float]]:
+def key_entities(
+    vectors: Vectors, weights: Weights, n: int | None = -1
+) -> list[tuple[tuple[str, str], float]]:
+    """The open article's `n` most telling entities (default: weights.key_entities; None: all)."""
     ranked = sorted(vectors.entities.weights.items(), key=lambda kv: -kv[1])
-    return [(k, w) for k, w in ranked[: weights.key_entities] if w > 0]
+    n = weights.key_entities if n == -1 else n
+    return [(k, w) for k, w in ranked[:n] if w > 0]
 
 
 @dataclass(slots=True)

@@ -157,9 +157,12 @@ def related(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result.to_json())
         return 0
-    for label, items in (("copy", result.copies), ("version", result.versions)):
-        for item in items:
-            _line(f"{label}: {item.id}  [{item.dump}]  {item.title}")
+    if result.copies:  # the same article in other dumps: one line, not one per dump
+        dumps = ", ".join(dict.fromkeys(c.dump for c in result.copies))
+        _line(f"also in dumps {dumps}  ({', '.join(c.id for c in result.copies)})")
+    for item in result.versions:
+        also = f" (also in {', '.join(item.copies)})" if item.copies else ""
+        _line(f"version: {item.id}  [{item.dump}]{also}  {item.title}")
     for item in result.related:
         shared = ", ".join(item.shared_entities[:5])
         also = f"  (also in {', '.join(item.copies)})" if item.copies else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -249,6 +250,49 @@ def test_other_articles_copies_collapse_into_one_entry(library):
     # the cocoa-2 version and its original are one article too, seen from another cocoa story
     cocoa = [r.id for r in library.related("cocoa-3").related]
     assert len({"cocoa-2", "cocoa-2-update"} & set(cocoa)) == 1
+
+
+def test_copies_of_the_open_article_do_not_crowd_out_its_story(tmp_path):
+    """Its copies in many dumps make the open article's own words look rarest: still found."""
+    articles = [article(*row) for row in COCOA[:2] + TEXACO_STORY[:1]]
+    original = articles[0]
+    # its own words and entities rank above the ones it shares with cocoa-2
+    original.paragraphs.append("Grindings grindings grindings grindings: grindings.")
+    original.entities.append(entity("Abidjan", "place", count=9, title=True))
+    for n in range(4):
+        copy = article(f"cocoa-1-copy{n}", f"d{n}", original.date, original.title,
+                       original.body, original.entities)  # fmt: skip
+        copy.copy_group = copy.version_group = original.id
+        articles.append(copy)
+    with make_library(tmp_path / "lib", articles) as lib:
+        lib.finder.weights = replace(lib.finder.weights, key_terms=1, key_entities=1)
+        found = lib.related("cocoa-1")
+        assert sorted(c.dump for c in found.copies) == ["d0", "d1", "d2", "d3"]
+        assert [r.id for r in found.related][:1] == ["cocoa-2"]
+        # seen from the other side, the five copies are one entry: the original, "also in" four
+        back = lib.related("cocoa-2").related
+        assert back[0].id == "cocoa-1" and back[0].copies == ["d0", "d1", "d2", "d3"]
+        assert [s.id for s in lib.story("cocoa-2")] == ["cocoa-1", "cocoa-2"]
+
+
+def test_own_copies_leave_room_for_other_candidates(tmp_path, monkeypatch):
+    """In a large library too, the open article's copies do not take the candidates' places."""
+    import index.related as related_module
+
+    monkeypatch.setattr(related_module, "SMALL_LIBRARY", 0)
+    monkeypatch.setattr(related_module, "TEXT_CANDIDATES", 1)
+    monkeypatch.setattr(related_module, "ENTITY_CANDIDATES", 1)
+    articles = [article(*row) for row in COCOA[:2] + TEXACO_STORY[:1]]
+    original = articles[0]
+    original.paragraphs.append("Grindings grindings grindings grindings: grindings.")
+    original.entities.append(entity("Abidjan", "place", count=9, title=True))
+    for n in range(4):
+        copy = article(f"cocoa-1-copy{n}", f"d{n}", original.date, original.title,
+                       original.body, original.entities)  # fmt: skip
+        copy.copy_group = copy.version_group = original.id
+        articles.append(copy)
+    with make_library(tmp_path / "lib", articles) as lib:
+        assert [r.id for r in lib.related("cocoa-1").related][:1] == ["cocoa-2"]
 
 
 def test_items_carry_header_score_and_shared_entities(library):
