@@ -7,6 +7,7 @@ Reads ../shared/corpora/reuters-1987 (beside the project); writes under bench-da
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import sys
@@ -20,11 +21,17 @@ from whoosh.filedb.filestore import FileStorage
 
 from benchmarks.corpus import write_text_corpus
 from index import Library
+from index.ingest import COMMIT_ARTICLES, WRITER_LIMIT_MB
 from index.schema import build_schema, document_for
+from index.whoosh_fixes import bulk_codec
 
 ROOT = Path(__file__).resolve().parent.parent
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
 DATA = ROOT / "bench-data"
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def peak_mb() -> float:
@@ -33,16 +40,28 @@ def peak_mb() -> float:
     return max(own, children) / 1024
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time so far of this process and of its finished children (the ingest workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def bare_whoosh_rate(library: Library) -> tuple[float, int]:
-    """Pages/s of Whoosh's own add_document on the library's cleaned articles."""
+    """Pages/s of Whoosh's own add_document on the library's cleaned articles.
+
+    Same writer settings and commit size as the ingest, so the ratio is what cleaning,
+    entities, copies and the store cost on top of the index.
+    """
     articles = list(library.export())
     with tempfile.TemporaryDirectory() as tmp:
         ix = FileStorage(tmp, supports_mmap=False).create_index(build_schema())
         started = time.perf_counter()
-        writer = ix.writer(limitmb=256)
-        for article in articles:
-            writer.add_document(**document_for(article))
-        writer.commit()
+        for start in range(0, len(articles), COMMIT_ARTICLES):
+            writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=bulk_codec())
+            for article in articles[start : start + COMMIT_ARTICLES]:
+                writer.add_document(**document_for(article))
+            writer.commit()
         seconds = time.perf_counter() - started
     return len(articles) / seconds, len(articles)
 
@@ -52,8 +71,11 @@ def run(name: str, paths: list[Path]) -> None:
     try:
         with Library(folder) as library:
             started = time.perf_counter()
+            cpu_before = cpu_seconds()
             report = library.add(paths)
             first = time.perf_counter() - started
+            cpu_after = cpu_seconds()
+            parent_cpu, workers_cpu = (cpu_after[i] - cpu_before[i] for i in (0, 1))
             pages = report.added + report.updated + sum(report.skipped.values())
             started = time.perf_counter()
             again = library.add(paths)
@@ -63,6 +85,8 @@ def run(name: str, paths: list[Path]) -> None:
         print(f"\n== {name}: {pages:,} pages ({report.added:,} articles, {report.copies:,} copies, "
               f"{report.versions:,} versions, skipped {dict(report.skipped)})")  # fmt: skip
         print(f"first run      {first:8.1f} s   {rate:8,.0f} pages/s")
+        print(f"  CPU: indexer {parent_cpu:.0f} s, cleaning workers {workers_cpu:.0f} s; "
+              f"load average {load()}")  # fmt: skip
         print(f"re-run         {rerun:8.2f} s   ({100 * rerun / first:.1f}% of the first run; "
               f"{again.unchanged:,} unchanged)")  # fmt: skip
         print(f"bare Whoosh    {n / bare:8.1f} s   {bare:8,.0f} articles/s "

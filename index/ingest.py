@@ -17,14 +17,17 @@ from index.clean import FurnitureModel, clean_page
 from index.dedup import VersionIndex, content_hash, minhash_of
 from index.dumps import iter_pages
 from index.entities import article_entities
+from index.prepared_docs import PreparedDoc, add_prepared, prepare, schema_matches
 from index.records import Article, IngestReport, Page, Skipped
 from index.schema import document_for
 from index.store import ArticleStore
 from index.text import sanitize_line
-from index.worker_guard import guard_worker
+from index.whoosh_fixes import bulk_codec
+from index.worker_guard import guard_worker, starting_workers
 
 BATCH_PAGES = 400  # pages cleaned per worker task
 COMMIT_ARTICLES = 5000  # articles per index commit: what an interruption can lose at most
+WRITER_LIMIT_MB = 256  # postings Whoosh sorts in memory before it spills a run to disk
 PARALLEL_THRESHOLD = 300  # fewer pages than this are cleaned in-process
 ENTITY_TEXT_CHARS = 1_000_000  # entities are looked for in this much of a body (huge pages)
 
@@ -88,8 +91,14 @@ def _head_paragraphs(paragraphs: list[str], limit: int) -> list[str]:
     return head
 
 
-def process_pages(pages: list[Page], furniture: FurnitureModel | None) -> list[Article | Skipped]:
-    """Clean pages and find their entities (runs in a worker process)."""
+def process_pages(
+    pages: list[Page], furniture: FurnitureModel | None, prepare_docs: bool = False
+) -> list[Article | Skipped]:
+    """Clean pages and find their entities (runs in a worker process).
+
+    Each article is followed by its MinHash and, with `prepare_docs`, its analysed Whoosh
+    document (else None).
+    """
     out: list[Article | Skipped] = []
     for page in pages:
         try:
@@ -100,8 +109,13 @@ def process_pages(pages: list[Page], furniture: FurnitureModel | None) -> list[A
                 result.entities = article_entities(result.title, head, result.caption)
                 result.content_hash = content_hash(result)
                 minhash = minhash_of(result)
-                out.append(result)
-                out.append(minhash)  # type: ignore[arg-type]
+                prepared = None
+                if prepare_docs:
+                    try:
+                        prepared = prepare(result)
+                    except Exception:  # the indexer analyses it then: never a reason to skip
+                        prepared = None
+                out.extend((result, minhash, prepared))  # type: ignore[arg-type]
             else:
                 out.append(result)
         except Exception as exc:  # one broken page never stops an ingest
@@ -132,6 +146,9 @@ class Ingest:
         self.versions = VersionIndex.load(library_dir / "versions.pickle")
         self._known_hashes: dict[str, dict[str, str]] = {}
         self._batch_hashes: dict[str, str] = {}
+        self.can_prepare = schema_matches(whoosh_index.schema)
+        self.prepare_docs = self.can_prepare  # workers analyse while they are ahead of the indexer
+        self._writer = None  # open between the first article of a commit and the commit
 
     def _load_furniture(self) -> FurnitureModel:
         saved = self.store.get_meta("furniture")
@@ -171,7 +188,7 @@ class Ingest:
             else None
         )
         pending: list[tuple[list[tuple[Page, str]], Future | list]] = []
-        self.writer_rows: list[tuple[Article, object, str]] = []
+        self.writer_rows: list[Article] = []  # indexed, not yet committed
         self.page_rows: list[tuple[str, str, str, str | None, str]] = []
         try:
             for batch in _batches(iter_pages(paths, dump), BATCH_PAGES):
@@ -196,10 +213,18 @@ class Ingest:
                 if todo:
                     pages = [p for p, _ in todo]
                     if pool:
-                        pending.append((todo, pool.submit(process_pages, pages, self.furniture)))
+                        with starting_workers():
+                            future = pool.submit(
+                                process_pages, pages, self.furniture, self.prepare_docs
+                            )
+                        pending.append((todo, future))
                     else:
                         pending.append((todo, process_pages(pages, self.furniture)))
                 while pending and (len(pending) > workers * 2 or not pool):
+                    if isinstance(pending[0][1], Future):
+                        # Workers done before the indexer asks: it is the bottleneck, let them
+                        # analyse too; else they are, and the indexer analyses.
+                        self.prepare_docs = self.can_prepare and pending[0][1].done()
                     self._collect(*pending.pop(0))
                 if len(self.writer_rows) >= COMMIT_ARTICLES:
                     self._flush()
@@ -223,6 +248,8 @@ class Ingest:
                     result.cancel()
             self._flush()
         finally:
+            if self._writer is not None:  # an error on the way: what was not committed is lost
+                self._abort()
             if pool:
                 pool.shutdown(wait=True, cancel_futures=True)
         self.report.seconds = time.perf_counter() - started
@@ -233,6 +260,7 @@ class Ingest:
     def _collect(self, todo: list[tuple[Page, str]], result: Future | list) -> None:
         outputs = result.result() if isinstance(result, Future) else result
         by_origin = {page.origin: (page, phash) for page, phash in todo}
+        new: list[tuple[Article, PreparedDoc | None]] = []
         i = 0
         while i < len(outputs):
             item = outputs[i]
@@ -243,12 +271,47 @@ class Ingest:
                     self.page_rows.append((page.dump, page.key, phash, None, item.reason))
                 i += 1
                 continue
-            minhash = outputs[i + 1]
-            i += 2
+            minhash, prepared = outputs[i + 1], outputs[i + 2]
+            i += 3
             page, phash = by_origin[item.origin]
             self._place(item, minhash, page.key in self._known_hashes.get(page.dump, {}))
-            self.writer_rows.append((item, minhash, page.key))
+            self.writer_rows.append(item)
             self.page_rows.append((page.dump, page.key, phash, item.id, ""))
+            new.append((item, prepared))
+        if new:
+            self._index(new)
+
+    def _open_writer(self):
+        if self._writer is None:
+            self.store.set_meta("ingest_pending", "1")
+            self.store.commit()
+            self._writer = self.ix.writer(limitmb=WRITER_LIMIT_MB, codec=bulk_codec())
+        return self._writer
+
+    def _abort(self) -> None:
+        """Forget what is written but not committed, in the index and in the store."""
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        self.store.db.rollback()
+        self.writer_rows.clear()  # their pages are not recorded either: the next run redoes them
+        self.page_rows.clear()
+
+    def _index(self, rows: list[tuple[Article, PreparedDoc | None]]) -> None:
+        """Hand articles to the Whoosh writer now (the postings wait in its pool, not here)."""
+        writer = self._open_writer()
+        known = self.store.headers([article.id for article, _ in rows])
+        try:
+            for article, prepared in rows:
+                if article.id in known:
+                    writer.update_document(**document_for(article))
+                elif prepared is not None:
+                    add_prepared(writer, prepared, article)
+                else:
+                    writer.add_document(**document_for(article))
+        except BaseException:
+            self._abort()
+            raise
 
     def _place(self, article: Article, minhash, was_known: bool) -> None:
         """Mark the article as a copy or a version of articles already known."""
@@ -277,25 +340,15 @@ class Ingest:
         """Commit what has been cleaned: Whoosh first, then the store, so neither runs ahead."""
         if not self.writer_rows and not self.page_rows:
             return
-        articles = [a for a, _, _ in self.writer_rows]
-        known = self.store.headers([a.id for a in articles])
-        self.store.set_meta("ingest_pending", "1")
-        self.store.commit()
-        writer = self.ix.writer(limitmb=256)
+        writer = self._open_writer()
         try:
-            for article in articles:
-                doc = document_for(article)
-                if article.id in known:
-                    writer.update_document(**doc)
-                else:
-                    writer.add_document(**doc)
-            self.store.put_articles(articles)
+            self.store.put_articles(self.writer_rows)
             self.store.put_pages(self.page_rows)
             self.store.set_meta("furniture", json.dumps(self.furniture.to_dict()))
             writer.commit()
+            self._writer = None
         except BaseException:
-            writer.cancel()
-            self.store.db.rollback()
+            self._abort()
             raise
         self.store.set_meta("ingest_pending", "0")
         self.store.commit()
