@@ -37,6 +37,10 @@ from widgets.search_box import SearchBox
 from widgets.status_line import StatusLine
 
 FOLLOW_DELAY = 0.05  # seconds the results cursor rests on a hit before the article follows
+TYPING_FOLLOW_DELAY = 0.3  # the same while the user types a query: the results come first
+# Seconds an article stays open before its related coverage is ranked: while the user types or
+# runs down the results, ranking each passing article would compete with the search for the CPU.
+RELATED_DELAY = 0.25
 RELATED_CACHE = 256  # related lists kept per article
 UPDATE_CHECK_SECONDS = 5.0  # how often to look for articles another process committed
 
@@ -93,6 +97,7 @@ class MainScreen(MainActions, Screen[None]):
         self._article_gen = 0
         self._search_timer: Timer | None = None
         self._follow_timer: Timer | None = None
+        self._related_timer: Timer | None = None
         self._searching = False
         self._loading_article = False
         self._side_choice: bool | None = None  # None: follow the terminal width
@@ -148,6 +153,7 @@ class MainScreen(MainActions, Screen[None]):
             or self._loading_article
             or self._search_timer is not None
             or self._follow_timer is not None
+            or self._related_timer is not None
             or any(w.is_running for w in self.app.workers if w.node is self)
         )
 
@@ -288,7 +294,8 @@ class MainScreen(MainActions, Screen[None]):
             self._follow_timer = None
             self.open_article(message.article_id, FOLLOW)
 
-        self._follow_timer = self.set_timer(FOLLOW_DELAY, follow)
+        typing = self.query_box.has_focus
+        self._follow_timer = self.set_timer(TYPING_FOLLOW_DELAY if typing else FOLLOW_DELAY, follow)
 
     @on(HitChosen)
     def _hit_chosen(self, message: HitChosen) -> None:
@@ -338,6 +345,9 @@ class MainScreen(MainActions, Screen[None]):
         if gen != self._article_gen:
             return
         self._loading_article = False
+        if self._related_timer is not None:
+            self._related_timer.stop()
+            self._related_timer = None
         self.article_view.show_article(article, terms)
         self._shown_terms = terms
         self.query_one("#article-pane").border_subtitle = ""
@@ -349,10 +359,15 @@ class MainScreen(MainActions, Screen[None]):
             self.related_panel.show_related(cached, article.date)
         else:
             self.related_panel.show_loading()
-            self._related_worker(article.id, article.date, gen)
+
+            def rank_related() -> None:
+                self._related_timer = None
+                self._related_worker(article.id, article.date)
+
+            self._related_timer = self.set_timer(RELATED_DELAY, rank_related)
 
     @work(thread=True, exclusive=True, group="related")
-    def _related_worker(self, article_id: str, date: str, gen: int) -> None:
+    def _related_worker(self, article_id: str, date: str) -> None:
         try:
             related = self.library.related(article_id)
         except Exception as exc:  # related coverage is a help, never a reason to stop reading
@@ -361,13 +376,14 @@ class MainScreen(MainActions, Screen[None]):
             )
             related = Related(id=article_id)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_related, related, date, gen)
+            self.app.call_from_thread(self._show_related, related, date)
 
-    def _show_related(self, related: Related, date: str, gen: int) -> None:
+    def _show_related(self, related: Related, date: str) -> None:
         if len(self._related_cache) >= RELATED_CACHE:
             self._related_cache.pop(next(iter(self._related_cache)))
         self._related_cache[related.id] = related
-        if gen == self._article_gen:
+        shown = self.article_view.article
+        if shown is not None and shown.id == related.id:  # still the open article
             self.related_panel.show_related(related, date)
 
     def action_back(self) -> None:
