@@ -12,6 +12,7 @@ from textual.worker import WorkerCancelled
 
 from index.library import Library
 from reader.app import NewsReaderApp
+from reader.paths import SEEDS_DUMP, seeds_folder
 from reader.screens.main import MainScreen
 from reader.state import ReaderConfig
 
@@ -31,7 +32,8 @@ async def settle(pilot) -> MainScreen:
 
 async def shoot(target: Path, query: str, size: tuple[int, int]) -> None:
     with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "library") as library:
-        app = NewsReaderApp(library, ReaderConfig())  # seeds itself: the library is empty
+        library.add([seeds_folder()], SEEDS_DUMP)
+        app = NewsReaderApp(library, ReaderConfig())
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             await pilot.press("slash", *query, "enter")
