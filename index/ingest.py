@@ -29,6 +29,7 @@ BATCH_PAGES = 400  # pages cleaned per worker task
 COMMIT_ARTICLES = 5000  # articles per index commit: what an interruption can lose at most
 WRITER_LIMIT_MB = 256  # postings Whoosh sorts in memory before it spills a run to disk
 PARALLEL_THRESHOLD = 300  # fewer pages than this are cleaned in-process
+CLEANING_FAILED = "cleaning failed"  # the skip reason of a page the cleaner raised on
 ENTITY_TEXT_CHARS = 1_000_000  # entities are looked for in this much of a body (huge pages)
 
 
@@ -119,7 +120,7 @@ def process_pages(
             else:
                 out.append(result)
         except Exception as exc:  # one broken page never stops an ingest
-            out.append(Skipped(page.origin, "cleaning failed", f"{type(exc).__name__}: {exc}"))
+            out.append(Skipped(page.origin, CLEANING_FAILED, f"{type(exc).__name__}: {exc}"))
     return out
 
 
@@ -266,7 +267,9 @@ class Ingest:
             item = outputs[i]
             if isinstance(item, Skipped):
                 self.report.skip(item)
-                if item.origin in by_origin:
+                # A page the cleaner failed on is not remembered: the next run (perhaps with a
+                # fixed cleaner) tries it again. Pages with no article are remembered as seen.
+                if item.origin in by_origin and item.reason != CLEANING_FAILED:
                     page, phash = by_origin[item.origin]
                     self.page_rows.append((page.dump, page.key, phash, None, item.reason))
                 i += 1
