@@ -1,4 +1,4 @@
-"""Snapshots of the reader's screens at two terminal sizes: a change to what is seen is an SVG diff.
+"""Snapshots of the main screen at two terminal sizes: a change to what is seen is an SVG diff.
 
 Update them after a deliberate change with `pytest tests/test_snapshots.py --snapshot-update`, and
 look at the new SVGs (`tests/__snapshots__/`) before committing them.
@@ -39,16 +39,3 @@ def test_search_with_an_article_open(snap_compare, library, size):
         await settle(pilot)
 
     assert snap_compare(make_app(library), terminal_size=size, run_before=search_and_read)
-
-
-def test_story_screen(snap_compare, library):
-    async def open_story(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("slash", *"rasmussen kyiv", "enter")
-        await settle(pilot)
-        await pilot.press("s")
-        await pilot.pause(0.5)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-    assert snap_compare(make_app(library), terminal_size=(120, 40), run_before=open_story)
