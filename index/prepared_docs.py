@@ -1,6 +1,6 @@
 """Whoosh documents analysed in the ingest workers, then added by the indexer's one writer.
 
-Analysing text (tokenising, folding, stemming, word pairs, spelling words) was half of what the
+Analysing text (tokenising, folding, stemming, spelling words) was half of what the
 indexer process spent per article while the cleaning workers sat idle. A worker now turns each
 field into the postings Whoosh's `add_document` would make, and `add_prepared` feeds those to the
 writer exactly as `SegmentWriter.add_document` does, so the index is the same.

@@ -6,7 +6,7 @@ import hashlib
 import unicodedata
 from functools import lru_cache
 
-from whoosh.analysis import BiWordFilter, Filter, RegexTokenizer, StemFilter, Tokenizer
+from whoosh.analysis import Filter, RegexTokenizer, StemFilter, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
 
@@ -83,11 +83,6 @@ def text_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | FoldFilter() | StemFilter(lang="en", cachesize=100_000)
 
 
-def pair_analyzer():
-    """Adjacent word pairs of the body ("oil price"): two-word phrases found without positions."""
-    return text_analyzer() | BiWordFilter(sep=" ")
-
-
 def entity_analyzer():
     """Entity names, one a line: words folded but not stemmed, so `person:Rasmussen` matches."""
     return LinesTokenizer() | FoldFilter()
@@ -100,7 +95,6 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=analyzer),
         body=TEXT(analyzer=analyzer, chars=True, spelling=True),
-        pairs=TEXT(analyzer=pair_analyzer(), phrase=False),
         person=TEXT(analyzer=entity_analyzer()),
         org=TEXT(analyzer=entity_analyzer()),
         place=TEXT(analyzer=entity_analyzer()),
@@ -153,8 +147,6 @@ def document_for(article: Article) -> dict:
     }
     for kind in ENTITY_FIELDS:
         doc[kind] = entity_lines(article, kind)
-    if any(ch.isalnum() or ch == "_" for ch in body):  # BiWordFilter fails on a wordless text
-        doc["pairs"] = body
     if article.source:
         doc["source"] = article.source
     if article.language:

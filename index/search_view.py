@@ -10,7 +10,6 @@ query time. A view is built once per searcher and replaced when `refresh()` find
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 from collections import OrderedDict
 
@@ -302,21 +301,23 @@ class SearchView:
         return ids, (scores * boost).astype(np.float32)
 
     def phrase_mask(self, q: wq.Phrase) -> np.ndarray:
-        """Documents holding a phrase: body phrases from the word-pair field, then positions."""
-        mask = np.zeros(self.n, dtype=bool)
+        """Documents holding a phrase: those with all its words (posting arrays), then positions.
+
+        Only the documents that have every word have their positions read, so a phrase costs
+        little more than its words' AND.
+        """
         words = list(q.words)
-        if q.fieldname == "body" and len(words) >= 2 and "pairs" in self.reader.schema:
-            mask = self.live.copy()
-            for a, b in itertools.pairwise(words):
-                ids, _ = self.postings("pairs", f"{a} {b}")
-                pair = np.zeros(self.n, dtype=bool)
-                pair[ids] = True
-                mask &= pair
-            if len(words) == 2:
-                return mask  # a pair is the phrase itself
-            return self._verify(q, np.flatnonzero(mask))
-        mask[list(self.searcher.docs_for_query(q))] = True
-        return mask
+        if len(words) < 2:
+            mask = np.zeros(self.n, dtype=bool)
+            mask[list(self.searcher.docs_for_query(q))] = True
+            return mask
+        mask = self.live.copy()
+        for word in set(words):
+            ids, _ = self.postings(q.fieldname, word)
+            has = np.zeros(self.n, dtype=bool)
+            has[ids] = True
+            mask &= has
+        return self._verify(q, np.flatnonzero(mask))
 
     def _verify(self, q: wq.Query, candidates: np.ndarray) -> np.ndarray:
         """The candidates that really match q (Whoosh checks the positions of these only)."""
