@@ -108,7 +108,7 @@ def main() -> None:
         print(f"(no {REUTERS}: Reuters run skipped)")
     if not args.skip_generated:
         started = time.perf_counter()
-        corpus = write_text_corpus(DATA / f"generated-{args.pages}", args.pages)
+        corpus = write_text_corpus(DATA / f"pages-{args.pages}", args.pages)  # text pages
         print(f"\n(generated corpus ready in {time.perf_counter() - started:.0f} s: {corpus})")
         run(f"generated-{args.pages}", [corpus])
 
