@@ -386,20 +386,6 @@ class MainScreen(MainActions, Screen[None]):
         if shown is not None and shown.id == related.id:  # still the open article
             self.related_panel.show_related(related, date)
 
-    def action_back(self) -> None:
-        visit = self.nav.back()
-        if visit is None:
-            self.notify("Nothing further back")
-        else:
-            self.open_article(visit.article_id, "history", visit.terms)
-
-    def action_forward(self) -> None:
-        visit = self.nav.forward()
-        if visit is None:
-            self.notify("Nothing further forward")
-        else:
-            self.open_article(visit.article_id, "history", visit.terms)
-
     # -- keeping up with other processes ------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="refresh")

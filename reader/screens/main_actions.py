@@ -1,4 +1,4 @@
-"""The main screen's smaller actions: focus, panes, find, sort, filters, saved searches, screens."""
+"""The main screen's smaller actions: history, focus, panes, find, sort, filters, saved searches."""
 
 from __future__ import annotations
 
@@ -33,6 +33,22 @@ ScreenResult = tuple[str, str] | None  # ("search", query), ("open", article_id)
 
 class MainActions(_Base):
     """Mixed into `MainScreen` (handlers by name: `@on` needs a Textual class); UI thread only."""
+
+    # -- history ----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        visit = self.nav.back()
+        if visit is None:
+            self.notify("Nothing further back")
+        else:
+            self.open_article(visit.article_id, "history", visit.terms)
+
+    def action_forward(self) -> None:
+        visit = self.nav.forward()
+        if visit is None:
+            self.notify("Nothing further forward")
+        else:
+            self.open_article(visit.article_id, "history", visit.terms)
 
     # -- focus and panes ----------------------------------------------------------------------
 
