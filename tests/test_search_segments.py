@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from test_search import build_engine
 from whoosh.filedb.filestore import FileStorage
 
 from index.library import Library
 from index.records import Article
-from index.schema import build_schema, document_for
-from index.search import SearchEngine
+from index.schema import document_for
 from index.store import ArticleStore
 
 NATO_BODY = [
@@ -24,20 +23,6 @@ def _article(aid: str, title: str, paragraphs: list[str], **kw) -> Article:
     return Article(
         id=aid, origin=f"fixture:{aid}", title=title, paragraphs=paragraphs, copy_group=aid, **kw
     )
-
-
-def build_engine(folder: Path, articles: list[Article]) -> SearchEngine:
-    """A library written through the store and the schema directly (no cleaning pipeline)."""
-    (folder / "whoosh").mkdir(parents=True)
-    ix = FileStorage(str(folder / "whoosh"), supports_mmap=False).create_index(build_schema())
-    store = ArticleStore(folder / "articles.db")
-    writer = ix.writer()
-    for article in articles:
-        writer.add_document(**document_for(article))
-    store.put_articles(articles)
-    store.commit()
-    writer.commit()
-    return SearchEngine(ix, store)
 
 
 def test_snippets_read_the_right_posting_blocks_across_segments(tmp_path):
