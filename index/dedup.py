@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
@@ -26,10 +27,18 @@ def content_hash(article: Article) -> str:
     return hashlib.sha1(" ".join(_words(article)).encode()).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[object, str]:
+    """datasketch draws its permutations anew for every MinHash: draw them once (same seed)."""
+    blank = MinHash(num_perm=NUM_PERM)
+    return blank.permutations, blank.scheme
+
+
 def minhash_of(article: Article) -> MinHash:
     words = _words(article)
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM)
+    permutations, scheme = _permutations()
+    m = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme=scheme)
     m.update_batch([s.encode() for s in shingles])
     return m
 

@@ -189,6 +189,7 @@ class Ingest:
             else None
         )
         pending: list[tuple[list[tuple[Page, str]], Future | list]] = []
+        read = 0
         self.writer_rows: list[Article] = []  # indexed, not yet committed
         self.page_rows: list[tuple[str, str, str, str | None, str]] = []
         try:
@@ -210,7 +211,7 @@ class Ingest:
                     todo.append((item, phash))
                     if not item.title:
                         self.furniture.observe(item)
-                state.pages += len(batch)
+                read += len(batch)
                 if todo:
                     pages = [p for p, _ in todo]
                     if pool:
@@ -229,7 +230,8 @@ class Ingest:
                     self._collect(*pending.pop(0))
                 if len(self.writer_rows) >= COMMIT_ARTICLES:
                     self._flush()
-                if progress:
+                if progress:  # pages done: read, less those still with the workers
+                    state.pages = read - sum(len(todo) for todo, _ in pending)
                     progress(state)
             for todo, result in pending:
                 if should_stop and should_stop():
@@ -240,6 +242,9 @@ class Ingest:
                 self._collect(todo, result)
                 if len(self.writer_rows) >= COMMIT_ARTICLES:
                     self._flush()
+                if progress:
+                    state.pages += len(todo)
+                    progress(state)
             pending.clear()
             self._flush()
         except KeyboardInterrupt:
@@ -255,6 +260,7 @@ class Ingest:
                 pool.shutdown(wait=True, cancel_futures=True)
         self.report.seconds = time.perf_counter() - started
         if progress:
+            state.pages = read
             progress(state)
         return self.report
 
@@ -306,12 +312,12 @@ class Ingest:
         known = self.store.headers([article.id for article, _ in rows])
         try:
             for article, prepared in rows:
-                if article.id in known:
+                if not self.can_prepare:  # an index of another schema: Whoosh's own path
                     writer.update_document(**document_for(article))
-                elif prepared is not None:
-                    add_prepared(writer, prepared, article)
-                else:
-                    writer.add_document(**document_for(article))
+                    continue
+                if article.id in known:
+                    writer.delete_by_term("id", article.id)
+                add_prepared(writer, prepared or prepare(article), article)
         except BaseException:
             self._abort()
             raise

@@ -22,11 +22,20 @@ FEW_HITS = 3  # fewer hits than this, and the query has an unknown word: suggest
 
 
 class VocabularyCorrector(Corrector):
-    """Suggests the library's own unstemmed words (`spell_body`): nearest, then commonest."""
+    """Suggests the library's own unstemmed words (`spell_body`): nearest, then commonest.
+
+    How common a word is comes from the body field (the articles that hold its stem): the
+    spelling field only records that a word exists (one posting per segment, see prepared_docs).
+    """
 
     def __init__(self, reader, fieldname: str = "spell_body") -> None:
         self.reader = reader
         self.fieldname = fieldname
+        self.analyzer = reader.schema["body"].analyzer
+
+    def _articles_with(self, word: str) -> int:
+        terms = [token.text for token in self.analyzer(word)]
+        return self.reader.doc_frequency("body", terms[0]) if terms else 0
 
     def suggest(self, text, limit=5, maxdist=2, prefix=0):
         """The commonest words at the smallest distance that has any (distance 2 is slow)."""
@@ -37,9 +46,8 @@ class VocabularyCorrector(Corrector):
         return []
 
     def _suggestions(self, text, maxdist, prefix):
-        freq = self.reader.doc_frequency
         return [
-            (freq(self.fieldname, w), w)
+            (self._articles_with(w), w)
             for w in self.reader.terms_within(self.fieldname, text, maxdist, prefix=prefix)
             if w != text
         ]

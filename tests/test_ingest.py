@@ -34,3 +34,57 @@ def test_a_page_the_cleaner_fails_on_is_reported_and_tried_again_next_run(tmp_pa
         report = library.add([dump], workers=1)
         assert report.added == 1 and report.unchanged == 1
         assert [h.title for h in library.search("coffee").hits] == ["Coffee talks stall"]
+
+
+def test_spelling_words_are_recorded_once_and_suggestions_prefer_common_words(tmp_path):
+    stories = [
+        {"id": f"t{i}", "title": f"Tanker news {i}", "text": "A tanker was hit in the Gulf."}
+        for i in range(3)
+    ] + [{"id": "b", "title": "Toy news", "text": "A tinker was named in the City."}]
+    dump = tmp_path / "wire.jsonl"
+    dump.write_text("".join(json.dumps(s) + "\n" for s in stories))
+    with Library(tmp_path / "library") as library:
+        assert library.add([dump], workers=1).added == 4
+        reader = library.ix.reader()
+        try:
+            postings = reader.postings("spell_body", "tanker")
+            assert len(list(postings.all_ids())) == 1  # one segment: one posting, not three
+        finally:
+            reader.close()
+        assert library.search("tonker").correction == "tanker"  # "tinker" is as near, but rarer
+        assert library.search("tonker").total == 0
+
+
+def test_progress_counts_pages_done_not_pages_handed_to_the_workers(tmp_path):
+    words = [
+        "cocoa",
+        "coffee",
+        "sugar",
+        "rubber",
+        "tin",
+        "copper",
+        "grain",
+        "wheat",
+        "barley",
+        "oats",
+    ]
+    stories = [
+        {"id": str(i), "title": f"{words[i % 10].title()} report {i}",
+         "text": f"Prices of {words[i % 10]} moved on day {i} in London and New York."}
+        for i in range(700)
+    ]  # fmt: skip
+    dump = tmp_path / "wire.jsonl"
+    dump.write_text("".join(json.dumps(s) + "\n" for s in stories))
+    seen: list[tuple[int, int]] = []
+
+    def on_progress(state) -> None:
+        r = state.report
+        done = r.added + r.updated + r.unchanged + sum(r.skipped.values())
+        seen.append((state.pages, done))
+
+    with Library(tmp_path / "library") as library:
+        report = library.add([dump], progress=on_progress, workers=2)
+    assert report.added == 700
+    assert all(pages == done for pages, done in seen)
+    assert [p for p, _ in seen] == sorted(p for p, _ in seen)
+    assert seen[-1][0] == 700
