@@ -19,7 +19,7 @@ SORTS = ("relevance", "newest", "oldest")
 class ReaderConfig:
     """Settings read once from `config.toml` in the platform's config folder."""
 
-    search_delay_ms: int = 60  # debounce between the last keystroke and the search
+    search_delay_ms: int = 30  # debounce between the last keystroke and the search
     page_size: int = 50  # hits fetched per page as the results list scrolls
     history_size: int = 500  # queries kept in the history
     sort: str = "relevance"  # relevance | newest | oldest

@@ -243,3 +243,26 @@ async def test_narrow_terminals_still_read_and_show_the_side_pane_on_demand(libr
         assert isinstance(app.focused, ArticleView)
         await pilot.press("greater_than_sign")
         assert side.display and not search.display
+
+
+async def test_full_garbage_collections_wait_for_a_pause_and_the_collector_is_restored(library):
+    import gc
+
+    from reader import app as app_module
+
+    before = gc.get_threshold()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold()[2] == app_module.FULL_COLLECTIONS_OFF
+        assert gc.get_freeze_count() > 0
+        await pilot.press("slash", "e")
+        collections = gc.get_stats()[2]["collections"]
+        app.collect_when_idle()  # just typed: no full collection
+        assert gc.get_stats()[2]["collections"] == collections
+        app._last_input -= app_module.IDLE_SECONDS
+        app.collect_when_idle()  # paused: one full collection, and only one per pause
+        app.collect_when_idle()
+        assert gc.get_stats()[2]["collections"] == collections + 1
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -188,6 +188,9 @@ class MainScreen(MainActions, Screen[None]):
     def _query_typed(self) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
+        if self._follow_timer is not None:  # new results are coming: don't open the old first hit
+            self._follow_timer.stop()
+            self._follow_timer = None
         delay = self.config.search_delay_ms / 1000
         self._search_timer = self.set_timer(max(delay, 0.001), self._search_typed_query)
 
