@@ -144,12 +144,18 @@ def tokenize(text: str) -> list[Token]:
             kind = "word"  # "http:" or "note:" is part of a word, not a field
         if kind == "word" and value in OPERATORS:
             kind = "op"
-        elif kind == "word" and value[0] in "-+" and len(value) > 1:
-            tokens.append(
-                Token("minus" if value[0] == "-" else "plus", value[0], m.start(), m.start() + 1)
-            )
-            value = value[1:]
-            tokens.append(Token("word", value, m.start() + 1, m.end()))
+        elif (
+            kind == "word"
+            and value[0] in "-+"
+            and (len(value) > 1 or text[m.end() : m.end() + 1] in ('"', "("))
+        ):
+            # -word, -"a phrase", -(a OR b), -title:word: a sign, then what follows it
+            sign = "minus" if value[0] == "-" else "plus"
+            tokens.append(Token(sign, value[0], m.start(), m.start() + 1))
+            for token in tokenize(value[1:]):
+                token.start += m.start() + 1
+                token.end += m.start() + 1
+                tokens.append(token)
             continue
         tokens.append(Token(kind, value, m.start(), m.end()))
     return tokens

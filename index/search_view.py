@@ -17,6 +17,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
+from index.phrases import adjacent_words
+
 FACET_FIELDS = ("dump", "source", "lang")
 SCORED_FIELDS = ("title", "body", "person", "org", "place")
 K1 = 1.2
@@ -252,9 +254,11 @@ class SearchView:
             self._blocks.pop(gone, None)
         return result
 
-    def values(self, fieldname: str, text: str, docnums: list[int], name: str) -> dict[int, object]:
-        """docnum -> the decoded posting value (`name`, e.g. "characters") of one term in some
-        documents, reading only the blocks that hold them (after `postings()` read the term)."""
+    def values(
+        self, fieldname: str, text: str, docnums: list[int], name: str | None
+    ) -> dict[int, object]:
+        """docnum -> the decoded posting value (`name`, e.g. "characters"; None: the raw bytes) of
+        one term in some documents, reading only the blocks that hold them."""
         blocks = self._blocks.get((fieldname, text))
         if blocks is None:
             self.postings(fieldname, text)
@@ -273,7 +277,7 @@ class SearchView:
                 for d in local.tolist():
                     m.skip_to(d)
                     if m.is_active() and m.id() == d:
-                        found[offset + d] = m.value_as(name)
+                        found[offset + d] = m.value_as(name) if name else m.value()
                 continue
             which = np.searchsorted(starts[:, 1], local, side="right") - 1
             for block in np.unique(which[which >= 0]).tolist():
@@ -284,7 +288,7 @@ class SearchView:
                     i = _index_of(ids, d)
                     if i is not None:
                         m._i = i
-                        found[offset + d] = m.value_as(name)
+                        found[offset + d] = m.value_as(name) if name else m.value()
         return found
 
     def term_scores(self, fieldname: str, text: str, boost: float) -> tuple[np.ndarray, np.ndarray]:
@@ -317,10 +321,12 @@ class SearchView:
             has = np.zeros(self.n, dtype=bool)
             has[ids] = True
             mask &= has
-        return self._verify(q, np.flatnonzero(mask))
+        return self.verify(q, np.flatnonzero(mask))
 
-    def _verify(self, q: wq.Query, candidates: np.ndarray) -> np.ndarray:
+    def verify(self, q: wq.Query, candidates: np.ndarray) -> np.ndarray:
         """The candidates that really match q (Whoosh checks the positions of these only)."""
+        if isinstance(q, wq.Phrase) and q.slop == 1 and len(q.words) > 1:
+            return adjacent_words(self, q, candidates)
         mask = np.zeros(self.n, dtype=bool)
         leaves = self.searcher.leaf_searchers()
         for i, (sub, offset) in enumerate(leaves):

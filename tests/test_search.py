@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
+from whoosh.qparser import QueryParser
 
 from index.query import parse_query
 from index.records import Article, ArticleEntity
@@ -401,3 +402,37 @@ def test_an_updated_article_is_found_once(tmp_path):
     assert eng.search("poroshenko").total == 1
     assert eng.search("").total == 2  # nato1 and its copy collapse, poro once
     eng.close()
+
+
+@pytest.fixture(scope="module")
+def phrase_engine(tmp_path_factory) -> SearchEngine:
+    """60 articles with the words "interest" and "rates"; every third has "interest rates"."""
+    articles = []
+    for i in range(60):
+        if i % 3 == 0:
+            text = f"Central bank interest rates held at {i} percent, officials said."
+        else:
+            text = f"Rates of growth rose {i} percent; investors showed interest in bonds."
+        articles.append(_article(f"p{i:02d}", f"Bank report {i}", [text], dump=f"d{i % 2}"))
+    eng = build_engine(tmp_path_factory.mktemp("phrases"), articles)
+    yield eng
+    eng.close()
+
+
+def test_phrases_from_positions_find_what_whoosh_finds(phrase_engine):
+    searcher = phrase_engine.view.searcher  # Whoosh's own span matcher, as the reference
+    parser = QueryParser("body", searcher.schema)
+    for text in ('"interest rates"', '"rates of growth"', '"interest in bonds"', '"rates held"'):
+        expected = {
+            searcher.stored_fields(d)["id"] for d in searcher.docs_for_query(parser.parse(text))
+        }
+        found = {h.id for h in phrase_engine.search(text, limit=100).hits}
+        assert found == expected and found, text
+    assert phrase_engine.search('"interest rates"', limit=100).total == 20
+    assert phrase_engine.search('"rates interest"', limit=100).total == 0  # order matters
+
+
+def test_a_minus_before_a_phrase_or_a_group_excludes_it(phrase_engine):
+    assert phrase_engine.search('bank -"interest rates"', limit=100).total == 40
+    assert phrase_engine.search("report -(interest OR growth)", limit=100).total == 0
+    assert phrase_engine.search('"interest rates" OR nosuchword', limit=100).total == 20
