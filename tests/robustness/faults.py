@@ -40,10 +40,15 @@ WORDS = [
 ]
 PLACES = ["Brussels", "Kyiv", "Moscow", "Paris", "Berlin", "Warsaw", "Madrid", "Rome"]
 # The real command line, with smaller batches and commits so that a run of a thousand pages
-# commits several times and a kill can land before, between or inside commits.
+# commits several times and a kill can land before, between or inside commits. Each batch the
+# indexer takes in is paced (PACE_SECONDS), so that a run lasts long enough for a signal to land
+# in it however fast the machine and the ingest are (1,200 pages took 2.6 s unpaced).
+PACE_SECONDS = 0.1
 DRIVER = (
-    "import sys, index.ingest as ingest; ingest.COMMIT_ARTICLES = int(sys.argv[1]); "
+    "import sys, time, index.ingest as ingest; ingest.COMMIT_ARTICLES = int(sys.argv[1]); "
     "ingest.BATCH_PAGES = max(1, ingest.COMMIT_ARTICLES // 4); "
+    "collect = ingest.Ingest._collect; "
+    f"ingest.Ingest._collect = lambda *a: (time.sleep({PACE_SECONDS}), collect(*a))[1]; "
     "from reader.cli import main; sys.exit(main(sys.argv[2:]))"
 )
 
