@@ -43,8 +43,11 @@ PLACES = ["Brussels", "Kyiv", "Moscow", "Paris", "Berlin", "Warsaw", "Madrid", "
 # commits several times and a kill can land before, between or inside commits. Each batch the
 # indexer takes in is paced (PACE_SECONDS), so that a run lasts long enough for a signal to land
 # in it however fast the machine and the ingest are (1,200 pages took 2.6 s unpaced).
+# Ctrl-C is handled as in a terminal even when the test run itself ignores SIGINT (a shell starts
+# background jobs that way, and the indexer would inherit it).
 PACE_SECONDS = 0.1
 DRIVER = (
+    "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
     "import sys, time, index.ingest as ingest; ingest.COMMIT_ARTICLES = int(sys.argv[1]); "
     "ingest.BATCH_PAGES = max(1, ingest.COMMIT_ARTICLES // 4); "
     "collect = ingest.Ingest._collect; "
