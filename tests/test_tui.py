@@ -266,3 +266,21 @@ async def test_full_garbage_collections_wait_for_a_pause_and_the_collector_is_re
         assert gc.get_stats()[2]["collections"] == collections + 1
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+async def test_typing_on_cancels_the_pending_preview_of_the_previous_first_hit(library):
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("slash", *"egypt")
+        for _ in range(200):  # until the answer is listed and its first hit waits to be previewed
+            await pilot.pause(0.005)
+            result = screen.last_result
+            if result is not None and result.query == "egypt" and screen._follow_timer:
+                break
+        pending = screen._follow_timer
+        assert pending is not None
+        screen.config.search_delay_ms = 5000  # the next answer stays away while we look
+        await pilot.press("s")
+        assert screen._follow_timer is None
+        assert pending._task is None  # stopped: the old first hit will not be opened
