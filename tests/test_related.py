@@ -252,11 +252,13 @@ def test_other_articles_copies_collapse_into_one_entry(library):
     assert len({"cocoa-2", "cocoa-2-update"} & set(cocoa)) == 1
 
 
-def test_copies_of_the_open_article_do_not_crowd_out_its_story(tmp_path):
-    """Its copies in many dumps make the open article's own words look rarest: still found."""
+def cocoa_copied_into_four_dumps() -> list:
+    """cocoa-1 with copies in dumps d0-d3, cocoa-2 and a Texaco story.
+
+    cocoa-1's own words and entities (copied four times) rank above those it shares with cocoa-2.
+    """
     articles = [article(*row) for row in COCOA[:2] + TEXACO_STORY[:1]]
     original = articles[0]
-    # its own words and entities rank above the ones it shares with cocoa-2
     original.paragraphs.append("Grindings grindings grindings grindings: grindings.")
     original.entities.append(entity("Abidjan", "place", count=9, title=True))
     for n in range(4):
@@ -264,6 +266,12 @@ def test_copies_of_the_open_article_do_not_crowd_out_its_story(tmp_path):
                        original.body, original.entities)  # fmt: skip
         copy.copy_group = copy.version_group = original.id
         articles.append(copy)
+    return articles
+
+
+def test_copies_of_the_open_article_do_not_crowd_out_its_story(tmp_path):
+    """Its copies in many dumps make the open article's own words look rarest: still found."""
+    articles = cocoa_copied_into_four_dumps()
     with make_library(tmp_path / "lib", articles) as lib:
         lib.finder.weights = replace(lib.finder.weights, key_terms=1, key_entities=1)
         found = lib.related("cocoa-1")
@@ -282,15 +290,7 @@ def test_own_copies_leave_room_for_other_candidates(tmp_path, monkeypatch):
     monkeypatch.setattr(related_module, "SMALL_LIBRARY", 0)
     monkeypatch.setattr(related_module, "TEXT_CANDIDATES", 1)
     monkeypatch.setattr(related_module, "ENTITY_CANDIDATES", 1)
-    articles = [article(*row) for row in COCOA[:2] + TEXACO_STORY[:1]]
-    original = articles[0]
-    original.paragraphs.append("Grindings grindings grindings grindings: grindings.")
-    original.entities.append(entity("Abidjan", "place", count=9, title=True))
-    for n in range(4):
-        copy = article(f"cocoa-1-copy{n}", f"d{n}", original.date, original.title,
-                       original.body, original.entities)  # fmt: skip
-        copy.copy_group = copy.version_group = original.id
-        articles.append(copy)
+    articles = cocoa_copied_into_four_dumps()
     with make_library(tmp_path / "lib", articles) as lib:
         assert [r.id for r in lib.related("cocoa-1").related][:1] == ["cocoa-2"]
 

@@ -37,16 +37,14 @@ class MainActions(_Base):
     # -- history ----------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        visit = self.nav.back()
-        if visit is None:
-            self.notify("Nothing further back")
-        else:
-            self.open_article(visit.article_id, "history", visit.terms)
+        self._revisit(self.nav.back(), "back")
 
     def action_forward(self) -> None:
-        visit = self.nav.forward()
+        self._revisit(self.nav.forward(), "forward")
+
+    def _revisit(self, visit, direction: str) -> None:
         if visit is None:
-            self.notify("Nothing further forward")
+            self.notify(f"Nothing further {direction}")
         else:
             self.open_article(visit.article_id, "history", visit.terms)
 
