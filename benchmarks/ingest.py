@@ -24,7 +24,7 @@ from benchmarks.corpus import write_text_corpus
 from index import Library
 from index.ingest import COMMIT_ARTICLES, WRITER_LIMIT_MB
 from index.schema import build_schema, document_for
-from index.whoosh_fixes import bulk_codec
+from index.whoosh_fixes import library_codec
 
 ROOT = Path(__file__).resolve().parent.parent
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
@@ -61,7 +61,7 @@ def bare_whoosh_rate(library: Library) -> tuple[float, int]:
         ix = FileStorage(tmp, supports_mmap=False).create_index(build_schema())
         while chunk := list(islice(articles, COMMIT_ARTICLES)):
             started = time.perf_counter()  # reading the store is not Whoosh's time
-            writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=bulk_codec())
+            writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=library_codec())
             for article in chunk:
                 writer.add_document(**document_for(article))
             writer.commit()

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from index.dedup import content_hash  # noqa: E402
 from index.records import Article, ArticleEntity  # noqa: E402
+from index.whoosh_fixes import library_codec  # noqa: E402
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
 BENCH_DATA = ROOT / "bench-data"
@@ -212,7 +213,7 @@ def write_library(folder: Path, articles: list[Article], progress: bool = True) 
         a.copy_group = first.setdefault(a.content_hash, a.id)
         a.version_group = a.copy_group
     started = time.perf_counter()
-    writer = ix.writer(limitmb=512)
+    writer = ix.writer(limitmb=512, codec=library_codec())
     for i, a in enumerate(articles):
         writer.add_document(**document_for(a))
         if progress and i % 10000 == 0:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from index.records import Article, ArticleEntity  # noqa: E402
 from index.schema import build_schema, date_number, document_for, indexed_body  # noqa: E402
 from index.store import ArticleStore  # noqa: E402
+from index.whoosh_fixes import library_codec  # noqa: E402
 
 BENCH_DIR = ROOT / "bench-data"
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
@@ -250,14 +252,14 @@ def build(
         if count <= skip:
             continue
         if ours_ix is not None:
-            ours = ours or ours_ix.writer(limitmb=512)
+            ours = ours or ours_ix.writer(limitmb=512, codec=library_codec())
             ours.add_document(**document_for(article))
             batch.append(article)
             if len(batch) >= 2000:
                 store.put_articles(batch)  # type: ignore[union-attr]
                 batch.clear()
         if oob_ix is not None:
-            oob = oob or oob_ix.writer(limitmb=512)
+            oob = oob or oob_ix.writer(limitmb=512, codec=W3Codec())  # Whoosh's own
             oob.add_document(**out_of_the_box_document(article))
         if count % commit_every == 0:
             ours, oob = _commit(store, batch, ours, oob)

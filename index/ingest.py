@@ -22,7 +22,7 @@ from index.records import Article, IngestReport, Page, Skipped
 from index.schema import document_for
 from index.store import ArticleStore
 from index.text import sanitize_line
-from index.whoosh_fixes import bulk_codec
+from index.whoosh_fixes import library_codec
 from index.worker_guard import guard_worker, starting_workers
 
 BATCH_PAGES = 400  # pages cleaned per worker task
@@ -294,7 +294,7 @@ class Ingest:
         if self._writer is None:
             self.store.set_meta("ingest_pending", "1")
             self.store.commit()
-            self._writer = self.ix.writer(limitmb=WRITER_LIMIT_MB, codec=bulk_codec())
+            self._writer = self.ix.writer(limitmb=WRITER_LIMIT_MB, codec=library_codec())
         return self._writer
 
     def _abort(self) -> None:
@@ -374,7 +374,7 @@ def reconcile(store: ArticleStore, whoosh_index) -> int:
         for term, info in reader.iter_field("id"):
             indexed[term.decode() if isinstance(term, bytes) else term] = info.doc_frequency()
     stored = {row[0] for row in store.db.execute("SELECT id FROM articles")}
-    writer = whoosh_index.writer()
+    writer = whoosh_index.writer(codec=library_codec())
     for aid, freq in indexed.items():
         if aid not in stored:
             writer.delete_by_term("id", aid)

@@ -9,7 +9,9 @@ from functools import lru_cache
 from whoosh.analysis import Filter, RegexTokenizer, StemFilter, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
+from whoosh.formats import Characters
 
+from index.packed_postings import PackedCharacters, PackedPositions
 from index.records import Article
 
 ENTITY_FIELDS = ("person", "org", "place")
@@ -65,16 +67,15 @@ class LinesTokenizer(Tokenizer):
         return isinstance(other, LinesTokenizer)
 
     def __call__(self, value, positions=False, chars=False, start_pos=0, start_char=0, **kwargs):
-        char = start_char
-        for i, line in enumerate(value.split("\n")):
-            yield from self.words(
-                line,
-                positions=positions,
-                chars=chars,
-                start_pos=start_pos + i * ENTITY_GAP,
-                start_char=char,
-                **kwargs,
-            )
+        char, pos = start_char, start_pos
+        for line in value.split("\n"):
+            words = 0
+            for token in self.words(
+                line, positions=positions, chars=chars, start_pos=pos, start_char=char, **kwargs
+            ):
+                words += 1
+                yield token
+            pos += max(ENTITY_GAP, words + 1)  # positions only ever grow (packed phrases)
             char += len(line) + 1
 
 
@@ -88,16 +89,23 @@ def entity_analyzer():
     return LinesTokenizer() | FoldFilter()
 
 
+def _packed(field: TEXT) -> TEXT:
+    """A text field whose positions numpy can read whole (index/packed_postings.py)."""
+    packed = PackedCharacters if isinstance(field.format, Characters) else PackedPositions
+    field.format = packed(field_boost=field.format.field_boost)
+    return field
+
+
 def build_schema() -> Schema:
     """Fields; boosts are applied at query time (index/query.py FIELD_BOOSTS), not baked in."""
     analyzer = text_analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
-        title=TEXT(analyzer=analyzer),
-        body=TEXT(analyzer=analyzer, chars=True, spelling=True),
-        person=TEXT(analyzer=entity_analyzer()),
-        org=TEXT(analyzer=entity_analyzer()),
-        place=TEXT(analyzer=entity_analyzer()),
+        title=_packed(TEXT(analyzer=analyzer)),
+        body=_packed(TEXT(analyzer=analyzer, chars=True, spelling=True)),
+        person=_packed(TEXT(analyzer=entity_analyzer())),
+        org=_packed(TEXT(analyzer=entity_analyzer())),
+        place=_packed(TEXT(analyzer=entity_analyzer())),
         dump=ID,
         source=ID,
         lang=ID,

@@ -17,6 +17,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
+from index.packed_postings import TermPostings, block_values, is_packed, read_term
 from index.phrases import adjacent_words
 
 FACET_FIELDS = ("dump", "source", "lang")
@@ -24,6 +25,7 @@ SCORED_FIELDS = ("title", "body", "person", "org", "place")
 K1 = 1.2
 B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # benchmarks/boosts.py
 POSTINGS_CACHE = 6_000_000  # postings kept in memory across queries (about 50 MB)
+VALUES_CACHE = 16_000_000  # uint32 posting values (positions) kept across queries (64 MB)
 
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
@@ -113,6 +115,8 @@ class SearchView:
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._postings_size = 0
         self._blocks: dict[tuple[str, str], dict[int, np.ndarray | None]] = {}
+        self._values: OrderedDict[tuple[int, str, str], TermPostings | None] = OrderedDict()
+        self._values_size = 0
         self._cache: dict[str, object] = {}
 
     def article_id(self, docnum: int) -> str:
@@ -236,9 +240,13 @@ class SearchView:
         for leaf, (seg, offset) in enumerate(self.leaves):
             if (fieldname, text) not in seg:
                 continue
-            fmt = seg.schema[fieldname].format
-            raw = seg._terms.matcher(fieldname, seg._text_to_bytes(fieldname, text), fmt)
-            ids, weights, blocks[leaf] = _block_postings(raw)
+            tbytes = seg._text_to_bytes(fieldname, text)
+            packed = read_term(seg, fieldname, tbytes, with_values=False)
+            if packed is not None:
+                ids, weights, blocks[leaf] = packed.ids, packed.weights, packed.blocks
+            else:
+                raw = seg._terms.matcher(fieldname, tbytes, seg.schema[fieldname].format)
+                ids, weights, blocks[leaf] = _block_postings(raw)
             ids_parts.append(ids + offset)
             weight_parts.append(weights)
         self._blocks[key] = blocks
@@ -253,6 +261,21 @@ class SearchView:
             self._postings_size -= len(old)
             self._blocks.pop(gone, None)
         return result
+
+    def term_values(self, leaf: int, fieldname: str, text: str) -> TermPostings | None:
+        """One term's postings with their values in one packed segment (None: not packed)."""
+        key = (leaf, fieldname, text)
+        if key in self._values:
+            self._values.move_to_end(key)
+            return self._values[key]
+        seg = self.leaves[leaf][0]
+        found = read_term(seg, fieldname, seg._text_to_bytes(fieldname, text), with_values=True)
+        self._values[key] = found
+        self._values_size += 0 if found is None or found.values is None else len(found.values)
+        while self._values_size > VALUES_CACHE and len(self._values) > 1:
+            _, old = self._values.popitem(last=False)
+            self._values_size -= 0 if old is None or old.values is None else len(old.values)
+        return found
 
     def values(
         self, fieldname: str, text: str, docnums: list[int], name: str | None
@@ -280,7 +303,14 @@ class SearchView:
                         found[offset + d] = m.value_as(name) if name else m.value()
                 continue
             which = np.searchsorted(starts[:, 1], local, side="right") - 1
+            packed = is_packed(seg, fieldname)
             for block in np.unique(which[which >= 0]).tolist():
+                if packed:
+                    docs = local[which == block].tolist()
+                    raw = block_values(m._postfile, int(starts[block, 0]), docs) or {}
+                    for d, v in raw.items():
+                        found[offset + d] = fmt.decode_as(name, v) if name else v
+                    continue
                 m._goto(int(starts[block, 0]))
                 m._read_ids()
                 ids = m._ids

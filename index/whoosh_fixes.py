@@ -5,11 +5,13 @@ from __future__ import annotations
 import marshal
 from itertools import islice
 
+import whoosh.codec
 from whoosh.codec import whoosh3
 from whoosh.externalsort import SortingPool
 from whoosh.util.numeric import byte_to_length
 
-INLINE_POSTINGS = 16  # posting lists shorter than this go in the term table, not a block
+from index.packed_postings import PackedCodec
+
 RUN_CHUNK = 20_000  # postings per marshal record in a sort run on disk
 NO_COLUMN = object()  # a field without a lengths column
 
@@ -48,15 +50,10 @@ def _doc_field_length(self, docnum, fieldname, default=0):
     return None  # as Whoosh: no length stored for this document
 
 
-def bulk_codec() -> whoosh3.W3Codec:
-    """Whoosh's codec with short posting lists inlined in the term table (for bulk writers).
-
-    With Whoosh's default every term, even one seen in a single document, gets its own
-    zlib-compressed block in the postings file: most terms of a news corpus (word pairs, names)
-    are that rare, and writing those blocks was a third of the commit time. Readers of any
-    codec settings read either form.
-    """
-    return whoosh3.W3Codec(inlinelimit=INLINE_POSTINGS)
+def library_codec() -> PackedCodec:
+    """The codec every writer of this program uses (index/packed_postings.py), also the ones
+    opened without a codec: it is Whoosh's default once this module is imported."""
+    return PackedCodec()
 
 
 def _write_run(self, f, items):
@@ -84,9 +81,10 @@ def _read_run(self, path):
 if not hasattr(whoosh3.W3TermInfo, "set_inline"):
     # The postings writer inlines short posting lists into the term table through this name,
     # which only `set_inlined` exists under: the path is unreachable with Whoosh's default
-    # inline limit, and needed by `bulk_codec()`.
+    # inline limit, and needed by `library_codec()`.
     whoosh3.W3TermInfo.set_inline = whoosh3.W3TermInfo.set_inlined
 whoosh3.W3PerDocReader._cached_reader = _cached_reader
 whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
+whoosh.codec.default_codec = library_codec
 SortingPool._write_run = _write_run
 SortingPool._read_run = _read_run

@@ -1,0 +1,245 @@
+"""The packed codec and formats: Whoosh reads them as its own, numpy reads them whole."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import TEXT
+from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Characters, Positions
+from whoosh.highlight import Highlighter, PinpointFragmenter
+
+from index.packed_postings import (
+    PackedCharacters,
+    PackedCodec,
+    PackedPositions,
+    is_packed,
+    occurrences,
+    read_term,
+)
+from index.query import parse_query
+from index.query_build import QueryBuilder
+from index.records import Article
+from index.schema import build_schema, document_for
+from index.search import SearchEngine
+from index.store import ArticleStore
+
+WORDS = [
+    "rates",
+    "bank",
+    "oil",
+    "said",
+    "will",
+    "the",
+    "of",
+    "cut",
+    "rise",
+    "fall",
+    "crude",
+    "talks",
+]
+places = st.lists(st.integers(0, 5000), min_size=1, max_size=30, unique=True).map(sorted)
+
+
+@given(places)
+def test_packed_positions_decode_as_whoosh_positions(poslist):
+    packed, stock = PackedPositions(), Positions()
+    value, reference = packed.encode(poslist), stock.encode(poslist)
+    assert packed.decode_positions(value) == stock.decode_positions(reference) == poslist
+    assert packed.decode_frequency(value) == stock.decode_frequency(reference)
+    assert packed.decode_weight(value) == stock.decode_weight(reference)
+
+
+@given(places, st.integers(1, 12))
+def test_packed_characters_decode_as_whoosh_characters(poslist, width):
+    items = [(p, p * 13, p * 13 + width) for p in poslist]
+    packed, stock = PackedCharacters(), Characters()
+    value, reference = packed.encode(items), stock.encode(items)
+    assert packed.decode_characters(value) == stock.decode_characters(reference) == items
+    assert packed.decode_positions(value) == stock.decode_positions(reference)
+    assert packed.decode_frequency(value) == len(items)
+    assert packed.combine([value, packed.encode(items[:1])]) == value
+
+
+def _articles(count: int, seed: int = 3) -> list[Article]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(5, 60))]
+        if i % 9 == 0:
+            words += ["rare", f"name{i}"]
+        out.append(
+            Article(
+                id=f"a{i}",
+                origin=f"t:{i}",
+                title=" ".join(rng.choice(WORDS) for _ in range(4)),
+                paragraphs=[" ".join(words)],
+                dump="d",
+                date="2014-05-01",
+            )
+        )
+    return out
+
+
+def _legacy_schema():
+    """The schema as written before the packed formats: Whoosh's own Positions/Characters."""
+    schema = build_schema()
+    for name in schema.names():
+        field = schema[name]
+        if isinstance(field, TEXT):
+            stock = Characters if isinstance(field.format, Characters) else Positions
+            field.format = stock(field_boost=field.format.field_boost)
+    return schema
+
+
+def _index(folder, articles, schema, codec, segments: int = 1):
+    folder.mkdir(parents=True)
+    ix = FileStorage(str(folder), supports_mmap=False).create_index(schema)
+    size = -(-len(articles) // segments)
+    for start in range(0, len(articles), size):
+        writer = ix.writer(codec=codec)
+        for a in articles[start : start + size]:
+            writer.add_document(**document_for(a))
+        writer.commit(merge=False)
+    return ix
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    """The same 600 articles indexed twice: Whoosh's codec and formats, and the packed ones."""
+    base = tmp_path_factory.mktemp("twins")
+    articles = _articles(600)
+    stock = _index(base / "stock", articles, _legacy_schema(), W3Codec(), segments=2)
+    packed = _index(base / "packed", articles, build_schema(), PackedCodec(), segments=2)
+    return articles, stock, packed
+
+
+QUERIES = [
+    wq.Term("body", "rate"),
+    wq.Term("body", "rare"),
+    wq.Term("body", "name9"),
+    wq.And([wq.Term("body", "oil"), wq.Term("body", "crude")]),
+    wq.Phrase("body", ["crude", "oil"]),
+    wq.Phrase("body", ["the", "bank", "said"]),
+    wq.Phrase("body", ["oil", "talk"], slop=3),
+    wq.Phrase("title", ["will", "cut"]),
+]
+
+
+def test_whoosh_finds_and_scores_the_same_in_both_codecs(twins):
+    _, stock, packed = twins
+    with stock.searcher() as s1, packed.searcher() as s2:
+        for q in QUERIES:
+            r1, r2 = s1.search(q, limit=None), s2.search(q, limit=None)
+            assert [h.docnum for h in r1] == [h.docnum for h in r2], q
+            assert [round(h.score, 5) for h in r1] == [round(h.score, 5) for h in r2], q
+            assert len(r1) > 0, q
+
+
+def test_highlights_and_matcher_values_are_the_same(twins):
+    articles, stock, packed = twins
+    texts = {a.id: "\n\n".join(a.paragraphs) for a in articles}
+    q = wq.Phrase("body", ["crude", "oil"])
+    with stock.searcher() as s1, packed.searcher() as s2:
+        for s in (s1, s2):
+            s.results = s.search(q, limit=5, terms=True)
+        h = Highlighter(fragmenter=PinpointFragmenter())
+        for hit1, hit2 in zip(s1.results, s2.results, strict=True):
+            text = texts[hit1["id"]]
+            assert h.highlight_hit(hit1, "body", text) == h.highlight_hit(hit2, "body", text)
+        m1 = s1.postings("body", "oil")
+        m2 = s2.postings("body", "oil")
+        while m1.is_active():
+            assert m1.id() == m2.id()
+            assert m1.value_as("characters") == m2.value_as("characters")
+            m1.next()
+            m2.next()
+        assert not m2.is_active()
+
+
+def test_read_term_gives_every_posting_and_its_positions(twins):
+    _, _, packed = twins
+    with packed.reader() as reader:
+        for seg, _ in reader.leaf_readers():
+            assert is_packed(seg, "body")
+            for word in ("the", "rare", "name9"):
+                tbytes = word.encode()
+                if ("body", word) not in seg:
+                    continue
+                got = read_term(seg, "body", tbytes, with_values=True)
+                m = seg.postings("body", tbytes)
+                expected = []
+                while m.is_active():
+                    expected.append((m.id(), m.weight(), m.value_as("positions")))
+                    m.next()
+                assert got.ids.tolist() == [e[0] for e in expected]
+                assert got.weights.tolist() == [e[1] for e in expected]
+                which, where = occurrences(got, np.ones(len(got.ids), bool), 3)
+                for i, (_, _, poslist) in enumerate(expected):
+                    assert where[which == i].tolist() == poslist
+                if len(expected) > 128:  # long lists: one block start per 128 postings
+                    assert len(got.blocks) == -(-len(expected) // 128)
+
+
+def test_merged_segments_stay_packed_and_equal(twins, tmp_path):
+    articles, stock, _ = twins
+    merged = _index(tmp_path / "m", articles, build_schema(), PackedCodec(), segments=3)
+    merged.optimize()
+    with merged.searcher() as s2, stock.searcher() as s1:
+        assert len(list(merged.reader().leaf_readers())) == 1
+        for q in QUERIES:
+            assert sorted(s1.docs_for_query(q)) == sorted(s2.docs_for_query(q)), q
+
+
+def _engine(folder, articles, schema, codecs) -> SearchEngine:
+    ix = FileStorage(str(folder / "whoosh"), supports_mmap=False)
+    (folder / "whoosh").mkdir(parents=True)
+    ix = ix.create_index(schema)
+    size = -(-len(articles) // len(codecs))
+    for n, codec in enumerate(codecs):
+        writer = ix.writer(codec=codec)
+        for a in articles[n * size : (n + 1) * size]:
+            writer.add_document(**document_for(a))
+        writer.commit(merge=False)
+    store = ArticleStore(folder / "articles.db")
+    store.put_articles(articles)
+    store.commit()
+    return SearchEngine(ix, store)
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory):
+    """Libraries of one set of articles: packed, written before (Whoosh's formats), and one
+    whose segments are half Whoosh's codec, half packed (a writer opened without ours)."""
+    articles = _articles(400, seed=11)
+    made = {
+        name: _engine(tmp_path_factory.mktemp(name), articles, schema, codecs)
+        for name, schema, codecs in (
+            ("packed", build_schema(), [PackedCodec(), PackedCodec()]),
+            ("legacy", _legacy_schema(), [W3Codec(), W3Codec()]),
+            ("mixed", build_schema(), [W3Codec(), PackedCodec()]),
+        )
+    }
+    yield made
+    for engine in made.values():
+        engine.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), min_size=2, max_size=3))
+def test_phrases_are_found_alike_in_packed_legacy_and_mixed_libraries(engines, words):
+    text = '"' + " ".join(words) + '"'
+    reference = engines["legacy"].view.searcher  # Whoosh's own span matchers
+    query = QueryBuilder(reference.reader()).build(parse_query(text)).query
+    assert isinstance(query, wq.Or) and len(query.subqueries) == 5  # title, body, entities
+    expected = {reference.stored_fields(d)["id"] for d in reference.docs_for_query(query)}
+    for name, engine in engines.items():
+        found = {h.id for h in engine.search(text, limit=1000, snippets=False).hits}
+        assert found == expected, (name, text)
+    assert engines["packed"].search(text, limit=3).hits or not expected  # snippets too
