@@ -208,6 +208,14 @@ class InlinedMatcher(ListMatcher):
         return super().value() if self._values else None
 
 
+def inlined_matcher(terminfo, format_, term=None, scorer=None) -> InlinedMatcher:
+    """The matcher of postings inlined in the term table (for every codec, see whoosh_fixes)."""
+    ids, weights, values = terminfo.inlined_postings()
+    return InlinedMatcher(
+        ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
+    )
+
+
 class PackedCodec(whoosh3.W3Codec):
     """Whoosh's W3 codec with packed blocks; short posting lists inlined in the term table.
 
@@ -229,10 +237,7 @@ class PackedCodec(whoosh3.W3Codec):
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():
-            ids, weights, values = terminfo.inlined_postings()
-            return InlinedMatcher(
-                ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
-            )
+            return inlined_matcher(terminfo, format_, term, scorer)
         offset, length = terminfo.extent()
         return PackedLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 

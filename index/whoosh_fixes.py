@@ -10,7 +10,7 @@ from whoosh.codec import whoosh3
 from whoosh.externalsort import SortingPool
 from whoosh.util.numeric import byte_to_length
 
-from index.packed_postings import PackedCodec
+from index.packed_postings import PackedCodec, inlined_matcher
 
 RUN_CHUNK = 20_000  # postings per marshal record in a sort run on disk
 NO_COLUMN = object()  # a field without a lengths column
@@ -56,6 +56,14 @@ def library_codec() -> PackedCodec:
     return PackedCodec()
 
 
+def _postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+    """Whoosh's, with inlined postings read by `InlinedMatcher` (merges failed on them)."""
+    if terminfo.is_inlined():
+        return inlined_matcher(terminfo, format_, term, scorer)
+    offset, length = terminfo.extent()
+    return whoosh3.W3LeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
 def _write_run(self, f, items):
     """Write a sorted run as marshal records of many postings (Whoosh pickles each posting)."""
     iterator = iter(items)
@@ -86,5 +94,6 @@ if not hasattr(whoosh3.W3TermInfo, "set_inline"):
 whoosh3.W3PerDocReader._cached_reader = _cached_reader
 whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
 whoosh.codec.default_codec = library_codec
+whoosh3.W3Codec.postings_reader = _postings_reader  # libraries written before the packed codec
 SortingPool._write_run = _write_run
 SortingPool._read_run = _read_run
