@@ -26,8 +26,9 @@ from whoosh.filedb.filestore import FileStorage
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from index.prepared_docs import add_prepared, prepare  # noqa: E402
 from index.records import Article, ArticleEntity  # noqa: E402
-from index.schema import build_schema, date_number, document_for, indexed_body  # noqa: E402
+from index.schema import build_schema, date_number, indexed_body  # noqa: E402
 from index.store import ArticleStore  # noqa: E402
 from index.whoosh_fixes import library_codec  # noqa: E402
 
@@ -253,7 +254,7 @@ def build(
             continue
         if ours_ix is not None:
             ours = ours or ours_ix.writer(limitmb=512, codec=library_codec())
-            ours.add_document(**document_for(article))
+            add_prepared(ours, prepare(article), article)  # as the ingest adds it
             batch.append(article)
             if len(batch) >= 2000:
                 store.put_articles(batch)  # type: ignore[union-attr]

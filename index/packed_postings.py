@@ -255,7 +255,7 @@ class TermPostings:
 
     ids: np.ndarray
     weights: np.ndarray
-    blocks: np.ndarray | None = None  # (file offset, first id) of each block, for `_goto`
+    blocks: np.ndarray | None = None  # (start, first id, end) of each block in the postings
     values: np.ndarray | None = None
     value_ends: np.ndarray | None = None
 
@@ -297,7 +297,7 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
         n, m, kind = _HEADER.unpack_from(raw, data)
         data += _HEADER.size
         ids_parts.append(np.frombuffer(raw, "<u4", n, data))
-        starts.append((offset + at, int(ids_parts[-1][0])))
+        starts.append((offset + at, int(ids_parts[-1][0]), offset + end))
         weight_parts.append(np.frombuffer(raw, "<f4", n, data + 4 * n))
         if with_values:
             if kind != _VARIABLE or m != n:
@@ -320,18 +320,17 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
     return out
 
 
-def block_values(postfile, offset: int, docs: list[int]) -> dict[int, bytes] | None:
-    """The values of some local docnums in the packed block at `offset` (None: no values).
+def block_values(postfile, start: int, end: int, docs: list[int]) -> dict[int, bytes]:
+    """The values of some local docnums in the packed block at start..end of the postings.
 
     For snippets: reads one block and slices out the few values asked for, where Whoosh's
     matcher would make a bytes object of every posting in the block.
     """
-    (block,) = _LENGTH.unpack(postfile.get(offset, 4))
-    raw = memoryview(postfile.get(offset + 4, abs(block)))
+    raw = memoryview(postfile.get(start + 4, end - start - 4))
     (infolen,) = _TAIL.unpack_from(raw, len(raw) - 2)
     n, m, kind = _HEADER.unpack_from(raw, infolen)
     if kind != _VARIABLE or m != n:
-        return None
+        return {}
     at = infolen + _HEADER.size
     ids = np.frombuffer(raw, "<u4", n, at)
     lengths = np.frombuffer(raw, "<u4", n, at + 8 * n).astype(np.int64)

@@ -17,7 +17,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
-from index.packed_postings import TermPostings, block_values, is_packed, read_term
+from index.packed_postings import PackedCodec, TermPostings, block_values, read_term
 from index.phrases import adjacent_words
 
 FACET_FIELDS = ("dump", "source", "lang")
@@ -295,7 +295,16 @@ class SearchView:
                 continue
             starts = blocks[leaf]
             fmt = seg.schema[fieldname].format
-            m = seg._terms.matcher(fieldname, seg._text_to_bytes(fieldname, text), fmt)
+            tbytes = seg._text_to_bytes(fieldname, text)
+            if starts is not None and isinstance(seg.codec(), PackedCodec):
+                which = np.searchsorted(starts[:, 1], local, side="right") - 1
+                for block in np.unique(which[which >= 0]).tolist():
+                    docs = local[which == block].tolist()
+                    start, _, end = starts[block].tolist()
+                    for d, v in block_values(seg._terms._postfile, start, end, docs).items():
+                        found[offset + d] = fmt.decode_as(name, v) if name else v
+                continue
+            m = seg._terms.matcher(fieldname, tbytes, fmt)
             if starts is None:  # no block index: walk the postings
                 for d in local.tolist():
                     m.skip_to(d)
@@ -303,14 +312,7 @@ class SearchView:
                         found[offset + d] = m.value_as(name) if name else m.value()
                 continue
             which = np.searchsorted(starts[:, 1], local, side="right") - 1
-            packed = is_packed(seg, fieldname)
             for block in np.unique(which[which >= 0]).tolist():
-                if packed:
-                    docs = local[which == block].tolist()
-                    raw = block_values(m._postfile, int(starts[block, 0]), docs) or {}
-                    for d, v in raw.items():
-                        found[offset + d] = fmt.decode_as(name, v) if name else v
-                    continue
                 m._goto(int(starts[block, 0]))
                 m._read_ids()
                 ids = m._ids
@@ -327,7 +329,7 @@ class SearchView:
         if not len(ids) or fieldname not in SCORED_FIELDS:
             return ids, np.zeros(len(ids), dtype=np.float32)
         searcher = self.searcher
-        idf = math.log(self.n / (searcher.doc_frequency(fieldname, text) + 1)) + 1
+        idf = math.log(self.n / (len(ids) + 1)) + 1  # Whoosh's doc_frequency: deleted ones too
         avgfl = searcher.avg_field_length(fieldname) or 1.0
         b = B.get(fieldname, 0.75)
         lengths = self.lengths(fieldname)[ids]
