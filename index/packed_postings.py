@@ -275,7 +275,10 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
     try:
         info = terms.term_info(fieldname, tbytes)
     except Exception:  # not in this segment
-        return TermPostings(np.zeros(0, np.int64), np.zeros(0, np.float32))
+        none = TermPostings(np.zeros(0, np.int64), np.zeros(0, np.float32))
+        if with_values:
+            none.values, none.value_ends = np.zeros(0, np.uint32), np.zeros(0, np.int64)
+        return none
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         out = TermPostings(np.asarray(ids, np.int64), np.asarray(weights, np.float32))

@@ -1,24 +1,24 @@
 """One searcher's index as arrays: columns, facet codes, postings and BM25F scores with numpy.
 
 Whoosh matches and scores one document at a time in Python; here a query's postings are read
-block by block into arrays and combined as boolean masks and score vectors over every document,
-so a common word costs about as much as a rare one. Scores follow Whoosh's BM25F exactly
-(idf, per-field length normalisation from the quantised field lengths), weighted per field at
-query time. A view is built once per searcher and replaced when `refresh()` finds a new one.
+whole into arrays (index/packed_postings.py; segment_arrays.py for Whoosh's own codec) and
+combined as boolean masks and score vectors over every document, so a common word costs about
+as much as a rare one. Scores follow Whoosh's BM25F exactly (idf, per-field length
+normalisation from the quantised field lengths), weighted per field at query time. A view is
+built once per searcher and replaced when `refresh()` finds a new one.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import OrderedDict
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.util.numeric import byte_to_length
 
-from index.packed_postings import PackedCodec, TermPostings, block_values, read_term
+from index.packed_postings import PackedCodec, TermPostings, block_values, is_packed, read_term
 from index.phrases import adjacent_words
+from index.segment_arrays import block_postings, column_array, index_of, length_array
 
 FACET_FIELDS = ("dump", "source", "lang")
 SCORED_FIELDS = ("title", "body", "person", "org", "place")
@@ -26,82 +26,6 @@ K1 = 1.2
 B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # benchmarks/boosts.py
 POSTINGS_CACHE = 6_000_000  # postings kept in memory across queries (about 50 MB)
 VALUES_CACHE = 16_000_000  # uint32 posting values (positions) kept across queries (64 MB)
-
-_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
-
-
-def _column_array(segreader, fieldname: str, dtype: str, default: int = 0) -> np.ndarray:
-    """A fixed-width column of one segment as an array (one read, not one per document)."""
-    count = segreader.doc_count_all()
-    try:
-        cr = segreader.column_reader(fieldname, translate=False)
-    except Exception:
-        return np.full(count, default, dtype=np.dtype(dtype).newbyteorder("="))
-    raw = getattr(cr, "_dbfile", None)
-    out = np.full(count, default, dtype=np.dtype(dtype).newbyteorder("="))
-    if raw is not None and hasattr(cr, "_basepos") and hasattr(cr, "_count"):
-        width = np.dtype(dtype).itemsize
-        n = min(cr._count, count)
-        data = raw.get(cr._basepos, n * width)
-        out[:n] = np.frombuffer(data, dtype=np.dtype(dtype))
-        return out
-    return np.fromiter((v for v in cr), dtype=out.dtype, count=count)
-
-
-def _length_array(segreader, fieldname: str) -> np.ndarray:
-    """The quantised lengths of one field in one segment, as Whoosh's scorer sees them."""
-    count = segreader.doc_count_all()
-    perdoc = getattr(segreader, "_perdoc", None)
-    try:
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
-        cr = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if cr is not None and hasattr(cr, "_dbfile"):
-            n = min(cr._count, count)
-            codes = np.zeros(count, dtype=np.uint8)
-            codes[:n] = np.frombuffer(cr._dbfile.get(cr._basepos, n), dtype=np.uint8)
-            return _LENGTHS[codes]
-    except Exception:
-        pass
-    return np.array(
-        [segreader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)], dtype=np.float32
-    )
-
-
-def _block_postings(matcher) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    """(ids, weights, block starts) of a leaf matcher, read a block at a time when it can be.
-
-    Block starts are (file offset, first id) per block, so that the values of a few documents
-    (snippets) are read from their own blocks alone; None when the codec reads one at a time.
-    """
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
-        ids: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        starts: list[tuple[int, int]] = []
-        position = getattr(matcher, "_baseoffset", None)
-        while not matcher._atend and matcher._i < matcher._blocklength:
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._weights is None:
-                matcher._read_weights()
-            ids.append(np.asarray(matcher._ids, dtype=np.int64))
-            weights.append(np.asarray(matcher._weights, dtype=np.float32))
-            if position is not None:
-                starts.append((position, int(ids[-1][0])))
-                position = matcher._nextoffset
-            matcher._next_block()
-        blocks = np.array(starts, dtype=np.int64).reshape(-1, 2) if position is not None else None
-        if ids:
-            return np.concatenate(ids), np.concatenate(weights), blocks
-        return np.zeros(0, np.int64), np.zeros(0, np.float32), blocks
-    pairs = []
-    while matcher.is_active():
-        pairs.append((matcher.id(), matcher.weight()))
-        matcher.next()
-    if not pairs:
-        return np.zeros(0, np.int64), np.zeros(0, np.float32), None
-    a = np.array(pairs, dtype=np.float64)
-    return a[:, 0].astype(np.int64), a[:, 1].astype(np.float32), None
 
 
 class SearchView:
@@ -150,7 +74,7 @@ class SearchView:
     def dates(self) -> np.ndarray:
         """yyyymmddHHMMSS per document, 0 when undated."""
         if "dates" not in self._cache:
-            self._cache["dates"] = self._concat(lambda s: _column_array(s, "date", ">u8")).astype(
+            self._cache["dates"] = self._concat(lambda s: column_array(s, "date", ">u8")).astype(
                 np.int64
             )
         return self._cache["dates"]  # type: ignore[return-value]
@@ -159,7 +83,7 @@ class SearchView:
     def groups(self) -> np.ndarray:
         """A small integer per copy group (equal for copies of one article)."""
         if "groups" not in self._cache:
-            keys = self._concat(lambda s: _column_array(s, "group", ">u8"))
+            keys = self._concat(lambda s: column_array(s, "group", ">u8"))
             _, codes = np.unique(keys, return_inverse=True)
             codes = codes.astype(np.int64)
             self._cache["groups"] = codes
@@ -194,7 +118,7 @@ class SearchView:
     def lengths(self, fieldname: str) -> np.ndarray:
         key = f"len:{fieldname}"
         if key not in self._cache:
-            self._cache[key] = self._concat(lambda s: _length_array(s, fieldname))
+            self._cache[key] = self._concat(lambda s: length_array(s, fieldname))
         return self._cache[key]  # type: ignore[return-value]
 
     def facet(self, fieldname: str) -> tuple[np.ndarray, list[str]]:
@@ -238,15 +162,20 @@ class SearchView:
         ids_parts, weight_parts = [], []
         blocks: dict[int, np.ndarray | None] = {}
         for leaf, (seg, offset) in enumerate(self.leaves):
-            if (fieldname, text) not in seg:
-                continue
             tbytes = seg._text_to_bytes(fieldname, text)
-            packed = read_term(seg, fieldname, tbytes, with_values=False)
+            packed = self._values.get((leaf, fieldname, text))  # read with positions already
+            if packed is None:  # (one term lookup: a missing term reads as no postings)
+                packed = read_term(seg, fieldname, tbytes, with_values=False)
             if packed is not None:
-                ids, weights, blocks[leaf] = packed.ids, packed.weights, packed.blocks
-            else:
+                ids, weights, starts = packed.ids, packed.weights, packed.blocks
+            elif (fieldname, text) in seg:
                 raw = seg._terms.matcher(fieldname, tbytes, seg.schema[fieldname].format)
-                ids, weights, blocks[leaf] = _block_postings(raw)
+                ids, weights, starts = block_postings(raw)
+            else:
+                continue
+            if not len(ids):
+                continue
+            blocks[leaf] = starts
             ids_parts.append(ids + offset)
             weight_parts.append(weights)
         self._blocks[key] = blocks
@@ -317,7 +246,7 @@ class SearchView:
                 m._read_ids()
                 ids = m._ids
                 for d in local[which == block].tolist():
-                    i = _index_of(ids, d)
+                    i = index_of(ids, d)
                     if i is not None:
                         m._i = i
                         found[offset + d] = m.value_as(name) if name else m.value()
@@ -347,6 +276,11 @@ class SearchView:
             mask = np.zeros(self.n, dtype=bool)
             mask[list(self.searcher.docs_for_query(q))] = True
             return mask
+        if q.slop == 1:  # positions will be read: read each word once, with them
+            for leaf, (seg, _) in enumerate(self.leaves):
+                if is_packed(seg, q.fieldname):
+                    for word in set(words):
+                        self.term_values(leaf, q.fieldname, word)
         mask = self.live.copy()
         for word in set(words):
             ids, _ = self.postings(q.fieldname, word)
@@ -429,9 +363,3 @@ class SearchView:
         mask = np.zeros(n, dtype=bool)  # anything else: Whoosh finds the documents
         mask[list(self.searcher.docs_for_query(q))] = True
         return mask, np.zeros(n, dtype=np.float32)
-
-
-def _index_of(ids, docnum: int) -> int | None:
-    """Where docnum is in a block's sorted ids, None when it is not there."""
-    i = bisect.bisect_left(ids, docnum)
-    return i if i < len(ids) and ids[i] == docnum else None
