@@ -86,6 +86,8 @@ def run(name: str, paths: list[Path]) -> None:
             again = library.add(paths)
             rerun = time.perf_counter() - started
             bare, n = bare_whoosh_rate(library)
+        index_mb = sum(f.stat().st_size for f in (folder / "whoosh").iterdir()) / 2**20
+        store_mb = sum(f.stat().st_size for f in folder.glob("articles.db*")) / 2**20
         rate = pages / first
         print(f"\n== {name}: {pages:,} pages ({report.added:,} articles, {report.copies:,} copies, "
               f"{report.versions:,} versions, skipped {dict(report.skipped)})")  # fmt: skip
@@ -98,6 +100,7 @@ def run(name: str, paths: list[Path]) -> None:
               f"(end-to-end is {100 * rate / bare:.0f}% of it)")  # fmt: skip
         print(f"peak memory    {ingest_peak:8.0f} MB (largest of the indexer and its workers, "
               "during the first run)")  # fmt: skip
+        print(f"on disk        {index_mb:8.0f} MB search index, {store_mb:.0f} MB article store")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

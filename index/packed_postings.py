@@ -1,13 +1,13 @@
-"""A Whoosh codec and posting formats whose blocks numpy reads whole, without Python per posting.
+"""A Whoosh codec whose posting blocks numpy reads whole, without Python per posting.
 
 Whoosh's own codec pickles each block of 128 postings as a tuple of lists, zlib-compresses it,
 and pickles each posting's positions on their own: reading one block costs about 0.1 ms and
 a common word has hundreds of them, so a phrase of two common words at 100,000 articles spent
-most of its time unpickling. Here a block is raw little-endian arrays (ids, weights, value
-lengths, values) behind Whoosh's usual block header, and positions (and character offsets) are
-raw uint32 arrays: `read_term` turns a whole posting list into numpy arrays with a few calls
-per block, and every Whoosh reader (matchers, highlighting, merging) still reads the same
-segments through `PackedLeafMatcher`.
+most of its time unpickling. Here a block is raw little-endian arrays (`_parse_block`) behind
+Whoosh's usual block header, and positions are raw uint32 (index/packed_formats.py):
+`read_term` turns a whole posting list into numpy arrays with a few calls per block, and every
+Whoosh reader (matchers, highlighting, merging) still reads the same segments through
+`PackedLeafMatcher`.
 
 Segments written before this codec keep Whoosh's own (`W3Codec`, pickled positions) and are
 read as before: each segment records its codec, and `read_term` answers None for those.
@@ -16,96 +16,26 @@ read as before: each segment records its codec, and `read_term` answers None for
 from __future__ import annotations
 
 import struct
-import sys
 from array import array
 from dataclasses import dataclass
 from pickle import dumps
 
 import numpy as np
 from whoosh.codec import whoosh3
-from whoosh.formats import Characters, Positions
 from whoosh.matching import ListMatcher
 from whoosh.util.numeric import length_to_byte
 
+from index.packed_formats import PackedPositions, le_bytes
+
 INLINE_POSTINGS = 16  # posting lists shorter than this go in the term table, not a block
-_HEADER = struct.Struct("<IIB")  # postings, values, value kind
+_HEADER = struct.Struct("<IIBB")  # postings, values, value kind, flags
+_FIRST = struct.Struct("<I")
 _TAIL = struct.Struct("<H")  # length of Whoosh's pickled block info, at the end of the data
 _LENGTH = struct.Struct("!i")  # Whoosh's block length (negative for the last block)
-_VARIABLE, _FIXED, _NONE = 0, 1, 2
-_SWAP = sys.byteorder != "little"
-
-
-def _le(a: array) -> bytes:
-    if _SWAP:
-        a = array(a.typecode, a)
-        a.byteswap()
-    return a.tobytes()
-
-
-def _from_le(typecode: str, data) -> array:
-    a = array(typecode)
-    a.frombytes(data)
-    if _SWAP:
-        a.byteswap()
-    return a
-
-
-# -- formats ----------------------------------------------------------------------------------
-
-
-class PackedPositions(Positions):
-    """Whoosh's Positions, a posting's positions stored as raw uint32 (little-endian)."""
-
-    def encode(self, poslist) -> bytes:
-        return _le(array("I", poslist))
-
-    def decode_positions(self, valuestring) -> list[int]:
-        return _from_le("I", valuestring).tolist()
-
-    def decode_frequency(self, valuestring) -> int:
-        return len(valuestring) // 4
-
-    def decode_weight(self, valuestring) -> float:
-        return self.decode_frequency(valuestring) * self.field_boost
-
-
-class PackedCharacters(Characters):
-    """Whoosh's Characters as raw uint32: every position, then every start, then every end."""
-
-    def encode(self, poslist) -> bytes:
-        return _le(
-            array("I", [p[0] for p in poslist] + [p[1] for p in poslist] + [p[2] for p in poslist])
-        )
-
-    def decode_characters(self, valuestring) -> list[tuple[int, int, int]]:
-        values = _from_le("I", valuestring)
-        n = len(values) // 3
-        return list(zip(values[:n], values[n : 2 * n], values[2 * n :], strict=True))
-
-    def decode_positions(self, valuestring) -> list[int]:
-        values = _from_le("I", valuestring)
-        return values[: len(values) // 3].tolist()
-
-    def decode_frequency(self, valuestring) -> int:
-        return len(valuestring) // 12
-
-    def decode_weight(self, valuestring) -> float:
-        return self.decode_frequency(valuestring) * self.field_boost
-
-    def combine(self, vs) -> bytes:
-        seen: dict[int, tuple[int, int, int]] = {}
-        for v in vs:
-            for item in self.decode_characters(v):
-                seen[item[0]] = item
-        return self.encode([seen[p] for p in sorted(seen)])
-
-
-PACKED_FORMATS = (PackedPositions, PackedCharacters)
-
-
-def words_per_value(fmt) -> int:
-    """uint32 values a posting holds per occurrence: 1 (positions) or 3 (characters)."""
-    return 3 if isinstance(fmt, PackedCharacters) else 1
+_VARIABLE, _FIXED, _NONE = 0, 1, 2  # value kinds
+_GAPS16 = 1  # flag: ids as the first id and uint16 gaps (else uint32 ids)
+_DERIVED = 2  # flag: no weights stored, each is its value's occurrences x the field boost
+_LENGTHS16 = 4  # flag: value lengths as uint16 (else uint32)
 
 
 # -- the codec --------------------------------------------------------------------------------
@@ -122,17 +52,8 @@ class PackedPostingsWriter(whoosh3.W3PostingsWriter):
             postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
         ids, weights, values = self._ids, self._weights, self._values
-        fixed = self._format.fixed_value_size()
-        parts = [b"", _le(ids), _le(weights)]
-        if fixed is None or fixed < 0:
-            kind = _VARIABLE
-            parts += [_le(array("I", map(len, values))), b"".join(values)]
-        elif fixed > 0:
-            kind = _FIXED
-            parts.append(b"".join(values))
-        else:
-            kind = _NONE
-        parts[0] = _HEADER.pack(len(ids), len(values), kind)
+        parts, kind, flags = _packed_arrays(self._format, ids, weights, values)
+        parts.insert(0, _HEADER.pack(len(ids), len(values), kind, flags))
         info = dumps(
             (
                 len(ids),
@@ -154,27 +75,99 @@ class PackedPostingsWriter(whoosh3.W3PostingsWriter):
         self._new_block()
 
 
-def _unpack_block(data, fixedsize):
-    """(ids, weights, values) of one block's data, as Whoosh's matcher holds them."""
-    n, m, kind = _HEADER.unpack_from(data, 0)
-    at = _HEADER.size
-    ids = _from_le("I", data[at : at + 4 * n])
-    at += 4 * n
-    weights = _from_le("f", data[at : at + 4 * n])
-    at += 4 * n
-    if kind == _VARIABLE:
-        lengths = _from_le("I", data[at : at + 4 * m])
-        at += 4 * m
-        values = []
-        for length in lengths:
-            values.append(bytes(data[at : at + length]))
-            at += length
-        values = tuple(values)
-    elif kind == _FIXED:
-        size = fixedsize or 0
-        values = tuple(bytes(data[at + i * size : at + (i + 1) * size]) for i in range(m))
+def _packed_arrays(fmt, ids, weights, values) -> tuple[list[bytes], int, int]:
+    """The arrays of one block as bytes, its value kind and flags (see `_parse_block`)."""
+    flags = 0
+    ids_np = np.frombuffer(ids, dtype=np.uint32)
+    gaps = np.diff(ids_np)
+    if not len(gaps) or int(gaps.max()) < 65536:
+        flags |= _GAPS16
+        parts = [_FIRST.pack(ids[0]), gaps.astype("<u2").tobytes()]
     else:
-        values = (None,) * n
+        parts = [ids_np.astype("<u4").tobytes()]
+    fixed = fmt.fixed_value_size()
+    kind = _VARIABLE if fixed is None or fixed < 0 else _FIXED if fixed > 0 else _NONE
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    derivable = kind == _VARIABLE and len(values) == len(ids) and isinstance(fmt, PackedPositions)
+    if derivable and np.array_equal(
+        _derived_weights(fmt, lengths), np.frombuffer(weights, np.float32)
+    ):
+        flags |= _DERIVED
+    if not flags & _DERIVED:
+        parts.append(le_bytes(weights))
+    if kind == _VARIABLE:
+        if not len(lengths) or int(lengths.max()) < 65536:
+            flags |= _LENGTHS16
+            parts.append(lengths.astype("<u2").tobytes())
+        else:
+            parts.append(lengths.astype("<u4").tobytes())
+    if kind != _NONE:
+        parts.append(b"".join(values))
+    return parts, kind, flags
+
+
+def _derived_weights(fmt, lengths: np.ndarray) -> np.ndarray:
+    """Weights of postings of a packed format: occurrences (from value length) x field boost."""
+    return (lengths // 4).astype(np.float32) * np.float32(fmt.field_boost)
+
+
+@dataclass(slots=True)
+class _Block:
+    ids: np.ndarray  # int64 local docnums
+    weights: np.ndarray  # float32
+    lengths: np.ndarray | None  # value lengths in bytes (variable-size values only)
+    values: int  # where the values start in the buffer
+    count: int  # values in the block
+    kind: int
+
+
+def _parse_block(raw, at: int, fmt) -> _Block:
+    """One packed block's data (from `at`, just after Whoosh's pickled block info) as arrays.
+
+    Layout: header (postings, values, kind, flags); ids (uint32, or the first id and uint16
+    gaps); weights (float32, unless derived from the values); value lengths (uint16 or
+    uint32) for variable-size values; then the values, one after another.
+    """
+    n, m, kind, flags = _HEADER.unpack_from(raw, at)
+    at += _HEADER.size
+    if flags & _GAPS16:
+        ids = np.empty(n, dtype=np.int64)
+        ids[0] = _FIRST.unpack_from(raw, at)[0]
+        np.cumsum(np.frombuffer(raw, "<u2", n - 1, at + 4), out=ids[1:])
+        ids[1:] += ids[0]
+        at += 4 + 2 * (n - 1)
+    else:
+        ids = np.frombuffer(raw, "<u4", n, at).astype(np.int64)
+        at += 4 * n
+    weights = None
+    if not flags & _DERIVED:
+        weights = np.frombuffer(raw, "<f4", n, at)
+        at += 4 * n
+    lengths = None
+    if kind == _VARIABLE:
+        width = 2 if flags & _LENGTHS16 else 4
+        lengths = np.frombuffer(raw, f"<u{width}", m, at).astype(np.int64)
+        at += width * m
+    if weights is None:
+        weights = _derived_weights(fmt, lengths)
+    return _Block(ids, weights, lengths, at, m, kind)
+
+
+def _unpack_block(data, fmt, fixedsize):
+    """(ids, weights, values) of one block's data, as Whoosh's matcher holds them."""
+    block = _parse_block(data, 0, fmt)
+    ids = array("I", block.ids.astype(np.uint32).tobytes())
+    weights = array("f", block.weights.astype(np.float32).tobytes())
+    at = block.values
+    if block.kind == _VARIABLE:
+        ends = (np.cumsum(block.lengths) + at).tolist()
+        starts = [at, *ends[:-1]]
+        values = tuple(bytes(data[a:b]) for a, b in zip(starts, ends, strict=True))
+    elif block.kind == _FIXED:
+        size = fixedsize or 0
+        values = tuple(bytes(data[at + i * size : at + (i + 1) * size]) for i in range(block.count))
+    else:
+        values = (None,) * len(ids)
     return ids, weights, values
 
 
@@ -183,7 +176,7 @@ class PackedLeafMatcher(whoosh3.W3LeafMatcher):
 
     def _read_data(self) -> None:
         raw = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        self._ids, self._weights, self._values = _unpack_block(raw, self._fixedsize)
+        self._ids, self._weights, self._values = _unpack_block(raw, self.format, self._fixedsize)
         self._data = True
 
     def _read_ids(self) -> None:
@@ -263,7 +256,7 @@ class TermPostings:
 def is_packed(segreader, fieldname: str) -> bool:
     """True when a segment's postings of a field can be read by `read_term`."""
     return isinstance(segreader.codec(), PackedCodec) and isinstance(
-        segreader.schema[fieldname].format, PACKED_FORMATS
+        segreader.schema[fieldname].format, PackedPositions
     )
 
 
@@ -290,30 +283,27 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
     if isinstance(length, tuple):  # Whoosh's `from_bytes` keeps it as struct.unpack gave it
         (length,) = length
     raw = memoryview(terms._postfile.get(offset, length))
+    fmt = segreader.schema[fieldname].format
     ids_parts, weight_parts, length_parts, blobs, starts = [], [], [], [], []
     at = 4  # Whoosh's postings magic
     while at < length:
-        (block,) = _LENGTH.unpack_from(raw, at)
-        end = at + 4 + abs(block)
+        (size,) = _LENGTH.unpack_from(raw, at)
+        end = at + 4 + abs(size)
         (infolen,) = _TAIL.unpack_from(raw, end - 2)
-        data = at + 4 + infolen
-        n, m, kind = _HEADER.unpack_from(raw, data)
-        data += _HEADER.size
-        ids_parts.append(np.frombuffer(raw, "<u4", n, data))
-        starts.append((offset + at, int(ids_parts[-1][0]), offset + end))
-        weight_parts.append(np.frombuffer(raw, "<f4", n, data + 4 * n))
+        block = _parse_block(raw, at + 4 + infolen, fmt)
+        ids_parts.append(block.ids)
+        weight_parts.append(block.weights)
+        starts.append((offset + at, int(block.ids[0]), offset + end))
         if with_values:
-            if kind != _VARIABLE or m != n:
+            if block.kind != _VARIABLE or block.count != len(block.ids):
                 return None  # values that are not one per posting: not a positions format
-            lengths = np.frombuffer(raw, "<u4", m, data + 8 * n)
-            length_parts.append(lengths)
-            start = data + 8 * n + 4 * m
-            blobs.append(raw[start : end - 2])
+            length_parts.append(block.lengths)
+            blobs.append(raw[block.values : end - 2])
         at = end
-        if block < 0:
+        if size < 0:
             break
     out = TermPostings(
-        np.concatenate(ids_parts).astype(np.int64),
+        np.concatenate(ids_parts),
         np.concatenate(weight_parts).astype(np.float32),
         np.array(starts, dtype=np.int64),
     )
@@ -323,7 +313,7 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
     return out
 
 
-def block_values(postfile, start: int, end: int, docs: list[int]) -> dict[int, bytes]:
+def block_values(postfile, start: int, end: int, docs: list[int], fmt) -> dict[int, bytes]:
     """The values of some local docnums in the packed block at start..end of the postings.
 
     For snippets: reads one block and slices out the few values asked for, where Whoosh's
@@ -331,33 +321,24 @@ def block_values(postfile, start: int, end: int, docs: list[int]) -> dict[int, b
     """
     raw = memoryview(postfile.get(start + 4, end - start - 4))
     (infolen,) = _TAIL.unpack_from(raw, len(raw) - 2)
-    n, m, kind = _HEADER.unpack_from(raw, infolen)
-    if kind != _VARIABLE or m != n:
+    block = _parse_block(raw, infolen, fmt)
+    if block.kind != _VARIABLE or block.count != len(block.ids):
         return {}
-    at = infolen + _HEADER.size
-    ids = np.frombuffer(raw, "<u4", n, at)
-    lengths = np.frombuffer(raw, "<u4", n, at + 8 * n).astype(np.int64)
-    ends = np.cumsum(lengths) + at + 12 * n
+    ends = np.cumsum(block.lengths) + block.values
     found: dict[int, bytes] = {}
     for d in docs:
-        i = int(np.searchsorted(ids, d))
-        if i < n and ids[i] == d:
-            found[d] = bytes(raw[ends[i] - lengths[i] : ends[i]])
+        i = int(np.searchsorted(block.ids, d))
+        if i < len(block.ids) and block.ids[i] == d:
+            found[d] = bytes(raw[ends[i] - block.lengths[i] : ends[i]])
     return found
 
 
-def occurrences(
-    postings: TermPostings, keep: np.ndarray, per: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """(posting index, position) of every occurrence in the kept postings (a boolean mask).
-
-    `per` is `words_per_value` of the field's format: positions are the first third of a
-    Characters value.
-    """
+def occurrences(postings: TermPostings, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(posting index, position) of every occurrence in the kept postings (a boolean mask)."""
     ends = postings.value_ends
     starts = np.concatenate(([0], ends[:-1]))
     chosen = np.flatnonzero(keep)
-    counts = (ends[chosen] - starts[chosen]) // per
+    counts = ends[chosen] - starts[chosen]
     total = int(counts.sum())
     if not total:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)

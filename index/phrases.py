@@ -18,7 +18,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.system import _INT_SIZE
 
-from index.packed_postings import PACKED_FORMATS, is_packed, occurrences, words_per_value
+from index.packed_formats import PackedPositions
+from index.packed_postings import is_packed, occurrences
 
 
 def adjacent_words(view, q: wq.Phrase, candidates: np.ndarray) -> np.ndarray:
@@ -43,7 +44,6 @@ def adjacent_words(view, q: wq.Phrase, candidates: np.ndarray) -> np.ndarray:
 def _packed_phrase(view, leaf: int, q: wq.Phrase, local: np.ndarray) -> np.ndarray | None:
     """The local docnums of one packed segment holding the phrase (None: cannot read it)."""
     seg = view.leaves[leaf][0]
-    per = words_per_value(seg.schema[q.fieldname].format)
     wanted = np.zeros(seg.doc_count_all(), dtype=bool)
     wanted[local] = True
     keys = None
@@ -51,7 +51,7 @@ def _packed_phrase(view, leaf: int, q: wq.Phrase, local: np.ndarray) -> np.ndarr
         postings = view.term_values(leaf, q.fieldname, word)
         if postings is None:
             return None
-        which, places = occurrences(postings, wanted[postings.ids], per)
+        which, places = occurrences(postings, wanted[postings.ids])
         shifted = (postings.ids[which] << 32 | places) - shift
         keys = shifted if keys is None else keys[_members(keys, shifted)]
         if not len(keys):
@@ -87,7 +87,7 @@ def _unpacked_phrase(view, q: wq.Phrase, candidates: np.ndarray) -> np.ndarray:
     words = list(q.words)
     docs = candidates.tolist()
     fmt = view.reader.schema[q.fieldname].format
-    decode = fmt.decode_positions if isinstance(fmt, PACKED_FORMATS) else positions
+    decode = fmt.decode_positions if isinstance(fmt, PackedPositions) else positions
     found = {
         w: {d: decode(raw) for d, raw in view.values(q.fieldname, w, docs, None).items()}
         for w in dict.fromkeys(words)

@@ -9,9 +9,8 @@ from functools import lru_cache
 from whoosh.analysis import Filter, RegexTokenizer, StemFilter, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
-from whoosh.formats import Characters
 
-from index.packed_postings import PackedCharacters, PackedPositions
+from index.packed_formats import PackedPositions
 from index.records import Article
 
 ENTITY_FIELDS = ("person", "org", "place")
@@ -91,8 +90,7 @@ def entity_analyzer():
 
 def _packed(field: TEXT) -> TEXT:
     """A text field whose positions numpy can read whole (index/packed_postings.py)."""
-    packed = PackedCharacters if isinstance(field.format, Characters) else PackedPositions
-    field.format = packed(field_boost=field.format.field_boost)
+    field.format = PackedPositions(field_boost=field.format.field_boost)
     return field
 
 
@@ -102,7 +100,7 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         title=_packed(TEXT(analyzer=analyzer)),
-        body=_packed(TEXT(analyzer=analyzer, chars=True, spelling=True)),
+        body=_packed(TEXT(analyzer=analyzer, spelling=True)),
         person=_packed(TEXT(analyzer=entity_analyzer())),
         org=_packed(TEXT(analyzer=entity_analyzer())),
         place=_packed(TEXT(analyzer=entity_analyzer())),
@@ -128,7 +126,7 @@ def group_key(group: str) -> int:
 
 
 def indexed_body(article: Article) -> str:
-    """The exact text indexed in `body`: stored char offsets and snippets point into it."""
+    """The exact text indexed in `body`: word positions and snippets point into it."""
     return "\n\n".join([*article.captions, *article.paragraphs])
 
 

@@ -266,7 +266,6 @@ class SearchEngine:
         compiled: Compiled,
         snippets: bool,
     ) -> list[Hit]:
-        searcher = view.searcher
         docnums = [int(d) for d in docs]
         ids = [view.article_id(d) for d in docnums]
         headers = self.store.headers(ids)
@@ -275,8 +274,12 @@ class SearchEngine:
         with_copies = {i for i, d in zip(ids, docnums, strict=True) if sizes[groups[d]] > 1}
         articles = self.store.get_many(ids) if snippets else self.store.get_many(with_copies)
         spans = {}
+        texts: dict[int, str] = {}
         if snippets:
-            spans = PostingSpans(searcher, compiled.highlight, view=view).spans(docnums)
+            for aid, d in zip(ids, docnums, strict=True):
+                if aid in articles:
+                    texts[d] = indexed_body(articles[aid])
+            spans = PostingSpans(view, compiled.highlight).spans(docnums, texts)
         hits: list[Hit] = []
         for aid, d in zip(ids, docnums, strict=True):
             if aid not in headers:
@@ -287,7 +290,7 @@ class SearchEngine:
             )
             article = articles.get(aid)
             if snippets and article is not None:
-                hit.snippet, hit.highlights = make_snippet(indexed_body(article), spans.get(d, []))
+                hit.snippet, hit.highlights = make_snippet(texts[d], spans.get(d, []))
             if aid in with_copies and article is not None:
                 members = self.store.group_members("copy_group", article.copy_group or aid)
                 hit.also_in = sorted({m_dump for _, m_dump in members if m_dump != dump})

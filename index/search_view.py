@@ -230,7 +230,7 @@ class SearchView:
                 for block in np.unique(which[which >= 0]).tolist():
                     docs = local[which == block].tolist()
                     start, _, end = starts[block].tolist()
-                    for d, v in block_values(seg._terms._postfile, start, end, docs).items():
+                    for d, v in block_values(seg._terms._postfile, start, end, docs, fmt).items():
                         found[offset + d] = fmt.decode_as(name, v) if name else v
                 continue
             m = seg._terms.matcher(fieldname, tbytes, fmt)

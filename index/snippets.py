@@ -1,21 +1,26 @@
 """Snippets and highlights: the best passage of a hit as plain text, and spans of matched words.
 
-Passages come from the character offsets Whoosh stored for `body` (`chars=True`), the way its
-pinpoint fragmenter works, so no article is analysed again at search time. The text they point
-into is `index.schema.indexed_body(article)`, exactly what was indexed.
+The matched words' places come from the index, so no article is analysed again at search time:
+their word positions, turned into characters by finding the n-th word of the text with the
+tokenizer's pattern alone (no folding or stemming, which never add or drop a word); libraries
+written before stored each word's characters (Whoosh's `chars=True`), read as they are. The
+text is `index.schema.indexed_body(article)`, exactly what was indexed.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
-from index.schema import text_analyzer
+from index.schema import TOKEN_PATTERN, text_analyzer
 
 SNIPPET_CHARS = 200
 CONTEXT_BEFORE = 50
 
 _ANALYZER = text_analyzer()
+_WORD = re.compile(TOKEN_PATTERN)  # the analyzer's tokenizer: its n-th match is position n
 
 
 def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
@@ -94,45 +99,38 @@ def make_snippet(
 
 
 class PostingSpans:
-    """Character spans of the query's body terms in some documents, from the stored offsets.
+    """Character spans of the query's body terms in some documents (see the module docstring).
 
-    With a `SearchView` (index/search_view.py), only the posting blocks that hold the documents
-    are read; without one, each term's postings are walked up to the last document.
+    Only the posting blocks that hold the documents are read (`SearchView.values`).
     """
 
-    def __init__(self, searcher, terms: Iterable[str], fieldname: str = "body", view=None) -> None:
-        self.searcher = searcher
-        self.fieldname = fieldname
+    def __init__(self, view, terms: Iterable[str], fieldname: str = "body") -> None:
         self.view = view
-        reader = searcher.reader()
+        self.fieldname = fieldname
+        reader = view.reader
         self.terms = [t for t in dict.fromkeys(terms) if (fieldname, t) in reader][:256]
+        self.stored_chars = reader.schema[fieldname].format.supports("characters")
 
-    def spans(self, docnums: Sequence[int]) -> dict[int, list[tuple[int, int, str]]]:
-        """docnum -> [(start, end, term)] for each of docnums."""
+    def spans(
+        self, docnums: Sequence[int], texts: dict[int, str]
+    ) -> dict[int, list[tuple[int, int, str]]]:
+        """docnum -> [(start, end, term)] into texts[docnum], for each of docnums."""
         found: dict[int, list[tuple[int, int, str]]] = {d: [] for d in docnums}
-        if self.view is not None:
-            for term in self.terms:
-                try:
-                    values = self.view.values(self.fieldname, term, list(docnums), "characters")
-                except Exception:
-                    continue
-                for d, chars in values.items():
-                    found[d].extend((s, e, term) for _, s, e in chars)  # type: ignore[attr-defined]
-            return found
-        order = sorted(set(docnums))
+        places: dict[int, list[tuple[int, str]]] = {d: [] for d in docnums}
+        name = "characters" if self.stored_chars else "positions"
         for term in self.terms:
             try:
-                m = self.searcher.postings(self.fieldname, term)
+                values = self.view.values(self.fieldname, term, list(docnums), name)
             except Exception:
                 continue
-            for d in order:
-                if not m.is_active():
-                    break
-                m.skip_to(d)
-                if m.is_active() and m.id() == d:
-                    try:
-                        chars = m.value_as("characters")
-                    except Exception:
-                        continue
-                    found[d].extend((s, e, term) for _, s, e in chars)
+            for d, value in values.items():
+                if self.stored_chars:
+                    found[d].extend((s, e, term) for _, s, e in value)  # type: ignore[attr-defined]
+                else:
+                    places[d].extend((p, term) for p in value)  # type: ignore[attr-defined]
+        for d, wanted in places.items():
+            if wanted:
+                last = max(p for p, _ in wanted)
+                words = [m.span() for m in islice(_WORD.finditer(texts.get(d, "")), last + 1)]
+                found[d].extend((*words[p], term) for p, term in wanted if p < len(words))
         return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from array import array
 
 import numpy as np
 import pytest
@@ -13,12 +14,14 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import TEXT
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Characters, Positions
-from whoosh.highlight import Highlighter, PinpointFragmenter
+from whoosh.highlight import Highlighter
 
+from index.packed_formats import PackedPositions
 from index.packed_postings import (
-    PackedCharacters,
+    _HEADER,
     PackedCodec,
-    PackedPositions,
+    _packed_arrays,
+    _unpack_block,
     is_packed,
     occurrences,
     read_term,
@@ -56,17 +59,6 @@ def test_packed_positions_decode_as_whoosh_positions(poslist):
     assert packed.decode_weight(value) == stock.decode_weight(reference)
 
 
-@given(places, st.integers(1, 12))
-def test_packed_characters_decode_as_whoosh_characters(poslist, width):
-    items = [(p, p * 13, p * 13 + width) for p in poslist]
-    packed, stock = PackedCharacters(), Characters()
-    value, reference = packed.encode(items), stock.encode(items)
-    assert packed.decode_characters(value) == stock.decode_characters(reference) == items
-    assert packed.decode_positions(value) == stock.decode_positions(reference)
-    assert packed.decode_frequency(value) == len(items)
-    assert packed.combine([value, packed.encode(items[:1])]) == value
-
-
 def _articles(count: int, seed: int = 3) -> list[Article]:
     rng = random.Random(seed)
     out = []
@@ -88,12 +80,13 @@ def _articles(count: int, seed: int = 3) -> list[Article]:
 
 
 def _legacy_schema():
-    """The schema as written before the packed formats: Whoosh's own Positions/Characters."""
+    """The schema as written before the packed formats: Whoosh's Positions, and Characters (the
+    words' character offsets, for snippets) in the body."""
     schema = build_schema()
     for name in schema.names():
         field = schema[name]
         if isinstance(field, TEXT):
-            stock = Characters if isinstance(field.format, Characters) else Positions
+            stock = Characters if name == "body" else Positions
             field.format = stock(field_boost=field.format.field_boost)
     return schema
 
@@ -149,7 +142,7 @@ def test_highlights_and_matcher_values_are_the_same(twins):
     with stock.searcher() as s1, packed.searcher() as s2:
         for s in (s1, s2):
             s.results = s.search(q, limit=5, terms=True)
-        h = Highlighter(fragmenter=PinpointFragmenter())
+        h = Highlighter()
         for hit1, hit2 in zip(s1.results, s2.results, strict=True):
             text = texts[hit1["id"]]
             assert h.highlight_hit(hit1, "body", text) == h.highlight_hit(hit2, "body", text)
@@ -157,7 +150,7 @@ def test_highlights_and_matcher_values_are_the_same(twins):
         m2 = s2.postings("body", "oil")
         while m1.is_active():
             assert m1.id() == m2.id()
-            assert m1.value_as("characters") == m2.value_as("characters")
+            assert m1.value_as("positions") == m2.value_as("positions")
             m1.next()
             m2.next()
         assert not m2.is_active()
@@ -180,7 +173,7 @@ def test_read_term_gives_every_posting_and_its_positions(twins):
                     m.next()
                 assert got.ids.tolist() == [e[0] for e in expected]
                 assert got.weights.tolist() == [e[1] for e in expected]
-                which, where = occurrences(got, np.ones(len(got.ids), bool), 3)
+                which, where = occurrences(got, np.ones(len(got.ids), bool))
                 for i, (_, _, poslist) in enumerate(expected):
                     assert where[which == i].tolist() == poslist
                 if len(expected) > 128:  # long lists: one block start per 128 postings
@@ -264,3 +257,69 @@ def test_small_segments_with_inlined_postings_merge(tmp_path, codec):
         assert {s.stored_fields(d)["id"] for d in s.docs_for_query(wq.Term("dump", "d"))} == {
             a.id for a in articles
         }
+
+
+def test_entity_name_positions_only_grow_and_never_join_two_names():
+    """Packed phrases need positions in order; a gap keeps a phrase from spanning two names,
+    also after a name longer than the gap."""
+    analyzer = build_schema()["person"].analyzer
+    long_name = " ".join(f"w{i}" for i in range(150))
+    tokens = [
+        (t.text, t.pos) for t in analyzer(f"Anders Fogh\n{long_name}\nRasmussen", positions=True)
+    ]
+    positions = [pos for _, pos in tokens]
+    assert positions == sorted(positions) and len(set(positions)) == len(positions)
+    assert tokens[:2] == [("anders", 0), ("fogh", 1)]  # short names: as before, 100 apart
+    assert tokens[2] == ("w0", 100)
+    last_of_long, rasmussen = tokens[-2][1], tokens[-1][1]
+    assert rasmussen - last_of_long > 1  # never adjacent to the name before
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ids=st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=130, unique=True).map(sorted),
+    boost=st.sampled_from([1.0, 2.0, 0.3]),
+    own_weights=st.booleans(),
+    huge=st.booleans(),
+)
+def test_block_layout_round_trips(ids, boost, own_weights, huge):
+    """Whatever the gaps between ids (uint16 or not), the value sizes (a word 6,000 times in
+    one article) and the weights (derived from the values or not), a block reads back."""
+    fmt = PackedPositions(field_boost=boost)
+    rng = random.Random(len(ids))
+    freqs = [rng.randint(1, 5) for _ in ids]
+    if huge:
+        freqs[0] = 20_000  # 80,000 bytes: lengths need uint32
+    places = [list(range(f)) for f in freqs]
+    values = [fmt.encode(ps) for ps in places]
+    weights = array("f", [(rng.random() if own_weights else f * boost) for f in freqs])
+    parts, kind, flags = _packed_arrays(fmt, array("I", ids), weights, values)
+    data = _HEADER.pack(len(ids), len(values), kind, flags) + b"".join(parts)
+    got_ids, got_weights, got_values = _unpack_block(memoryview(data), fmt, None)
+    assert list(got_ids) == ids
+    assert list(got_weights) == list(weights)
+    assert list(got_values) == values
+    assert [fmt.decode_positions(v) for v in got_values] == places
+
+
+def test_snippets_from_positions_match_the_stored_characters_on_hard_words(tmp_path):
+    """Positions become characters by counting the tokenizer's words: inner dots, combining
+    accents, apostrophes and other scripts must count as the analyzer counted them."""
+    text = [
+        "The U.S. envoy met Erdoğan in İstanbul'da on Monday; Straße closed.",
+        "Cafe\u0301 owners and the Ёлка fair: 5.93 per cent, said Mr. O'Neill in Kyiv.",
+    ]
+    article = Article(id="hard", origin="t:hard", title="Envoy", paragraphs=text, dump="d")
+    filler = _articles(3)
+    found = {}
+    for name, schema in (("packed", build_schema()), ("legacy", _legacy_schema())):
+        engine = _engine(tmp_path / name, [article, *filler], schema, [PackedCodec()])
+        found[name] = [
+            (h.snippet, h.highlights)
+            for query in ("us envoy", "istanbul", "strasse", "cafe", "ёлка", "5.93", "neill kyiv")
+            for h in engine.search(query, limit=1).hits
+        ]
+        engine.close()
+    assert len(found["packed"]) == 7
+    assert all(h for _, h in found["packed"])  # every query highlighted something
+    assert found["packed"] == found["legacy"]
