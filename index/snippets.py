@@ -90,12 +90,28 @@ def make_snippet(
     lead = "…" if core_start > 0 else ""
     trail = "…" if core_start + len(core) < len(text) else ""
     core_end = core_start + len(core)
-    highlights = [
-        (s - core_start + len(lead), e - core_start + len(lead))
-        for s, e, _ in spans
-        if core_start <= s and e <= core_end
+    inside = [
+        (s - core_start, e - core_start) for s, e, _ in spans if core_start <= s and e <= core_end
     ]
-    return lead + core + trail, highlights
+    core, inside = one_spaced(core, inside)
+    return lead + core + trail, [(s + len(lead), e + len(lead)) for s, e in inside]
+
+
+def one_spaced(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with each run of whitespace as one space, as a one-line display shows it (a
+    paragraph break is two), and `spans` moved along so they still point at their words."""
+    if "  " not in text and all(c == " " or not c.isspace() for c in text):
+        return text, spans
+    out: list[str] = []
+    at: list[int] = []  # where each character of text went
+    for c in text:
+        at.append(len(out))
+        if not c.isspace():
+            out.append(c)
+        elif not out or out[-1] != " ":
+            out.append(" ")
+    at.append(len(out))
+    return "".join(out), [(at[s], at[e]) for s, e in spans]
 
 
 class PostingSpans:

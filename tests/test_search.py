@@ -16,6 +16,7 @@ from index.schema import build_schema, document_for
 from index.search import SearchEngine
 from index.snippets import highlight_spans, make_snippet
 from index.store import ArticleStore
+from widgets.display_text import safe_line
 
 
 def _article(aid: str, title: str, paragraphs: list[str], **kw) -> Article:
@@ -353,6 +354,16 @@ def test_snippet_window_prefers_the_passage_with_most_terms():
     snippet, highlights = make_snippet(text, spans)
     assert snippet.startswith("…") and snippet.endswith("…")
     assert sorted(snippet[s:e] for s, e in highlights) == ["beta", "gamma"]
+
+
+def test_a_snippet_across_paragraphs_is_one_line_with_its_highlights():
+    """A paragraph break is two characters in the text: the snippet shows one space there (as the
+    results list draws it, `safe_line`), and the highlights still point at their words."""
+    text = "The talks ended.\n\nIn  Kyiv,\u00a0Rasmussen said\tno.\n\nMore text follows."
+    spans = [(text.find(w), text.find(w) + len(w), w.lower()) for w in ("Kyiv", "Rasmussen")]
+    snippet, highlights = make_snippet(text, spans, width=40)
+    assert "  " not in snippet and snippet == safe_line(snippet, 10_000)
+    assert [snippet[s:e] for s, e in highlights] == ["Kyiv", "Rasmussen"]
 
 
 def test_refresh_sees_another_writers_commit(tmp_path):
