@@ -313,6 +313,33 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
     return out
 
 
+def block_starts(segreader, fieldname: str, tbytes: bytes) -> tuple[bool, np.ndarray | None]:
+    """(the term is in the segment, its blocks as `TermPostings.blocks`: None when inlined),
+    reading only each block's header: what snippets need to find the few documents they want."""
+    try:
+        info = segreader._terms.term_info(fieldname, tbytes)
+    except Exception:
+        return False, None
+    if info.is_inlined():
+        return True, None
+    offset, length = info.extent()
+    if isinstance(length, tuple):
+        (length,) = length
+    raw = segreader._terms._postfile.get(offset, length)
+    starts = []
+    at = 4
+    while at < length:
+        (size,) = _LENGTH.unpack_from(raw, at)
+        end = at + 4 + abs(size)
+        (infolen,) = _TAIL.unpack_from(raw, end - 2)
+        (first,) = _FIRST.unpack_from(raw, at + 4 + infolen + _HEADER.size)  # first id, always
+        starts.append((offset + at, first, offset + end))
+        at = end
+        if size < 0:
+            break
+    return True, np.array(starts, dtype=np.int64).reshape(-1, 3)
+
+
 def block_values(postfile, start: int, end: int, docs: list[int], fmt) -> dict[int, bytes]:
     """The values of some local docnums in the packed block at start..end of the postings.
 

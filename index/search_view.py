@@ -16,7 +16,14 @@ from collections import OrderedDict
 import numpy as np
 from whoosh import query as wq
 
-from index.packed_postings import PackedCodec, TermPostings, block_values, is_packed, read_term
+from index.packed_postings import (
+    PackedCodec,
+    TermPostings,
+    block_starts,
+    block_values,
+    is_packed,
+    read_term,
+)
 from index.phrases import adjacent_words
 from index.segment_arrays import block_postings, column_array, index_of, length_array
 
@@ -25,6 +32,7 @@ SCORED_FIELDS = ("title", "body", "person", "org", "place")
 K1 = 1.2
 B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # benchmarks/boosts.py
 POSTINGS_CACHE = 6_000_000  # postings kept in memory across queries (about 50 MB)
+BLOCK_INDEXES = 4_096  # terms whose block starts are kept (for snippets)
 VALUES_CACHE = 16_000_000  # uint32 posting values (positions) kept across queries (64 MB)
 
 
@@ -213,8 +221,7 @@ class SearchView:
         one term in some documents, reading only the blocks that hold them."""
         blocks = self._blocks.get((fieldname, text))
         if blocks is None:
-            self.postings(fieldname, text)
-            blocks = self._blocks.get((fieldname, text), {})
+            blocks = self._block_index(fieldname, text)
         found: dict[int, object] = {}
         wanted = np.asarray(sorted(set(docnums)), dtype=np.int64)
         for leaf, (seg, offset) in enumerate(self.leaves):
@@ -251,6 +258,22 @@ class SearchView:
                         m._i = i
                         found[offset + d] = m.value_as(name) if name else m.value()
         return found
+
+    def _block_index(self, fieldname: str, text: str) -> dict[int, np.ndarray | None]:
+        """leaf -> a term's block starts there (None: inlined), from block headers alone when
+        every segment is packed (else from its postings, read whole)."""
+        if not all(isinstance(seg.codec(), PackedCodec) for seg, _ in self.leaves):
+            self.postings(fieldname, text)
+            return self._blocks.get((fieldname, text), {})
+        blocks = {}
+        for leaf, (seg, _) in enumerate(self.leaves):
+            present, starts = block_starts(seg, fieldname, seg._text_to_bytes(fieldname, text))
+            if present:
+                blocks[leaf] = starts
+        if len(self._blocks) >= BLOCK_INDEXES:
+            del self._blocks[next(iter(self._blocks))]
+        self._blocks[(fieldname, text)] = blocks
+        return blocks
 
     def term_scores(self, fieldname: str, text: str, boost: float) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, BM25F scores) of one term in one field."""

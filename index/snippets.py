@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import islice
+from re import Match
 
 from index.schema import TOKEN_PATTERN, text_analyzer
 
@@ -20,6 +21,7 @@ SNIPPET_CHARS = 200
 CONTEXT_BEFORE = 50
 
 _ANALYZER = text_analyzer()
+_SPACES = re.compile(r"\s+")
 _WORD = re.compile(TOKEN_PATTERN)  # the analyzer's tokenizer: its n-th match is position n
 
 
@@ -100,18 +102,14 @@ def make_snippet(
 def one_spaced(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """`text` with each run of whitespace as one space, as a one-line display shows it (a
     paragraph break is two), and `spans` moved along so they still point at their words."""
-    if "  " not in text and all(c == " " or not c.isspace() for c in text):
+    runs = [m.span() for m in _SPACES.finditer(text) if m.group() != " "]
+    if not runs:
         return text, spans
-    out: list[str] = []
-    at: list[int] = []  # where each character of text went
-    for c in text:
-        at.append(len(out))
-        if not c.isspace():
-            out.append(c)
-        elif not out or out[-1] != " ":
-            out.append(" ")
-    at.append(len(out))
-    return "".join(out), [(at[s], at[e]) for s, e in spans]
+
+    def moved(i: int) -> int:  # i minus the characters dropped before it
+        return i - sum(min(i, e) - s - 1 for s, e in runs if min(i, e) - s > 1)
+
+    return _SPACES.sub(" ", text), [(moved(s), moved(e)) for s, e in spans]
 
 
 class PostingSpans:
@@ -147,6 +145,6 @@ class PostingSpans:
         for d, wanted in places.items():
             if wanted:
                 last = max(p for p, _ in wanted)
-                words = [m.span() for m in islice(_WORD.finditer(texts.get(d, "")), last + 1)]
+                words = list(map(Match.span, islice(_WORD.finditer(texts.get(d, "")), last + 1)))
                 found[d].extend((*words[p], term) for p, term in wanted if p < len(words))
         return found

@@ -22,6 +22,7 @@ from index.packed_postings import (
     PackedCodec,
     _packed_arrays,
     _unpack_block,
+    block_starts,
     is_packed,
     occurrences,
     read_term,
@@ -176,6 +177,12 @@ def test_read_term_gives_every_posting_and_its_positions(twins):
                 which, where = occurrences(got, np.ones(len(got.ids), bool))
                 for i, (_, _, poslist) in enumerate(expected):
                     assert where[which == i].tolist() == poslist
+                present, starts = block_starts(seg, "body", tbytes)
+                assert present
+                if got.blocks is None:  # inlined in the term table
+                    assert starts is None
+                else:  # the block index from headers alone is the one read with the postings
+                    assert starts.tolist() == got.blocks.tolist()
                 if len(expected) > 128:  # long lists: one block start per 128 postings
                     assert len(got.blocks) == -(-len(expected) // 128)
 
