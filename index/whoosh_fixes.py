@@ -1,4 +1,8 @@
-"""Small fixes to Whoosh internals that cost the ingest dearly (applied once, on import)."""
+"""Small fixes to Whoosh internals, applied once on import (the `index` package imports this).
+
+Most cost the ingest dearly; one made merges of small segments fail. The packed codec
+(index/packed_postings.py) is made Whoosh's default here, so every writer of the program uses it.
+"""
 
 from __future__ import annotations
 
