@@ -9,6 +9,8 @@ from collections.abc import Iterator
 import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
+from index.packed_postings import read_term
+
 COMMON_SHARE = 0.05  # words in more than this share of articles do not propose candidates
 
 
@@ -32,10 +34,15 @@ def _blocks(matcher) -> Iterator[tuple[list[int], list[float]]]:
     yield ids, weights
 
 
-def postings(searcher, field: str, term: str) -> Iterator[tuple[int, list[int], list[float]]]:
+def postings(searcher, field: str, term: str) -> Iterator[tuple[int, object, object]]:
     """(docnum offset, docnums, weights) of a term in every segment, deleted articles included."""
     for leaf, offset in searcher.reader().leaf_readers():
         try:
+            packed = read_term(leaf, field, leaf._text_to_bytes(field, term), with_values=False)
+            if packed is not None:  # a packed segment: the whole list as arrays at once
+                if len(packed.ids):
+                    yield offset, packed.ids, packed.weights
+                continue
             if (field, term) not in leaf:
                 continue
             matcher = leaf.postings(field, term)

@@ -156,37 +156,51 @@ def _parse_block(raw, at: int, fmt) -> _Block:
 def _unpack_block(data, fmt, fixedsize):
     """(ids, weights, values) of one block's data, as Whoosh's matcher holds them."""
     block = _parse_block(data, 0, fmt)
-    ids = array("I", block.ids.astype(np.uint32).tobytes())
-    weights = array("f", block.weights.astype(np.float32).tobytes())
+    ids, weights = _python_arrays(block)
+    return ids, weights, _block_values(data, block, fixedsize)
+
+
+def _python_arrays(block: _Block) -> tuple[array, array]:
+    return (
+        array("I", block.ids.astype(np.uint32).tobytes()),
+        array("f", block.weights.astype(np.float32).tobytes()),
+    )
+
+
+def _block_values(data, block: _Block, fixedsize) -> tuple:
     at = block.values
     if block.kind == _VARIABLE:
         ends = (np.cumsum(block.lengths) + at).tolist()
         starts = [at, *ends[:-1]]
-        values = tuple(bytes(data[a:b]) for a, b in zip(starts, ends, strict=True))
-    elif block.kind == _FIXED:
+        return tuple(bytes(data[a:b]) for a, b in zip(starts, ends, strict=True))
+    if block.kind == _FIXED:
         size = fixedsize or 0
-        values = tuple(bytes(data[at + i * size : at + (i + 1) * size]) for i in range(block.count))
-    else:
-        values = (None,) * len(ids)
-    return ids, weights, values
+        return tuple(bytes(data[at + i * size : at + (i + 1) * size]) for i in range(block.count))
+    return (None,) * len(block.ids)
 
 
 class PackedLeafMatcher(whoosh3.W3LeafMatcher):
-    """Whoosh's block matcher over packed blocks (everything else is Whoosh's)."""
+    """Whoosh's block matcher over packed blocks (everything else is Whoosh's); a block's values
+    are made into Python bytes only when something asks for them."""
 
     def _read_data(self) -> None:
-        raw = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        self._ids, self._weights, self._values = _unpack_block(raw, self.format, self._fixedsize)
+        self._raw = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        self._block = _parse_block(self._raw, 0, self.format)
+        self._ids, self._weights = _python_arrays(self._block)
         self._data = True
 
     def _read_ids(self) -> None:
-        self._read_data()
+        if self._data is None:
+            self._read_data()
 
     def _read_weights(self) -> None:
-        self._read_data()
+        if self._data is None:
+            self._read_data()
 
     def _read_values(self) -> None:
-        self._read_data()
+        if self._data is None:
+            self._read_data()
+        self._values = _block_values(self._raw, self._block, self._fixedsize)
 
 
 class InlinedMatcher(ListMatcher):
