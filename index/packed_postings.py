@@ -274,6 +274,26 @@ def is_packed(segreader, fieldname: str) -> bool:
     )
 
 
+def _blocks(postfile, info) -> tuple[memoryview, int, list[tuple[int, int, int]]]:
+    """A posting list's bytes, read at once, where they start in the postings file, and each
+    block's (start, data, end) in those bytes (data: just after Whoosh's pickled block info)."""
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # Whoosh's `from_bytes` keeps it as struct.unpack gave it
+        (length,) = length
+    raw = memoryview(postfile.get(offset, length))
+    spans = []
+    at = 4  # Whoosh's postings magic
+    while at < length:
+        (size,) = _LENGTH.unpack_from(raw, at)
+        end = at + 4 + abs(size)
+        (infolen,) = _TAIL.unpack_from(raw, end - 2)
+        spans.append((at, at + 4 + infolen, end))
+        at = end
+        if size < 0:
+            break
+    return raw, offset, spans
+
+
 def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> TermPostings | None:
     """A term's postings in a packed segment as arrays; None when the segment is not packed."""
     if not isinstance(segreader.codec(), PackedCodec):
@@ -293,29 +313,19 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
             out.values = np.frombuffer(b"".join(values), "<u4")
             out.value_ends = np.cumsum([len(v) // 4 for v in values], dtype=np.int64)
         return out
-    offset, length = info.extent()
-    if isinstance(length, tuple):  # Whoosh's `from_bytes` keeps it as struct.unpack gave it
-        (length,) = length
-    raw = memoryview(terms._postfile.get(offset, length))
+    raw, offset, spans = _blocks(terms._postfile, info)
     fmt = segreader.schema[fieldname].format
     ids_parts, weight_parts, length_parts, blobs, starts = [], [], [], [], []
-    at = 4  # Whoosh's postings magic
-    while at < length:
-        (size,) = _LENGTH.unpack_from(raw, at)
-        end = at + 4 + abs(size)
-        (infolen,) = _TAIL.unpack_from(raw, end - 2)
-        block = _parse_block(raw, at + 4 + infolen, fmt)
+    for start, data, end in spans:
+        block = _parse_block(raw, data, fmt)
         ids_parts.append(block.ids)
         weight_parts.append(block.weights)
-        starts.append((offset + at, int(block.ids[0]), offset + end))
+        starts.append((offset + start, int(block.ids[0]), offset + end))
         if with_values:
             if block.kind != _VARIABLE or block.count != len(block.ids):
                 return None  # values that are not one per posting: not a positions format
             length_parts.append(block.lengths)
             blobs.append(raw[block.values : end - 2])
-        at = end
-        if size < 0:
-            break
     out = TermPostings(
         np.concatenate(ids_parts),
         np.concatenate(weight_parts).astype(np.float32),
@@ -336,21 +346,11 @@ def block_starts(segreader, fieldname: str, tbytes: bytes) -> tuple[bool, np.nda
         return False, None
     if info.is_inlined():
         return True, None
-    offset, length = info.extent()
-    if isinstance(length, tuple):
-        (length,) = length
-    raw = segreader._terms._postfile.get(offset, length)
-    starts = []
-    at = 4
-    while at < length:
-        (size,) = _LENGTH.unpack_from(raw, at)
-        end = at + 4 + abs(size)
-        (infolen,) = _TAIL.unpack_from(raw, end - 2)
-        (first,) = _FIRST.unpack_from(raw, at + 4 + infolen + _HEADER.size)  # first id, always
-        starts.append((offset + at, first, offset + end))
-        at = end
-        if size < 0:
-            break
+    raw, offset, spans = _blocks(segreader._terms._postfile, info)
+    starts = [  # the first id is right after the header whatever the flags
+        (offset + start, _FIRST.unpack_from(raw, data + _HEADER.size)[0], offset + end)
+        for start, data, end in spans
+    ]
     return True, np.array(starts, dtype=np.int64).reshape(-1, 3)
 
 

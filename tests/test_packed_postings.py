@@ -330,3 +330,14 @@ def test_snippets_from_positions_match_the_stored_characters_on_hard_words(tmp_p
     assert len(found["packed"]) == 7
     assert all(h for _, h in found["packed"])  # every query highlighted something
     assert found["packed"] == found["legacy"]
+
+
+def test_a_writer_opened_without_a_codec_writes_packed_segments(tmp_path):
+    """Every writer of the program (tests, repairs, benchmarks) gets the packed codec."""
+    ix = FileStorage(str(tmp_path), supports_mmap=False).create_index(build_schema())
+    writer = ix.writer()
+    for a in _articles(3):
+        writer.add_document(**document_for(a))
+    writer.commit()
+    with ix.reader() as reader:
+        assert all(is_packed(seg, "body") for seg, _ in reader.leaf_readers())
