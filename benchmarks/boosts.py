@@ -20,10 +20,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index import search_view  # noqa: E402
 from index.library import Library  # noqa: E402
-from index.query import parse_query  # noqa: E402
-from index.query_build import FIELD_BOOSTS, QueryBuilder  # noqa: E402
+from index.search import view as search_view  # noqa: E402
+from index.search.query import parse_query  # noqa: E402
+from index.search.query_build import FIELD_BOOSTS, QueryBuilder  # noqa: E402
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
 TOPIC_WORDS = {

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.clean import FurnitureModel, clean_page, explain_page  # noqa: E402
+from index.cleaning.clean import FurnitureModel, clean_page, explain_page  # noqa: E402
 from index.records import Article, Page  # noqa: E402
 
 SHARED_WET = ROOT.parent / "shared" / "corpora" / "wet"
@@ -107,7 +107,7 @@ def review(pages: list[Page], furniture: FurnitureModel, quiet: bool) -> Counter
 
 def speed(pages: list[Page], furniture: FurnitureModel | None, repeat: int) -> float:
     """Pages per CPU second of one process (CPU time, so other load on the machine counts less)."""
-    from index.clean import clean_page
+    from index.cleaning.clean import clean_page
 
     started = time.process_time()
     for _ in range(repeat):
@@ -117,7 +117,7 @@ def speed(pages: list[Page], furniture: FurnitureModel | None, repeat: int) -> f
 
 
 def report_speed(name: str, pages: list[Page], furniture: FurnitureModel, repeat: int) -> None:
-    from index import lines
+    from index.cleaning import lines
 
     if not pages:
         return

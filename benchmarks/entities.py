@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from index.entities import article_entities
-from index.gazetteer import Place, places
+from index.entities.gazetteer import Place, places
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters-1987"
 TAG_CODES = {

@@ -1,4 +1,4 @@
-"""Rebuild index/data/common_words.txt: words a newswire writes in lowercase mid-sentence.
+"""Rebuild index/entities/data/common_words.txt: words a newswire writes in lowercase mid-sentence.
 
 Reads the Reuters corpus in ../shared/corpora/reuters-1987 and keeps each word that appears in
 lowercase at least as often as capitalised mid-sentence (so "said", "unfortunately", "bank"; not
@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters-1987"
-OUT = Path(__file__).resolve().parents[1] / "index" / "data" / "common_words.txt"
+OUT = Path(__file__).resolve().parents[1] / "index" / "entities" / "data" / "common_words.txt"
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 MIN_LOWER = 3
 

@@ -22,9 +22,9 @@ from whoosh.filedb.filestore import FileStorage
 
 from benchmarks.corpus import write_text_corpus
 from index import Library
+from index.format.schema import build_schema, document_for
+from index.format.whoosh_fixes import library_codec
 from index.ingest import COMMIT_ARTICLES, WRITER_LIMIT_MB
-from index.schema import build_schema, document_for
-from index.whoosh_fixes import library_codec
 
 ROOT = Path(__file__).resolve().parent.parent
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"

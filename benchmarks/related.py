@@ -263,7 +263,7 @@ def tune(samples: int = 300) -> None:
     from dataclasses import replace
     from itertools import product
 
-    from index.relatedness import profile_of, score_pair, vectors_of
+    from index.related.relatedness import profile_of, score_pair, vectors_of
 
     meta = reuters_meta()
     for label, folder in (("full articles", reuters_library()), ("headlines", headline_library())):

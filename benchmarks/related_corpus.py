@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.dedup import content_hash  # noqa: E402
+from index.format.whoosh_fixes import library_codec  # noqa: E402
 from index.records import Article, ArticleEntity  # noqa: E402
-from index.whoosh_fixes import library_codec  # noqa: E402
+from index.versions.dedup import content_hash  # noqa: E402
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
 BENCH_DATA = ROOT / "bench-data"
@@ -200,7 +200,7 @@ def write_library(folder: Path, articles: list[Article], progress: bool = True) 
     """Write articles into a library folder the way ingest does (store first, then Whoosh)."""
     from whoosh import index as whoosh_index
 
-    from index.schema import build_schema, document_for
+    from index.format.schema import build_schema, document_for
     from index.store import ArticleStore
 
     folder.mkdir(parents=True, exist_ok=True)

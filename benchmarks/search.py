@@ -12,8 +12,8 @@ kind side by side with the ratio, the time from process start to the first answe
 process's peak memory.
 
 Both sides read the same index files. Since the library is written with its own codec
-(index/packed_postings.py), Whoosh's stock searcher reads it through that codec's matcher; its
-own matching and scoring, posting by posting in Python, is what it spends its time on.
+(index/format/packed_postings.py), Whoosh's stock searcher reads it through that codec's
+matcher; its own matching and scoring, posting by posting in Python, is what it spends its time on.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def run_side(side: str, folder: Path, queries_file: Path, out_file: Path) -> Non
         from whoosh.qparser import MultifieldParser
 
         sys.path.insert(0, str(ROOT))
-        from index.schema import indexed_body
+        from index.format.schema import indexed_body
         from index.store import ArticleStore
 
         ix = whoosh_index.open_dir(str(folder / "whoosh"))

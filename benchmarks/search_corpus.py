@@ -1,9 +1,10 @@
 """Builds the search benchmark's libraries: 100,000 generated articles and Reuters-1987.
 
-Each library holds our index (index/schema.py, `supports_mmap=False`), the article store and, beside
-them, an out-of-the-box Whoosh index of the same articles (stock analyzers, stored body) to compare
-against. Articles are written straight through the Whoosh writer and the store, not the cleaning
-pipeline. Run `python -m benchmarks.search_corpus generated|reuters [--articles N]`.
+Each library holds our index (index/format/schema.py, `supports_mmap=False`), the article store
+and, beside them, an out-of-the-box Whoosh index of the same articles (stock analyzers, stored
+body) to compare against. Articles are written straight through the Whoosh writer and the store,
+not the cleaning pipeline.
+Run `python -m benchmarks.search_corpus generated|reuters [--articles N]`.
 """
 
 from __future__ import annotations
@@ -26,15 +27,15 @@ from whoosh.filedb.filestore import FileStorage
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.prepared_docs import add_prepared, prepare  # noqa: E402
+from index.format.prepared_docs import add_prepared, prepare  # noqa: E402
+from index.format.schema import build_schema, date_number, indexed_body  # noqa: E402
+from index.format.whoosh_fixes import library_codec  # noqa: E402
 from index.records import Article, ArticleEntity  # noqa: E402
-from index.schema import build_schema, date_number, indexed_body  # noqa: E402
 from index.store import ArticleStore  # noqa: E402
-from index.whoosh_fixes import library_codec  # noqa: E402
 
 BENCH_DIR = ROOT / "bench-data"
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters-1987"
-DATA = ROOT / "index" / "data"
+DATA = ROOT / "index" / "entities" / "data"
 
 FOREIGN_WORDS = {
     "de": "Regierung Bundeskanzlerin Straße Wähler Größe über Außenminister Grenze Truppen "
@@ -190,7 +191,7 @@ def _entities_within(find, title: str, paragraphs: list[str], seconds: float = 2
 
 
 def reuters_articles() -> Iterator[Article]:
-    """The Reuters-1987 stories, one dump per month file, entities found by index/entities.py."""
+    """The Reuters-1987 stories, one dump per month file, entities found by index/entities/."""
     from index.entities import article_entities
 
     seen: dict[str, str] = {}

@@ -13,16 +13,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.clean import FurnitureModel, clean_page
-from index.dedup import VersionIndex, content_hash, minhash_of
-from index.dumps import iter_pages
+from index.cleaning import FurnitureModel, clean_page
 from index.entities import article_entities
-from index.prepared_docs import PreparedDoc, add_prepared, prepare, schema_matches
+from index.format import (
+    PreparedDoc,
+    add_prepared,
+    document_for,
+    library_codec,
+    prepare,
+    schema_matches,
+)
+from index.reading import iter_pages
 from index.records import Article, IngestReport, Page, Skipped
-from index.schema import document_for
 from index.store import ArticleStore
 from index.text import sanitize_line
-from index.whoosh_fixes import library_codec
+from index.versions import VersionIndex, content_hash, minhash_of
 from index.worker_guard import guard_worker, starting_workers
 
 BATCH_PAGES = 400  # pages cleaned per worker task
@@ -364,33 +369,6 @@ class Ingest:
         self.versions.save(self.dir / "versions.pickle")
         self.writer_rows.clear()
         self.page_rows.clear()
-
-
-def reconcile(store: ArticleStore, whoosh_index) -> int:
-    """After an interrupted ingest, make the Whoosh index hold each stored article exactly once."""
-    fixed = 0
-    with whoosh_index.reader() as reader:
-        indexed: dict[str, int] = {}
-        for term, info in reader.iter_field("id"):
-            indexed[term.decode() if isinstance(term, bytes) else term] = info.doc_frequency()
-    stored = {row[0] for row in store.db.execute("SELECT id FROM articles")}
-    writer = whoosh_index.writer(codec=library_codec())
-    for aid, freq in indexed.items():
-        if aid not in stored:
-            writer.delete_by_term("id", aid)
-            fixed += 1
-        elif freq > 1:
-            writer.delete_by_term("id", aid)
-            indexed[aid] = 0
-    missing = [aid for aid in stored if indexed.get(aid, 0) == 0]
-    for start in range(0, len(missing), 500):
-        for article in store.get_many(missing[start : start + 500]).values():
-            writer.add_document(**document_for(article))
-            fixed += 1
-    writer.commit()
-    store.set_meta("ingest_pending", "0")
-    store.commit()
-    return fixed
 
 
 _SLUG = re.compile(r"[^\w.-]+")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-import index.whoosh_fixes  # noqa: F401  (applied on import)
+from index.format import build_schema  # applies the Whoosh fixes too
 from index.records import (
     Article,
     EntityCard,
@@ -27,7 +27,6 @@ from index.records import (
     Stats,
 )
 from index.related import RelatedFinder
-from index.schema import build_schema
 from index.search import SearchEngine
 from index.store import ArticleStore
 
@@ -125,7 +124,7 @@ class Library:
             if not self.readonly and self._needs_repair():
                 with self._writer_lock(wait=False) as got:
                     if got and self._needs_repair():  # no indexer is writing: repair it now
-                        from index.ingest import reconcile
+                        from index.repair import reconcile
 
                         reconcile(self.store, self.ix)
             self.engine = SearchEngine(self.ix, self.store)
@@ -189,7 +188,8 @@ class Library:
         for p in paths:
             if not Path(p).exists():
                 raise LibraryError(f"{p}: no such file or folder")
-        from index.ingest import Ingest, reconcile
+        from index.ingest import Ingest
+        from index.repair import reconcile
 
         try:
             with self._writer_lock(on_wait=on_wait):

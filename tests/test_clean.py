@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.clean import FurnitureModel, clean_page, explain_page
-from index.dates import date_from_url, date_in_text, normalise_date
+from index.cleaning.clean import FurnitureModel, clean_page, explain_page
+from index.cleaning.dates import date_from_url, date_in_text, normalise_date
 from index.records import Article, Page, Skipped
 from index.text import sanitize
 from reader.paths import seeds_folder

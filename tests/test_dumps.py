@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from index.dumps import article_from_html, dump_name_for, iter_pages
+from index.reading.dumps import article_from_html, dump_name_for, iter_pages
 from index.records import Page, Skipped
 
 CAFE_TEXT = "Le café du coin\n\nUn café coûte désormais 2 € à Besançon, déjà trop cher.\n"

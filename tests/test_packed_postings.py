@@ -16,8 +16,8 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Characters, Positions
 from whoosh.highlight import Highlighter
 
-from index.packed_formats import PackedPositions
-from index.packed_postings import (
+from index.format.packed_formats import PackedPositions
+from index.format.packed_postings import (
     _HEADER,
     PackedCodec,
     _packed_arrays,
@@ -27,11 +27,11 @@ from index.packed_postings import (
     occurrences,
     read_term,
 )
-from index.query import parse_query
-from index.query_build import QueryBuilder
+from index.format.schema import build_schema, document_for
 from index.records import Article
-from index.schema import build_schema, document_for
-from index.search import SearchEngine
+from index.search.engine import SearchEngine
+from index.search.query import parse_query
+from index.search.query_build import QueryBuilder
 from index.store import ArticleStore
 
 WORDS = [

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.prepared_docs import TEXT_FIELDS, analysed_text
-from index.schema import build_schema
+from index.format.prepared_docs import TEXT_FIELDS, analysed_text
+from index.format.schema import build_schema
 
 SCHEMA = build_schema()
 TEXTS = [

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from index.format.schema import document_for
 from index.library import Library
 from index.records import Article, ArticleEntity
-from index.schema import document_for
-from index.versions_diff import word_diff
+from index.versions.diff import word_diff
 
 
 def entity(name: str, kind: str = "org", count: int = 2, title: bool = False) -> ArticleEntity:
@@ -285,7 +285,7 @@ def test_copies_of_the_open_article_do_not_crowd_out_its_story(tmp_path):
 
 def test_own_copies_leave_room_for_other_candidates(tmp_path, monkeypatch):
     """In a large library too, the open article's copies do not take the candidates' places."""
-    import index.related as related_module
+    import index.related.finder as related_module
 
     monkeypatch.setattr(related_module, "SMALL_LIBRARY", 0)
     monkeypatch.setattr(related_module, "TEXT_CANDIDATES", 1)

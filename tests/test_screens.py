@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 from tui_support import library_template
 
+from index.format.schema import document_for
 from index.library import Library
 from index.records import Article, ArticleEntity, RelatedItem
-from index.schema import document_for
 from reader.screens.entity_browser import EntityBrowserScreen
 from reader.screens.entity_card import EntityCardScreen, entity_query
 from reader.screens.story import StoryScreen

@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
-from index.query import parse_query
+from index.format.schema import build_schema, document_for
 from index.records import Article, ArticleEntity
-from index.schema import build_schema, document_for
-from index.search import SearchEngine
-from index.snippets import highlight_spans, make_snippet
+from index.search.engine import SearchEngine
+from index.search.query import parse_query
+from index.search.snippets import highlight_spans, make_snippet
 from index.store import ArticleStore
 from widgets.display_text import safe_line
 
@@ -153,7 +153,7 @@ def test_entity_fields(engine):
 
 
 def test_place_canonical_name(engine):
-    pytest.importorskip("index.gazetteer")
+    pytest.importorskip("index.entities.gazetteer")
     assert ids(engine.search("place:Kiev")) == ["nato1"]
 
 

@@ -7,9 +7,9 @@ import json
 from test_search import build_engine
 from whoosh.filedb.filestore import FileStorage
 
+from index.format.schema import document_for
 from index.library import Library
 from index.records import Article
-from index.schema import document_for
 from index.store import ArticleStore
 
 NATO_BODY = [

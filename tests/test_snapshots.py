@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from tui_support import library, library_template, make_app, settle
 
-import index.search
+import index.search.engine
 
 __all__ = ["library", "library_template"]  # fixtures used by the tests below
 
@@ -19,7 +19,7 @@ __all__ = ["library", "library_template"]  # fixtures used by the tests below
 @pytest.fixture(autouse=True)
 def still_clock(monkeypatch):
     """Searches take "0 ms": the status line's timing is the one thing that changes between runs."""
-    monkeypatch.setattr(index.search, "time", SimpleNamespace(perf_counter=lambda: 0.0))
+    monkeypatch.setattr(index.search.engine, "time", SimpleNamespace(perf_counter=lambda: 0.0))
 
 
 async def settled(pilot) -> None:

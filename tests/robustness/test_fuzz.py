@@ -15,10 +15,10 @@ from attacks import FORBIDDEN, PAYLOAD, SEED_000, hostile_json_record
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from index.clean import clean_page
-from index.dumps import iter_pages
+from index.cleaning.clean import clean_page
 from index.entities import article_entities
 from index.library import Library
+from index.reading.dumps import iter_pages
 from index.records import Article, Page, Skipped
 from index.text import sanitize
 

@@ -1,0 +1,259 @@
+"""The lines of a whole page and what each one is: prose, short text, furniture, an end marker."""
+
+from __future__ import annotations
+
+import re
+
+from index.cleaning.dates import date_in_text, dateline_kind
+from index.cleaning.furniture import (
+    FurnitureModel,
+    is_furniture_line,
+    is_legal_notice,
+    is_stop_line,
+)
+from index.cleaning.parts import (
+    byline_of,
+    credits_of,
+    inline_caption,
+    is_credited_caption,
+    is_image_marker,
+    is_label_marker,
+)
+
+GOOD, SHORT, BAD, STOP = 0, 1, 2, 3  # kinds of line
+WRAP_WIDTH = 100  # lines this short that run on into a lower-case line were wrapped
+MENU_RUN = 4  # this many short link-like lines in a row are a menu, not article text
+_SENTENCE_END = frozenset(".!?…。！？")
+CLOSERS = "\"'”’»)]*"
+_CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u00DE]")
+
+
+def ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _split_lines(text: str) -> tuple[list[str], list[bool]]:
+    """Non-empty lines (whitespace collapsed) and whether a blank line came before each."""
+    lines: list[str] = []
+    blank_before: list[bool] = []
+    blank = True
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            blank = True
+            continue
+        if not blank and lines and _continues(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"  # a hard-wrapped paragraph: join its lines
+            continue
+        lines.append(line)
+        blank_before.append(blank)
+        blank = False
+    return lines, blank_before
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether a line goes on with the sentence of the line before (text wrapped at a width)."""
+    return (
+        line[0].islower()
+        and len(previous) <= WRAP_WIDTH
+        and previous.count(" ") + line.count(" ") >= 6
+        and not ends_sentence(previous)
+        and previous[-1] not in ":|>»›"
+    )
+
+
+class PageLines:
+    """The lines of one page with what the cleaner decided about each."""
+
+    __slots__ = ("blank_before", "caption_text", "dates", "kind", "lines", "role", "words")
+
+    def __init__(self, text: str) -> None:
+        self.lines, self.blank_before = _split_lines(text)
+        self.words = [line.count(" ") + 1 for line in self.lines]
+        self.kind = [SHORT] * len(self.lines)
+        self.role = [""] * len(self.lines)  # caption, dup, marker, label, credits, byline, date
+        self.caption_text: dict[int, str] = {}
+        self.dates: list[tuple[int, str, str]] = []  # (line, ISO date, published|updated|"")
+
+
+def _line_class(line: str, w: int) -> tuple[int, str, object]:
+    """Kind, role and what the role found (credits, caption, (date, label)) of one short line.
+
+    Depends on the line alone, so its answers are cached: sites repeat their furniture.
+    """
+    if is_image_marker(line):
+        return BAD, "marker", None
+    caption = inline_caption(line) if ":" in line[:12] else ""
+    if caption:
+        return SHORT, "caption", caption
+    if is_credited_caption(line, w):
+        return SHORT, "caption", line
+    if is_label_marker(line):
+        return BAD, "label-marker", None
+    found = credits_of(line, w)
+    if found:
+        return STOP, "credits", found
+    if not (w > 4 and ends_sentence(line)) and byline_of(line, w):
+        return SHORT, "byline", None
+    label = dateline_kind(line)
+    found_date = date_in_text(line) if w <= 8 or label else ""
+    if found_date:
+        return SHORT, "date", (found_date, label)
+    if is_stop_line(line, w):
+        return STOP, "", None
+    if is_furniture_line(line, w):
+        return (STOP if is_legal_notice(line) else BAD), "", None
+    # a prose line: a sentence, and a short one only if it ends with a full stop (not ? or !)
+    if (
+        w >= 4
+        and ends_sentence(line)
+        and not title_cased(line, w)
+        and (w >= 10 or line.rstrip(CLOSERS)[-1] in ".…。")
+    ):
+        return GOOD, "", None
+    return SHORT, "", None
+
+
+_LINE_CACHE: dict[str, tuple[int, str, object]] = {}
+_LINE_CACHE_SIZE = 50_000
+
+
+def _short_line_class(line: str, w: int) -> tuple[int, str, object]:
+    found = _LINE_CACHE.get(line)
+    if found is None:
+        if len(_LINE_CACHE) >= _LINE_CACHE_SIZE:
+            _LINE_CACHE.clear()
+        found = _LINE_CACHE[line] = _line_class(line, w)
+    return found
+
+
+def classify(pl: PageLines, furniture: FurnitureModel | None, site: str) -> list[str]:
+    """Give every line a kind and a role; return the credits found."""
+    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
+    count = len(lines)
+    credits: list[str] = []
+    for i, line in enumerate(lines):
+        if role[i]:
+            continue
+        w = words[i]
+        if i + 1 < count and lines[i + 1] == line and w <= 80:
+            if i == 0:  # the document title, then the same headline on the page
+                role[i] = "dup"
+                continue
+            role[i], role[i + 1] = "caption", "dup"
+            pl.caption_text[i] = line
+            continue
+        if w > 14:  # a long line: prose, or a legal or cookie notice, or a credits line
+            found = credits_of(line, w) if w <= 25 else []
+            if found:
+                kind[i], role[i] = STOP, "credits"
+                credits.extend(name for name in found if name not in credits)
+            elif is_furniture_line(line, w):
+                kind[i] = STOP if is_legal_notice(line) else BAD
+            elif furniture is not None and furniture.is_furniture(site, line):
+                kind[i] = BAD
+            elif is_credited_caption(line, w):
+                role[i] = "caption"
+                pl.caption_text[i] = line
+            elif not title_cased(line, w):
+                kind[i] = GOOD
+            continue
+        line_kind, line_role, found = _short_line_class(line, w)
+        kind[i] = line_kind
+        if line_role == "marker":  # an image marker: the next line is its caption
+            role[i] = "marker"
+            nxt = i + 1
+            if nxt < count and not role[nxt] and 2 <= words[nxt] <= 50:
+                next_kind = (
+                    _short_line_class(lines[nxt], words[nxt])[0] if words[nxt] <= 14 else GOOD
+                )
+                if next_kind in (GOOD, SHORT):
+                    role[nxt] = "caption"
+                    pl.caption_text[nxt] = lines[nxt]
+        elif line_role == "label-marker":  # "Map", "External Link": the next line is a label
+            role[i] = "marker"
+            if i + 1 < count and not role[i + 1] and words[i + 1] <= 12:
+                kind[i + 1], role[i + 1] = BAD, "label"
+        elif line_role == "caption":
+            role[i] = "caption"
+            pl.caption_text[i] = found  # type: ignore[assignment]
+        elif line_role == "credits":
+            role[i] = "credits"
+            credits.extend(name for name in found if name not in credits)  # type: ignore[attr-defined]
+        elif line_role == "date":
+            found_date, label = found  # type: ignore[misc]
+            if not label and i > 0:
+                label = dateline_kind(lines[i - 1])
+            role[i] = "date"
+            pl.dates.append((i, found_date, label))
+        elif line_role:
+            role[i] = line_role
+        elif line_kind != BAD and furniture is not None and furniture.is_furniture(site, line):
+            kind[i] = BAD
+    _mark_promoted_links(pl)
+    return credits
+
+
+_PROMO_LABEL = re.compile(
+    r"(?i)(?:read|see|also\s+read|read\s+more|more|related|more\s+on\s+this(?:\s+story)?"
+    r"|further\s+reading|read\s+next|recommended|see\s+also|also\s+on\s+\w+"
+    r"|lesen\s+sie\s+auch|mehr\s+zum\s+thema|lire\s+aussi|\u00e0\s+lire\s+aussi|leer\s+m\u00e1s)\s*:"
+)
+
+
+def _mark_promoted_links(pl: PageLines) -> None:
+    """The headlines listed under a "Read more:" label inside an article are links, not text."""
+    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
+    for i, line in enumerate(lines):
+        if kind[i] != BAD or words[i] > 5 or not _PROMO_LABEL.fullmatch(line.strip(" •*-")):
+            continue
+        for j in range(i + 1, min(i + 7, len(lines))):
+            if role[j] or kind[j] != SHORT or not 3 <= words[j] <= 20 or ends_sentence(lines[j]):
+                break
+            kind[j] = BAD
+
+
+def title_cased(line: str, words: int) -> bool:
+    """Mostly capitalised words: a headline, a promo or a menu on one line, not prose."""
+    if words >= 25 and "," in line:
+        return False
+    if len(line) > 240:  # judge a long line by its start
+        line = line[:240]
+        words = line.count(" ") + 1
+    return len(_CAPITALISED.findall(line)) > 0.6 * words
+
+
+def menu_lines(pl: PageLines) -> list[bool]:
+    """Lines that belong to a run of short link-like lines (a menu or a list of links)."""
+    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
+    in_menu = [False] * len(lines)
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        linky = (
+            i < len(lines)
+            and kind[i] in (SHORT, BAD)
+            and role[i] in ("", "marker", "label")
+            and words[i] <= 5
+            and not ends_sentence(lines[i])
+        )
+        if linky:
+            run.append(i)
+            continue
+        if i < len(lines) and role[i] in ("dup",):
+            continue
+        if len(run) >= MENU_RUN and not _is_item_list(lines, words, run):
+            for j in run:
+                in_menu[j] = True
+        run = []
+    return in_menu
+
+
+def _is_item_list(lines: list[str], words: list[int], run: list[int]) -> bool:
+    """A list in the article ("Circe by Madeline Miller"), not a menu: most of its items are
+    phrases of three words or more with a lower-case word in them, where menu items are one or
+    two capitalised words ("Home", "Analysis & Opinion")."""
+    phrases = sum(
+        1 for j in run if words[j] >= 3 and any(word[:1].islower() for word in lines[j].split()[1:])
+    )
+    return phrases >= 0.5 * len(run)

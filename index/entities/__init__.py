@@ -1,0 +1,13 @@
+"""Entities: the people, organisations and places an article names, found by rules and lists.
+
+`extract_entities` is public: other programs import it as `index.entities.extract_entities`.
+"""
+
+from index.entities.extract import (
+    article_entities,
+    canonical_place,
+    extract_entities,
+    normalize_entity_key,
+)
+
+__all__ = ["article_entities", "canonical_place", "extract_entities", "normalize_entity_key"]

@@ -1,0 +1,103 @@
+"""Small fixes to Whoosh internals, applied once on import (the `index` package imports this).
+
+Most cost the ingest dearly; one made merges of small segments fail. The packed codec
+(index/packed_postings.py) is made Whoosh's default here, so every writer of the program uses it.
+"""
+
+from __future__ import annotations
+
+import marshal
+from itertools import islice
+
+import whoosh.codec
+from whoosh.codec import whoosh3
+from whoosh.externalsort import SortingPool
+from whoosh.util.numeric import byte_to_length
+
+from index.format.packed_postings import PackedCodec, inlined_matcher
+
+RUN_CHUNK = 20_000  # postings per marshal record in a sort run on disk
+NO_COLUMN = object()  # a field without a lengths column
+
+
+def _cached_reader(self, fieldname, column):
+    """Like Whoosh's, but remembers a missing column instead of asking the disk per posting.
+
+    Whoosh asks `file_exists` for every posting of a field without a lengths column (such as the
+    spelling field), which is one `stat` call per posting while a segment is written.
+    """
+    if fieldname in self._readers:
+        return self._readers[fieldname]
+    reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
+    self._readers[fieldname] = reader
+    return reader
+
+
+def _doc_field_length(self, docnum, fieldname, default=0):
+    """Like Whoosh's, but reads a field's length column once (one byte a document).
+
+    Whoosh reads the column from the file for every posting it writes (and every hit it
+    scores): a struct read and unpack each time.
+    """
+    if docnum > self._doccount:
+        raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+    cache = self.__dict__.setdefault("_length_arrays", {})
+    lengths = cache.get(fieldname)
+    if lengths is None:
+        reader = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        cache[fieldname] = lengths = NO_COLUMN if reader is None else bytes(reader.load())
+    if lengths is NO_COLUMN:
+        return default
+    lbyte = lengths[docnum] if docnum < len(lengths) else 0
+    if lbyte:
+        return byte_to_length(lbyte)
+    return None  # as Whoosh: no length stored for this document
+
+
+def library_codec() -> PackedCodec:
+    """The codec every writer of this program uses (index/packed_postings.py), also the ones
+    opened without a codec: it is Whoosh's default once this module is imported."""
+    return PackedCodec()
+
+
+def _postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+    """Whoosh's, with inlined postings read by `InlinedMatcher` (merges failed on them)."""
+    if terminfo.is_inlined():
+        return inlined_matcher(terminfo, format_, term, scorer)
+    offset, length = terminfo.extent()
+    return whoosh3.W3LeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
+def _write_run(self, f, items):
+    """Write a sorted run as marshal records of many postings (Whoosh pickles each posting)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, RUN_CHUNK)):
+        marshal.dump(chunk, f)
+    f.close()
+
+
+def _read_run(self, path):
+    f = self._open_run(path)
+    try:
+        while True:
+            try:
+                chunk = marshal.load(f)
+            except EOFError:
+                return
+            yield from chunk
+    finally:
+        f.close()
+        self._remove_run(path)
+
+
+if not hasattr(whoosh3.W3TermInfo, "set_inline"):
+    # The postings writer inlines short posting lists into the term table through this name,
+    # which only `set_inlined` exists under: the path is unreachable with Whoosh's default
+    # inline limit, and needed by `library_codec()`.
+    whoosh3.W3TermInfo.set_inline = whoosh3.W3TermInfo.set_inlined
+whoosh3.W3PerDocReader._cached_reader = _cached_reader
+whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
+whoosh.codec.default_codec = library_codec
+whoosh3.W3Codec.postings_reader = _postings_reader  # libraries written before the packed codec
+SortingPool._write_run = _write_run
+SortingPool._read_run = _read_run

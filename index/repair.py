@@ -1,0 +1,33 @@
+"""Repair after an interrupted ingest: the Whoosh index made to match the store again."""
+
+from __future__ import annotations
+
+from index.format import document_for, library_codec
+from index.store import ArticleStore
+
+
+def reconcile(store: ArticleStore, whoosh_index) -> int:
+    """After an interrupted ingest, make the Whoosh index hold each stored article exactly once."""
+    fixed = 0
+    with whoosh_index.reader() as reader:
+        indexed: dict[str, int] = {}
+        for term, info in reader.iter_field("id"):
+            indexed[term.decode() if isinstance(term, bytes) else term] = info.doc_frequency()
+    stored = {row[0] for row in store.db.execute("SELECT id FROM articles")}
+    writer = whoosh_index.writer(codec=library_codec())
+    for aid, freq in indexed.items():
+        if aid not in stored:
+            writer.delete_by_term("id", aid)
+            fixed += 1
+        elif freq > 1:
+            writer.delete_by_term("id", aid)
+            indexed[aid] = 0
+    missing = [aid for aid in stored if indexed.get(aid, 0) == 0]
+    for start in range(0, len(missing), 500):
+        for article in store.get_many(missing[start : start + 500]).values():
+            writer.add_document(**document_for(article))
+            fixed += 1
+    writer.commit()
+    store.set_meta("ingest_pending", "0")
+    store.commit()
+    return fixed

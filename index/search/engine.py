@@ -1,0 +1,367 @@
+"""Searching the library: one reused searcher, ranking, sorting, facets, copies, snippets."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.spelling import Corrector
+
+from index.format import fold, indexed_body
+from index.records import Hit, SearchResult
+from index.search.query import DateClause, MetaClause, parse_date, parse_query
+from index.search.query_build import Compiled, QueryBuilder
+from index.search.snippets import PostingSpans, make_snippet
+from index.search.view import FACET_FIELDS, SearchView
+from index.store import ArticleStore
+
+SORTS = ("relevance", "newest", "oldest")
+FEW_HITS = 3  # fewer hits than this, and the query has an unknown word: suggest a correction
+
+
+class VocabularyCorrector(Corrector):
+    """Suggests the library's own unstemmed words (`spell_body`): nearest, then commonest.
+
+    How common a word is comes from the body field (the articles that hold its stem): the
+    spelling field only records that a word exists (one posting per segment, see prepared_docs).
+    """
+
+    def __init__(self, reader, fieldname: str = "spell_body") -> None:
+        self.reader = reader
+        self.fieldname = fieldname
+        self.analyzer = reader.schema["body"].analyzer
+
+    def _articles_with(self, word: str) -> int:
+        terms = [token.text for token in self.analyzer(word)]
+        return self.reader.doc_frequency("body", terms[0]) if terms else 0
+
+    def suggest(self, text, limit=5, maxdist=2, prefix=0):
+        """The commonest words at the smallest distance that has any (distance 2 is slow)."""
+        for distance in range(1, maxdist + 1):
+            found = self._suggestions(text, distance, prefix)
+            if found:
+                return [w for _, w in sorted(found, key=lambda x: (-x[0], x[1]))[:limit]]
+        return []
+
+    def _suggestions(self, text, maxdist, prefix):
+        return [
+            (self._articles_with(w), w)
+            for w in self.reader.terms_within(self.fieldname, text, maxdist, prefix=prefix)
+            if w != text
+        ]
+
+
+def fresh_searcher(ix, old):
+    """A searcher on the latest commit, reusing the old one's unchanged segment readers.
+
+    Whoosh's own `Searcher.refresh()` reuses a segment's reader even when the commit deleted
+    documents in it (an updated article then shows twice) and keeps segments a merge removed.
+    """
+    from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+    from whoosh.searching import Searcher
+
+    try:
+        toc = ix._read_toc()
+        old_leaves = {
+            r.segment().segment_id(): r
+            for r, _ in old.reader().leaf_readers()
+            if r.segment() is not None
+        }
+        readers = []
+        for segment in toc.segments:
+            reader = old_leaves.get(segment.segment_id())
+            if reader is not None and reader.segment().deleted_count() == segment.deleted_count():
+                del old_leaves[segment.segment_id()]
+            else:
+                reader = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+            readers.append(reader)
+        if not readers:
+            top = EmptyReader(toc.schema)
+        elif len(readers) == 1:
+            top = readers[0]
+        else:
+            top = MultiReader(readers, generation=toc.generation)
+        for unused in old_leaves.values():
+            unused.close()
+        return Searcher(top, fromindex=ix)
+    except Exception:  # anything unexpected: a searcher opened from scratch is always right
+        return ix.searcher()
+
+
+class SearchEngine:
+    """One reused Whoosh searcher over the index (and its arrays), refreshed after commits."""
+
+    def __init__(self, ix, store: ArticleStore) -> None:
+        self.ix = ix
+        self.store = store
+        self._lock = threading.RLock()
+        self.searcher = ix.searcher()
+        self._view: SearchView | None = None
+
+    def close(self) -> None:
+        with self._lock:
+            self.searcher.close()
+            self._view = None
+
+    def refresh(self) -> bool:
+        """Pick up commits (from this or another process); True when the index changed."""
+        with self._lock:
+            reader = self.searcher.reader()
+            if reader.segments() is not None and self.searcher.up_to_date():
+                return False  # 7 µs: one look at the newest table of contents
+            fresh = fresh_searcher(self.ix, self.searcher)
+            if reader.segments() is None and fresh.reader().segments() is None:
+                fresh.close()  # still empty: Whoosh cannot tell generations of an empty index
+                return False
+            self.searcher = fresh  # the old searcher's unchanged segment readers live on in it
+            self._view = None
+            return True
+
+    @property
+    def view(self) -> SearchView:
+        """The arrays of the current searcher (built on first use after a refresh)."""
+        with self._lock:
+            if self._view is None or self._view.searcher is not self.searcher:
+                self._view = SearchView(self.searcher)
+            return self._view
+
+    # -- searching ------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        snippets: bool = True,
+        filters: dict[str, str] | None = None,
+    ) -> SearchResult:
+        """Search; an empty query lists every article newest first. Never raises on its input."""
+        started = time.perf_counter()
+        query = query if isinstance(query, str) else str(query)
+        limit = max(0, int(limit))
+        offset = max(0, int(offset))
+        sort = sort if sort in SORTS else "relevance"
+        parsed = parse_query(query)
+        with self._lock:
+            view = self.view
+            compiled = QueryBuilder(view.reader).build(parsed)
+            for name, value in (filters or {}).items():
+                clause = _filter_clause(name, value)
+                if clause is not None:
+                    compiled.include.append(clause)
+            mask, score = self._match(view, compiled)
+            docs, total = self._rank(view, mask, score, compiled, sort, offset + limit)
+            page = docs[offset : offset + limit]
+            facets = self._facets(view, mask)
+            hits = self._hits(view, page, score, compiled, snippets)
+            correction = ""
+            if total < FEW_HITS and compiled.words:
+                correction = self._correction(view, parsed.text, compiled, total)
+        interpreted = parsed.interpreted
+        if filters:
+            extra = " ".join(f"{k}:{v}" for k, v in filters.items() if _filter_clause(k, v))
+            interpreted = f"{interpreted} [{extra}]" if extra else interpreted
+        return SearchResult(
+            query=query,
+            total=total,
+            hits=hits,
+            interpreted=interpreted,
+            correction=correction,
+            facets=facets,
+            seconds=time.perf_counter() - started,
+            terms=compiled.highlight,
+        )
+
+    def count(self, query: str) -> int:
+        """How many articles (copies collapsed) a query finds, without hits or snippets."""
+        return self.search(query, limit=0, snippets=False).total
+
+    def _match(self, view: SearchView, compiled: Compiled) -> tuple[np.ndarray, np.ndarray | None]:
+        """The mask of matching live documents and their scores (None: no scoring part)."""
+        if compiled.query is None:
+            mask, score = view.live.copy(), None
+        else:
+            mask, score = view.evaluate(compiled.query)
+            mask &= view.live
+        for clause in compiled.include:
+            mask &= self._clause_mask(view, clause)
+        for clause in compiled.exclude:
+            mask &= ~self._clause_mask(view, clause)
+        for q in compiled.exclude_queries:
+            mask &= ~view.evaluate(q)[0]
+        return mask, score
+
+    def _clause_mask(self, view: SearchView, clause: MetaClause | DateClause) -> np.ndarray:
+        if isinstance(clause, DateClause):
+            return view.date_mask(clause.low, clause.high)
+        value = QueryBuilder(view.reader).resolve_value(clause.field, clause.value)
+        return view.value_mask(clause.field, value)
+
+    def _rank(
+        self,
+        view: SearchView,
+        mask: np.ndarray,
+        score: np.ndarray | None,
+        compiled: Compiled,
+        sort: str,
+        wanted: int,
+    ) -> tuple[np.ndarray, int]:
+        """The first `wanted` documents in order, copies collapsed, and the collapsed total."""
+        collapse = view.has_copies
+        groups = view.groups
+        matched = int(mask.sum())
+        total = matched
+        if collapse and matched:
+            total = int(np.count_nonzero(np.bincount(groups[mask])))
+        if sort == "relevance" and score is not None:
+            docs = np.flatnonzero(mask)
+            key = -score[docs].astype(np.float64)
+            # ties: newest first, then index order (stable)
+            tiebreak = -view.dates[docs]
+        else:
+            order = view.order(newest=sort != "oldest")
+            docs = order[mask[order]]
+            key = None
+            tiebreak = None
+        need = max(wanted, 1)
+        while True:
+            take = min(len(docs), need * 2 + 16 if collapse else need)
+            if key is not None:
+                if take < len(docs):
+                    # every doc tying with the boundary too, so pages never overlap
+                    boundary = np.partition(key, take - 1)[take - 1]
+                    part = np.flatnonzero(key <= boundary)
+                else:
+                    part = np.arange(len(docs))
+                part = part[np.lexsort((tiebreak[part], key[part]))][:take]
+                ranked = docs[part]
+            else:
+                ranked = docs[:take]
+            if collapse:
+                _, first = np.unique(groups[ranked], return_index=True)
+                ranked = ranked[np.sort(first)]
+            if len(ranked) >= wanted or take >= len(docs):
+                return ranked[:wanted], total
+            need *= 4
+
+    def _facets(self, view: SearchView, mask: np.ndarray) -> dict[str, dict[str, int]]:
+        facets: dict[str, dict[str, int]] = {}
+        for name in FACET_FIELDS:
+            codes, values = view.facet(name)
+            counts = np.bincount(codes[mask] + 1, minlength=len(values) + 1)[1:]
+            ranked = sorted(
+                ((values[i], int(c)) for i, c in enumerate(counts) if c), key=lambda x: -x[1]
+            )
+            facets[name] = dict(ranked)
+        return facets
+
+    def _hits(
+        self,
+        view: SearchView,
+        docs: np.ndarray,
+        score: np.ndarray | None,
+        compiled: Compiled,
+        snippets: bool,
+    ) -> list[Hit]:
+        docnums = [int(d) for d in docs]
+        ids = [view.article_id(d) for d in docnums]
+        headers = self.store.headers(ids)
+        sizes = view.group_sizes
+        groups = view.groups
+        with_copies = {i for i, d in zip(ids, docnums, strict=True) if sizes[groups[d]] > 1}
+        articles = self.store.get_many(ids) if snippets else self.store.get_many(with_copies)
+        spans = {}
+        texts: dict[int, str] = {}
+        if snippets:
+            for aid, d in zip(ids, docnums, strict=True):
+                if aid in articles:
+                    texts[d] = indexed_body(articles[aid])
+            spans = PostingSpans(view, compiled.highlight).spans(docnums, texts)
+        hits: list[Hit] = []
+        for aid, d in zip(ids, docnums, strict=True):
+            if aid not in headers:
+                continue  # committed to the index but not (yet) to the store
+            title, dump, date, source, url = headers[aid]
+            hit = Hit(
+                aid, title, dump, date, source, url, float(score[d]) if score is not None else 0.0
+            )
+            article = articles.get(aid)
+            if snippets and article is not None:
+                hit.snippet, hit.highlights = make_snippet(texts[d], spans.get(d, []))
+            if aid in with_copies and article is not None:
+                members = self.store.group_members("copy_group", article.copy_group or aid)
+                hit.also_in = sorted({m_dump for _, m_dump in members if m_dump != dump})
+            hits.append(hit)
+        return hits
+
+    def _correction(self, view: SearchView, text: str, compiled: Compiled, total: int) -> str:
+        """A "did you mean" query from the library's own words, when it finds more than `text`."""
+        reader = view.reader
+        if "spell_body" not in reader.schema:
+            return ""
+        words = []
+        unknown = []
+        if parse_query(text).fallback:  # correct the words that were searched, not the syntax
+            text = " ".join(c.text for c in compiled.words)
+            offset = 0
+            for clause in compiled.words:  # spans into the words-only text
+                clause.start, clause.end = offset, offset + len(clause.text)
+                offset = clause.end + 1
+        for clause in compiled.words:
+            word = fold(clause.text)
+            term = wq.Term("body", word)
+            term.startchar, term.endchar = clause.start, clause.end
+            words.append(term)
+            if len(word) > 2 and ("spell_body", word) not in reader:
+                unknown.append(("body", word))
+        if not unknown:
+            return ""
+        try:
+            correction = view.searcher.correct_query(
+                wq.And(words),
+                text,
+                correctors={"body": VocabularyCorrector(reader)},
+                terms=unknown,
+                prefix=1,
+                maxdist=2,
+            )
+        except Exception:
+            return ""
+        suggestion = _with_case(text, correction.tokens)
+        if not suggestion or suggestion == text:
+            return ""
+        parsed = parse_query(suggestion)
+        better = QueryBuilder(reader).build(parsed)
+        mask, _ = self._match(view, better)
+        return suggestion if int(mask.sum()) > total else ""
+
+
+def _with_case(text: str, tokens) -> str:
+    """The query with corrected words put in, written like the words they replace (Rasmusen)."""
+    out, at = [], 0
+    for token in sorted(tokens, key=lambda t: t.startchar):
+        original = text[token.startchar : token.endchar]
+        word = token.text
+        if original[:1].isupper():
+            word = word.upper() if original.isupper() and len(original) > 1 else word.capitalize()
+        out += [text[at : token.startchar], word]
+        at = token.endchar
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _filter_clause(name: str, value: str) -> MetaClause | DateClause | None:
+    """A facet filter from the reader (`{"dump": "x"}`, `{"date": "2014-04"}`), None if invalid."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if name in FACET_FIELDS:
+        return MetaClause(name, value)
+    if name == "date":
+        try:
+            return parse_date(value)
+        except ValueError:
+            return None
+    return None

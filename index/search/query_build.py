@@ -1,0 +1,231 @@
+"""Turns a parsed query into Whoosh queries, filters and the analysed words to highlight."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import islice
+
+from whoosh import query as wq
+
+from index.format import ENTITY_FIELDS, entity_analyzer, fold, text_analyzer
+from index.search.query import (
+    TEXT_FIELDS,
+    And,
+    DateClause,
+    MetaClause,
+    Node,
+    Not,
+    Or,
+    Parsed,
+    TextClause,
+)
+
+# Query-time field weights (BM25F-style: each field is scored with its own length normalisation and
+# the field scores are summed with these weights, so an entity or title match comes on top of the
+# body match). Tuned with benchmarks/boosts.py on Reuters-1987 (19,043 stories, 168 topic and
+# place+topic queries judged by the wire's own tags, MAP@20 over a grid of title 1-3, entity
+# 0.25-1.5, body B 0.5/0.75): all 1.0 gives 0.358; these weights with body B 0.5 give 0.370; the
+# grid's best (title 1.0, entity 0.25) 0.374, a difference within noise for 168 queries, so title
+# keeps its extra weight; entity weights above 0.5 and body B 0.75 lower it (the body has the name).
+FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "person": 0.5, "org": 0.5, "place": 0.5}
+MAX_EXPANSION = 128  # terms a prefix, wildcard or fuzzy word may expand to per field
+MIN_PREFIX = 2
+
+_TEXT = text_analyzer()
+_ENTITY = entity_analyzer()
+
+
+def analyse(text: str) -> list[str]:
+    """Index terms of title/body text (folded, stemmed)."""
+    return [t.text for t in _TEXT(text)]
+
+
+def analyse_entity(text: str) -> list[str]:
+    """Index terms of an entity field (folded, not stemmed)."""
+    return [t.text for t in _ENTITY(text)]
+
+
+def _canonical_place(name: str) -> str | None:
+    try:
+        from index.entities import canonical_place
+    except ImportError:  # the gazetteer is optional for searching
+        return None
+    try:
+        return canonical_place(name)
+    except Exception:
+        return None
+
+
+@dataclass
+class Compiled:
+    """A query ready to run: the scoring part and the filters pulled out of its top level."""
+
+    query: wq.Query | None  # None: every article (then sorted by date)
+    include: list[MetaClause | DateClause] = field(default_factory=list)
+    exclude: list[MetaClause | DateClause] = field(default_factory=list)
+    exclude_queries: list[wq.Query] = field(default_factory=list)  # "-word" with no other word
+    highlight: list[str] = field(default_factory=list)  # analysed words, for highlight_spans
+    words: list[TextClause] = field(default_factory=list)  # plain words, for "did you mean"
+
+
+class QueryBuilder:
+    """Builds Whoosh queries against one reader (to expand prefixes and resolve values)."""
+
+    def __init__(self, reader, boosts: dict[str, float] | None = None) -> None:
+        self.reader = reader
+        self.boosts = boosts or FIELD_BOOSTS
+        self.highlight: list[str] = []
+        self.words: list[TextClause] = []
+
+    def build(self, parsed: Parsed) -> Compiled:
+        self.highlight, self.words = [], []
+        if parsed.tree is None:
+            return Compiled(None)
+        top = parsed.tree.children if isinstance(parsed.tree, And) else [parsed.tree]
+        compiled = Compiled(None)
+        scoring: list[Node] = []
+        for node in top:
+            if isinstance(node, (MetaClause, DateClause)):
+                compiled.include.append(node)
+            elif isinstance(node, Not) and isinstance(node.child, (MetaClause, DateClause)):
+                compiled.exclude.append(node.child)
+            else:
+                scoring.append(node)
+        positives = [n for n in scoring if not isinstance(n, Not)]
+        if positives:
+            compiled.query = self.node(And(scoring) if len(scoring) > 1 else scoring[0], True)
+        else:
+            for n in scoring:
+                assert isinstance(n, Not)
+                q = self.node(n.child, False)
+                if q is not None:
+                    compiled.exclude_queries.append(q)
+        compiled.highlight = list(dict.fromkeys(self.highlight))
+        compiled.words = self.words
+        return compiled
+
+    # -- nodes ----------------------------------------------------------------------------------
+
+    def node(self, node: Node, positive: bool) -> wq.Query | None:
+        if isinstance(node, TextClause):
+            return self.text(node, positive)
+        if isinstance(node, MetaClause):
+            return self.meta(node)
+        if isinstance(node, DateClause):
+            return wq.NumericRange("date", node.low or 1, node.high)
+        if isinstance(node, Not):
+            inner = self.node(node.child, not positive)
+            return wq.Not(inner) if inner is not None else None
+        if isinstance(node, Or):
+            parts = [q for c in node.children if (q := self.node(c, positive)) is not None]
+            return None if not parts else parts[0] if len(parts) == 1 else wq.Or(parts)
+        assert isinstance(node, And)
+        pos = [q for c in node.children if not isinstance(c, Not) if (q := self.node(c, positive))]
+        neg = [
+            q
+            for c in node.children
+            if isinstance(c, Not)
+            if (q := self.node(c.child, not positive))
+        ]
+        if not pos:
+            base: wq.Query = wq.Every()
+        else:
+            base = pos[0] if len(pos) == 1 else wq.And(pos)
+        if neg:
+            return wq.AndNot(base, neg[0] if len(neg) == 1 else wq.Or(neg))
+        return base if pos else None
+
+    def meta(self, node: MetaClause) -> wq.Query:
+        return wq.Term(node.field, self.resolve_value(node.field, node.value))
+
+    def resolve_value(self, field_name: str, value: str) -> str:
+        """The indexed value of dump/source/lang matching `value` (case-insensitive)."""
+        if (field_name, value) in self.reader:
+            return value
+        wanted = fold(value)
+        for term in self.reader.lexicon(field_name):
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            if fold(text) == wanted:
+                return text
+        return value
+
+    def text(self, clause: TextClause, positive: bool) -> wq.Query | None:
+        fields = [clause.field] if clause.field else list(TEXT_FIELDS)
+        if (
+            clause.field == "place"
+            and clause.kind in ("word", "phrase")
+            and not all(("place", w) in self.reader for w in analyse_entity(clause.text))
+        ):  # a name the index does not hold: its canonical form may be there ("Kiev" -> "Kyiv")
+            canonical = _canonical_place(clause.text)
+            if canonical and canonical != clause.text:
+                clause = TextClause(
+                    "place", canonical, "phrase", start=clause.start, end=clause.end
+                )
+        parts: list[wq.Query] = []
+        for name in fields:
+            q = self.text_in_field(name, clause, positive)
+            if q is not None:
+                parts.append(q)
+        if not parts:
+            return None
+        if positive and clause.kind == "word" and clause.field is None:
+            self.words.append(clause)
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    def text_in_field(self, name: str, clause: TextClause, positive: bool) -> wq.Query | None:
+        boost = self.boosts.get(name, 1.0)
+        entity = name in ENTITY_FIELDS
+        if clause.kind in ("word", "phrase"):
+            words = analyse_entity(clause.text) if entity else analyse(clause.text)
+            if not words:
+                return None
+            if positive:
+                self.highlight.extend(analyse(clause.text))
+            if len(words) == 1:
+                term = wq.Term(name, words[0], boost=boost)
+                term.startchar, term.endchar = clause.start, clause.end
+                if clause.field is None and name != "body" and (name, words[0]) not in self.reader:
+                    return None  # keep the body term alone so that a missing word finds nothing
+                return term
+            return wq.Phrase(name, words, boost=boost)
+        if clause.kind == "fuzzy":
+            words = analyse_entity(clause.text) if entity else analyse(clause.text)
+            if len(words) != 1:
+                return None
+            expanded = list(
+                islice(self.reader.terms_within(name, words[0], clause.distance, prefix=1), 512)
+            )
+            return self.expansion(name, expanded, boost, positive)
+        pattern = "".join(fold(p) if p not in "*?" else p for p in re.split(r"([*?])", clause.text))
+        pattern = re.sub(r"[^\w*?'.]", "", pattern)
+        if clause.kind == "prefix":
+            if len(pattern) < MIN_PREFIX:
+                return None
+            expanded = list(islice(self.reader.expand_prefix(name, pattern), 4096))
+        else:
+            literal = re.split(r"[*?]", pattern)[0]
+            if len(pattern.replace("*", "")) < MIN_PREFIX:
+                return None
+            regex = re.compile(
+                "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+            )
+            expanded = [
+                t
+                for t in islice(self.reader.expand_prefix(name, literal), 200_000)
+                if regex.fullmatch(t.decode() if isinstance(t, bytes) else t)
+            ]
+        return self.expansion(name, expanded, boost, positive)
+
+    def expansion(self, name: str, terms: list, boost: float, positive: bool) -> wq.Query | None:
+        """An Or of the most frequent expansions of a prefix, wildcard or fuzzy word."""
+        texts = [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
+        if len(texts) > MAX_EXPANSION:
+            freq = self.reader.doc_frequency
+            texts = sorted(texts, key=lambda t: -freq(name, t))[:MAX_EXPANSION]
+        if not texts:
+            return None
+        if positive and name in ("title", "body"):
+            self.highlight.extend(texts)
+        terms_q = [wq.Term(name, t, boost=boost) for t in texts]
+        return terms_q[0] if len(terms_q) == 1 else wq.Or(terms_q)
