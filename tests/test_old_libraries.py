@@ -1,0 +1,88 @@
+"""Libraries written before `index/` was split into rooms open, search and grow as before."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from index import Library
+from index.old_names import OLD_NAMES
+
+SCRIPT = Path(sys.executable).with_name("newsreader")
+
+STORY = (
+    "European finance ministers agreed on a budget deal in Brussels on Tuesday after two days of "
+    "talks led by Angela Merkel, officials said. The deal covers farm subsidies, regional funds "
+    "and research grants for the next seven years, and leaves the rebate of three member states "
+    "as it was. Diplomats said the agreement still needs the approval of the European Parliament, "
+    "where several groups have said they want more money for research and for young farmers."
+)
+
+
+def newsreader(library: Path, *args: str) -> str:
+    done = subprocess.run(
+        [str(SCRIPT), "--library", str(library), *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def _name_classes_by_old_paths(monkeypatch) -> None:
+    """Make pickling write the old module paths, as the versions before the rooms did."""
+    for old, new in OLD_NAMES.items():
+        module = importlib.import_module(new)
+        for value in vars(module).values():
+            if (inspect.isclass(value) or inspect.isfunction(value)) and value.__module__ == new:
+                monkeypatch.setattr(value, "__module__", old)
+
+
+def test_a_library_pickled_under_the_old_module_names_opens(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "library"
+    first = _write_jsonl(
+        tmp_path / "wire.jsonl",
+        [
+            {"id": "a1", "title": "Ministers agree budget deal in Brussels", "text": STORY},
+            {
+                "id": "a2",
+                "title": "Farmers protest in Paris",
+                "text": "Farmers drove into Paris on Monday to protest against subsidy cuts.",
+            },
+        ],
+    )
+    with monkeypatch.context() as old_version:
+        _name_classes_by_old_paths(old_version)
+        with Library(folder) as library:
+            assert library.add([first], workers=1).added == 2
+
+    pickles = [*(folder / "whoosh").glob("*.toc"), folder / "versions.pickle"]
+    written = b"".join(p.read_bytes() for p in pickles)
+    for old, new in OLD_NAMES.items():  # the fixture really is in the old form
+        assert old.encode() in written
+        assert new.encode() not in written
+
+    # A new process (the console script) has only `index`'s own aliases to find the old names.
+    found = newsreader(folder, "search", "merkel budget", "--json")
+    hits = json.loads(found)["hits"]
+    assert [hit["title"] for hit in hits] == ["Ministers agree budget deal in Brussels"]
+    old_id = hits[0]["id"]
+    shown = json.loads(newsreader(folder, "show", old_id, "--json"))
+    assert shown["paragraphs"][0].startswith("European finance ministers")
+    # The old version index is read, not started anew: an updated copy in another dump is
+    # found to be a version of the old article.
+    update = _write_jsonl(
+        tmp_path / "update.jsonl",
+        [{"id": "b1", "title": "Ministers agree budget deal", "text": STORY + " More soon."}],
+    )
+    newsreader(folder, "index", str(update), "--workers", "1")
+    related = json.loads(newsreader(folder, "related", old_id, "--json"))
+    assert [item["title"] for item in related["versions"]] == ["Ministers agree budget deal"]
+    assert len(json.loads(newsreader(folder, "search", "brussels", "--json"))["hits"]) == 2
