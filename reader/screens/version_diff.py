@@ -12,7 +12,7 @@ from textual.widgets import Footer, Label, Static
 
 from index.records import Article
 from index.text import sanitize_line
-from index.versions.diff import word_diff
+from index.versions import word_diff
 from reader.screens.entity_card import ScreenResult
 from widgets.diff_view import INSERT_STYLE, DiffView, diff_text
 
