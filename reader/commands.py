@@ -23,7 +23,7 @@ from rich.text import Text
 from index import Library
 from index.ingest import Progress as IngestProgress
 from index.records import IngestReport
-from reader.cli import UsageError, emit_json, safe
+from reader.output import UsageError, emit_json, safe
 from reader.paths import SEEDS_DUMP, seeds_folder
 
 err = Console(stderr=True, highlight=False, markup=False)
