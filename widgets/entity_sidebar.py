@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.records import ArticleEntity
 from widgets.display_text import safe_line
+from widgets.entry_list import EntryList, notice
 from widgets.messages import EntityCardWanted, EntityChosen
 
 KIND_HEADINGS = {"person": "People", "org": "Organisations", "place": "Places"}
 
 
-class EntitySidebar(OptionList):
+class EntitySidebar(EntryList[ArticleEntity | None]):
     """Entities grouped by kind, most salient first; `enter` searches, `c` shows the card."""
 
     BINDINGS = [
@@ -24,12 +24,9 @@ class EntitySidebar(OptionList):
         Binding("c", "card", "Entity card"),
     ]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.entries: list[ArticleEntity | None] = []  # one per option; None for headings
-
     def show_entities(self, entities: list[ArticleEntity]) -> None:
-        self.entries = []
+        """List `entities` under their kind's heading (headings stand for None)."""
+        entries: list[ArticleEntity | None] = []
         options: list[Option] = []
         for kind, heading in KIND_HEADINGS.items():
             group = sorted(
@@ -39,36 +36,20 @@ class EntitySidebar(OptionList):
             if not group:
                 continue
             options.append(Option(Text(heading, style="bold underline"), disabled=True))
-            self.entries.append(None)
+            entries.append(None)
             for entity in group:
                 line = Text(safe_line(entity.name, 80), end="")
                 line.append(f"  {entity.count}", style="dim")
                 options.append(Option(line))
-                self.entries.append(entity)
+                entries.append(entity)
         if not options:
-            options.append(
-                Option(Text("No people, organisations or places", style="dim"), disabled=True)
-            )
-            self.entries.append(None)
-        self.set_options(options)
-        first = next((i for i, e in enumerate(self.entries) if e is not None), None)
-        if first is not None:
-            self.highlighted = first
+            options.append(notice("No people, organisations or places"))
+            entries.append(None)
+        self.show_entries(options, entries)
 
-    @property
-    def current(self) -> ArticleEntity | None:
-        if self.highlighted is None or not 0 <= self.highlighted < len(self.entries):
-            return None
-        return self.entries[self.highlighted]
-
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        entity = self.current
-        if entity is not None:
-            self.post_message(EntityChosen(entity.name, entity.kind))
+    def entry_chosen(self, entry: ArticleEntity | None) -> None:
+        if entry is not None:
+            self.post_message(EntityChosen(entry.name, entry.kind))
 
     def action_card(self) -> None:
         entity = self.current

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.records import Related, RelatedItem
 from widgets.display_text import safe_line
+from widgets.entry_list import EntryList, notice
 from widgets.messages import DiffWanted, RelatedChosen
 
 GROUPINGS = ("dump", "timeline")
@@ -47,7 +47,7 @@ def item_prompt(item: RelatedItem, with_dump: bool = True) -> Text:
     return line
 
 
-class RelatedPanel(OptionList):
+class RelatedPanel(EntryList[_Entry]):
     """Related coverage of the open article; `enter` opens, `t` regroups, `d` diffs versions."""
 
     BINDINGS = [
@@ -64,15 +64,15 @@ class RelatedPanel(OptionList):
         super().__init__(**kwargs)
         self.related: Related | None = None
         self.open_date = ""
-        self.entries: list[_Entry] = []
         self._diff_turn = 0
 
     def show_loading(self) -> None:
+        """Say the related coverage of the open article is on its way."""
         self.related = None
-        self.entries = [_Entry("heading")]
-        self.set_options([Option(Text("Finding related coverage…", style="dim"), disabled=True)])
+        self.show_entries([notice("Finding related coverage…")], [_Entry("heading")])
 
     def show_related(self, related: Related, open_date: str = "") -> None:
+        """Show `related`, the coverage of the article dated `open_date`."""
         self.related = related
         self.open_date = open_date
         self._diff_turn = 0
@@ -121,27 +121,12 @@ class RelatedPanel(OptionList):
                 options.append(Option(item_prompt(item)))
                 entries.append(_Entry("item", item))
         if not options:
-            options.append(Option(Text("No related coverage found", style="dim"), disabled=True))
+            options.append(notice("No related coverage found"))
             entries.append(_Entry("heading"))
-        self.entries = entries
-        self.set_options(options)
-        first = next((i for i, e in enumerate(entries) if e.kind != "heading"), None)
-        if first is not None:
-            self.highlighted = first
+        self.show_entries(options, entries)
 
-    @property
-    def current(self) -> _Entry | None:
-        if self.highlighted is None or not 0 <= self.highlighted < len(self.entries):
-            return None
-        return self.entries[self.highlighted]
-
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        entry = self.current
-        if entry is None or self.related is None:
+    def entry_chosen(self, entry: _Entry) -> None:
+        if self.related is None:
             return
         if entry.kind == "item" and entry.item is not None:
             self.post_message(RelatedChosen(entry.item.id))
