@@ -31,6 +31,9 @@ WIDGET_STYLES = [
         "status_line",
     )
 ]
+PANE_STYLES = [
+    HERE / "panes" / f"{name}.tcss" for name in ("search_pane", "article_pane", "side_pane")
+]
 
 
 IDLE_SECONDS = 1.0  # a pause this long in keys and mouse lets a full garbage collection run
@@ -45,6 +48,7 @@ class NewsReaderApp(App[None]):
         HERE / "app.tcss",
         HERE / "screens" / "main.tcss",
         HERE / "screens" / "dialogs.tcss",
+        *PANE_STYLES,
         *WIDGET_STYLES,
     ]
     ENABLE_COMMAND_PALETTE = False  # ctrl+p steps back through the story instead

@@ -1,10 +1,12 @@
-"""Messages the widgets post about what the user did; the screens decide what happens next."""
+"""Messages the widgets and panes post about what happened; the screens decide what comes next."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
+
+from index.records import Article, SearchResult
 
 
 @dataclass
@@ -92,3 +94,38 @@ class FacetChosen(Message):
 
     facet: str
     value: str
+
+
+@dataclass
+class HitRested(Message):
+    """The results cursor rested on a hit (or the first hit of new results): preview it."""
+
+    article_id: str
+
+
+@dataclass
+class SearchStarted(Message):
+    """A search went out; its answer (or failure) follows."""
+
+
+@dataclass
+class SearchFailed(Message):
+    """The search could not be answered (a damaged index): `error` says why."""
+
+    error: str
+
+
+@dataclass
+class ResultsShown(Message):
+    """The results list now shows the answer to `result.query`."""
+
+    result: SearchResult
+
+
+@dataclass
+class ArticleShown(Message):
+    """The article view now shows `article`, opened `via` a way, with `terms` highlighted."""
+
+    article: Article
+    via: str
+    terms: list[str] = field(default_factory=list)

@@ -1,51 +1,54 @@
-"""The main screen: search pane, article view, entity sidebar and related panel, wired together."""
+"""The main screen: the search pane, the article pane and the side pane, wired together."""
 
 from __future__ import annotations
-
-import threading
-import time
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
-from textual.worker import get_current_worker
+from textual.widgets import Footer
 
 from index.library import Library, LibraryError
-from index.records import Article, Related, SearchResult
-from reader.navigation import FOLLOW, ArticleHistory, Visit
-from reader.screens.main_actions import NARROW, MainActions
+from index.records import SearchResult, Stats
+from reader.navigation import FOLLOW, ArticleHistory, Visit, story_neighbour
+from reader.panes import ArticlePane, SearchPane, SidePane
+from reader.screens.entity_browser import EntityBrowserScreen
+from reader.screens.entity_card import EntityCardScreen
+from reader.screens.facets import CLEAR, FacetScreen
+from reader.screens.help import HelpScreen, binding_rows
+from reader.screens.main_layout import PaneLayout
+from reader.screens.saved_searches import SavedSearchesScreen, SaveSearchScreen
+from reader.screens.story import StoryScreen
+from reader.screens.version_diff import VersionDiffScreen
 from reader.state import QueryHistory, ReaderConfig, SavedSearches
 from widgets.article_view import ArticleView
-from widgets.display_text import query_terms
 from widgets.entity_sidebar import EntitySidebar
 from widgets.find_bar import FindBar
 from widgets.messages import (
+    ArticleShown,
+    DiffWanted,
+    EntityCardWanted,
     EntityChosen,
+    FacetChosen,
     HitChosen,
-    HitHighlighted,
-    MoreHitsWanted,
-    QuerySubmitted,
+    HitRested,
     RelatedChosen,
+    ResultsShown,
+    SearchFailed,
+    SearchStarted,
 )
 from widgets.related_panel import RelatedPanel
 from widgets.results_list import ResultsList
 from widgets.search_box import SearchBox
 from widgets.status_line import StatusLine
 
-FOLLOW_DELAY = 0.05  # seconds the results cursor rests on a hit before the article follows
-TYPING_FOLLOW_DELAY = 0.3  # the same while the user types a query: the results come first
-# Seconds an article stays open before its related coverage is ranked: while the user types or
-# runs down the results, ranking each passing article would compete with the search for the CPU.
-RELATED_DELAY = 0.25
-RELATED_CACHE = 256  # related lists kept per article
 UPDATE_CHECK_SECONDS = 5.0  # how often to look for articles another process committed
+ScreenResult = tuple[str, str] | None  # ("search", query), ("open", article_id) or None
 
 
-class MainScreen(MainActions, Screen[None]):
+class MainScreen(Screen[None]):
     """The reader's three panes; the library is only called from thread workers."""
 
     BINDINGS = [
@@ -86,60 +89,56 @@ class MainScreen(MainActions, Screen[None]):
         self.history = history
         self.saved = saved
         self.nav = ArticleHistory()
-        self.sort = config.sort
-        self.filters: dict[str, str] = {}
-        self.last_result: SearchResult | None = None
-        self.results_shown_at = 0.0
-        self.terms: list[str] = []
-        self._search_lock = threading.Lock()  # one search at a time; stale ones skip their turn
-        self._related_cache: dict[str, Related] = {}
-        self._search_gen = 0
-        self._article_gen = 0
-        self._search_timer: Timer | None = None
-        self._follow_timer: Timer | None = None
-        self._related_timer: Timer | None = None
-        self._searching = False
-        self._loading_article = False
-        self._side_choice: bool | None = None  # None: follow the terminal width
-        self._search_made_way = False  # hidden to make room for the side pane
 
     def compose(self) -> ComposeResult:
+        library, config = self.library, self.config
+        self.search_pane = SearchPane(library.search, config, self.history, id="search-pane")
+        self.article_pane = ArticlePane(library.article, config, id="article-pane")
+        self.side_pane = SidePane(library.related, id="side-pane")
+        self.panes = PaneLayout(
+            self, self.search_pane, self.side_pane, self._focus_article, config.show_side_panes
+        )
         with Horizontal(id="panes"):
-            with Vertical(id="search-pane", classes="pane"):
-                yield SearchBox(history=self.history.entries, id="query")
-                yield ResultsList(id="results")
-            with Vertical(id="article-pane", classes="pane"):
-                yield ArticleView(
-                    self.config.max_paragraphs, self.config.max_paragraph_chars, id="article"
-                )
-                yield FindBar(id="find")
-            with Vertical(id="side-pane", classes="pane"):
-                yield EntitySidebar(id="entities")
-                yield RelatedPanel(id="related")
+            yield self.search_pane
+            yield self.article_pane
+            yield self.side_pane
         yield StatusLine(id="status")
         yield Footer()
 
-    # -- widgets ------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.status.set_status(stats=self.library.stats(), sort=self.sort)
+        self.panes.fit(self.app.size.width)
+        self.search_pane.run_search()
+        self.results.focus()
+        self.set_interval(UPDATE_CHECK_SECONDS, self.check_for_updates)
+
+    def on_resize(self, event) -> None:
+        self.panes.fit(event.size.width)
+
+    def _focus_article(self) -> None:
+        self.article_view.focus()
+
+    # -- the panes and their widgets ----------------------------------------------------------
 
     @property
     def query_box(self) -> SearchBox:
-        return self.query_one("#query", SearchBox)
+        return self.search_pane.query_box
 
     @property
     def results(self) -> ResultsList:
-        return self.query_one("#results", ResultsList)
+        return self.search_pane.results
 
     @property
     def article_view(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
+        return self.article_pane.view
 
     @property
     def entity_sidebar(self) -> EntitySidebar:
-        return self.query_one("#entities", EntitySidebar)
+        return self.side_pane.entity_sidebar
 
     @property
     def related_panel(self) -> RelatedPanel:
-        return self.query_one("#related", RelatedPanel)
+        return self.side_pane.related_panel
 
     @property
     def status(self) -> StatusLine:
@@ -148,161 +147,65 @@ class MainScreen(MainActions, Screen[None]):
     @property
     def is_busy(self) -> bool:
         """True while a search, an article or related coverage is still on its way."""
+        nodes = (self, self.search_pane, self.article_pane, self.side_pane)
         return bool(
-            self._searching
-            or self._loading_article
-            or self._search_timer is not None
-            or self._follow_timer is not None
-            or self._related_timer is not None
-            or any(w.is_running for w in self.app.workers if w.node is self)
+            self.search_pane.is_busy
+            or self.article_pane.is_loading
+            or self.side_pane.is_busy
+            or any(w.is_running for w in self.app.workers if w.node in nodes)
         )
 
-    def on_mount(self) -> None:
-        self.results.border_title = "Results"
-        self.article_view.border_title = "Article"
-        self.entity_sidebar.border_title = "Entities"
-        self.related_panel.border_title = "Related coverage"
-        self.query_one("#find", FindBar).display = False
-        self.article_view.show_message("Opening the library…")
-        self.status.set_status(stats=self.library.stats(), sort=self.sort)
-        self._fit_to_width(self.app.size.width)
-        self.run_search(self.query_box.value)
-        self.results.focus()
-        self.set_interval(UPDATE_CHECK_SECONDS, self.check_for_updates)
+    # -- the search the screen shows (held by the search pane) --------------------------------
 
-    def on_resize(self, event) -> None:
-        self._fit_to_width(event.size.width)
+    @property
+    def sort(self) -> str:
+        return self.search_pane.sort
 
-    def _fit_to_width(self, width: int) -> None:
-        self.set_class(width < NARROW, "-narrow")
-        self.set_class(width < 70, "-tiny")
-        if self._side_choice is None:
-            self.query_one("#side-pane").display = width >= NARROW and self.config.show_side_panes
-        if width >= NARROW and self._search_made_way:
-            self._search_made_way = False
-            self.query_one("#search-pane").display = True
+    @property
+    def filters(self) -> dict[str, str]:
+        return self.search_pane.filters
 
-    # -- searching ----------------------------------------------------------------------------
+    @property
+    def last_result(self) -> SearchResult | None:
+        return self.search_pane.last_result
 
-    @on(Input.Changed, "#query")
-    def _query_typed(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        if self._follow_timer is not None:  # new results are coming: don't open the old first hit
-            self._follow_timer.stop()
-            self._follow_timer = None
-        delay = self.config.search_delay_ms / 1000
-        self._search_timer = self.set_timer(max(delay, 0.001), self._search_typed_query)
+    @property
+    def terms(self) -> list[str]:
+        return self.search_pane.terms
 
-    def _search_typed_query(self) -> None:
-        self._search_timer = None
-        self.run_search(self.query_box.value)
+    @property
+    def _follow_timer(self) -> Timer | None:  # read by the pilot tests
+        return self.search_pane.follow_timer
 
-    def run_search(self, query: str, keep_article: str | None = None) -> None:
-        """Search now (in a thread worker); an older search still running is dropped."""
-        self._search_gen += 1
-        self._searching = True
-        self.status.set_status(busy="searching…")
-        self._search_worker(query, self.sort, dict(self.filters), self._search_gen, keep_article)
-
-    @work(thread=True, exclusive=True, group="search")
-    def _search_worker(
-        self, query: str, sort: str, filters: dict, gen: int, keep_article: str | None
-    ) -> None:
-        worker = get_current_worker()
-        try:
-            with self._search_lock:
-                if worker.is_cancelled:
-                    return
-                result = self.library.search(
-                    query, limit=self.config.page_size, sort=sort, filters=filters or None
-                )
-        except Exception as exc:  # a damaged index must not take the reader down
-            self.app.call_from_thread(self._search_failed, gen, f"{type(exc).__name__}: {exc}")
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_result, result, gen, keep_article)
-
-    def _search_failed(self, gen: int, message: str) -> None:
-        if gen == self._search_gen:
-            self._searching = False
-            self.status.set_status(busy="")
-            self.notify(message, title="Search failed", severity="error", markup=False)
+    @property
+    def _search_gen(self) -> int:  # read by the pilot tests
+        return self.search_pane.generation
 
     def _show_result(self, result: SearchResult, gen: int, keep_article: str | None) -> None:
-        if gen != self._search_gen or result.query != self.query_box.value:
-            return  # a newer query is on its way: this answer is stale
-        self._searching = False
-        self.last_result = result
-        self.results_shown_at = time.perf_counter()  # for the keystroke-to-results benchmark
-        self.terms = result.terms or query_terms(result.query)
-        self.status.set_status(result=result, busy="", sort=self.sort, filters=self.filters)
-        self.results.show_hits(result.hits, result.total, keep_article)
-        if not result.hits:
-            self.results.border_subtitle = "no matches"
-        else:
-            self.results.border_subtitle = f"{result.total:,}"
+        """Hand an answer to the search pane (the pilot tests feed it stale ones)."""
+        self.search_pane.show_result(result, gen, keep_article)
 
-    @on(MoreHitsWanted)
-    def _more_hits(self, message: MoreHitsWanted) -> None:
-        query = self.last_result.query if self.last_result else self.query_box.value
-        self._page_worker(query, self.sort, dict(self.filters), self._search_gen, message.offset)
+    # -- what the panes report ----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="page")
-    def _page_worker(self, query: str, sort: str, filters: dict, gen: int, offset: int) -> None:
-        with self._search_lock:
-            result = self.library.search(
-                query,
-                limit=self.config.page_size,
-                offset=offset,
-                sort=sort,
-                filters=filters or None,
-            )
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._append_page, result, gen, offset)
+    @on(SearchStarted)
+    def _search_started(self) -> None:
+        self.status.set_status(busy="searching…", filters=self.filters)
 
-    def _append_page(self, result: SearchResult, gen: int, offset: int) -> None:
-        if gen == self._search_gen:
-            self.results.append_hits(result.hits, offset)
+    @on(SearchFailed)
+    def _search_failed(self, message: SearchFailed) -> None:
+        self.status.set_status(busy="")
+        self.notify(message.error, title="Search failed", severity="error", markup=False)
 
-    def search_for(self, query: str) -> None:
-        """Put `query` in the box, search it, and move to the results."""
-        self.query_box.set_query(query)
-        self.history.add(query)
-        self.run_search(query)
-        self.results.focus()
+    @on(ResultsShown)
+    def _results_shown(self, message: ResultsShown) -> None:
+        self.status.set_status(result=message.result, busy="", sort=self.sort, filters=self.filters)
 
-    @on(QuerySubmitted)
-    def _query_submitted(self, message: QuerySubmitted) -> None:
-        self.history.add(message.query)
-        if self._search_timer is not None:  # enter before the debounce: search at once
-            self._search_timer.stop()
-            self._search_timer = None
-            self.run_search(self.query_box.value)
-        self.results.focus()
-
-    @on(EntityChosen)
-    def _entity_chosen(self, message: EntityChosen) -> None:
-        name = message.name.replace('"', " ").strip()
-        self.search_for(f'{message.kind}:"{name}"')
-
-    # -- opening articles ---------------------------------------------------------------------
-
-    @on(HitHighlighted)
-    def _hit_highlighted(self, message: HitHighlighted) -> None:
-        if self._follow_timer is not None:
-            self._follow_timer.stop()
-
-        def follow() -> None:
-            self._follow_timer = None
-            self.open_article(message.article_id, FOLLOW)
-
-        typing = self.query_box.has_focus
-        self._follow_timer = self.set_timer(TYPING_FOLLOW_DELAY if typing else FOLLOW_DELAY, follow)
+    @on(HitRested)
+    def _hit_rested(self, message: HitRested) -> None:
+        self.open_article(message.article_id, FOLLOW)
 
     @on(HitChosen)
     def _hit_chosen(self, message: HitChosen) -> None:
-        self.history.add(self.query_box.value)
         self.open_article(message.article_id, "opened")
         self.article_view.focus()
 
@@ -311,83 +214,50 @@ class MainScreen(MainActions, Screen[None]):
         self.open_article(message.article_id, "related")
         self.article_view.focus()
 
+    @on(EntityChosen)
+    def _entity_chosen(self, message: EntityChosen) -> None:
+        name = message.name.replace('"', " ").strip()
+        self.search_pane.search_for(f'{message.kind}:"{name}"')
+
+    @on(ArticleShown)
+    def _article_shown(self, message: ArticleShown) -> None:
+        self.side_pane.show_article(message.article)
+        if message.via != "history":
+            self.nav.visit(Visit(message.article.id, message.via, message.terms))
+
+    @on(FacetChosen)
+    def _facet_chosen(self, message: FacetChosen) -> None:
+        self._facet_picked((message.facet, message.value))
+
+    @on(EntityCardWanted)
+    def _entity_card_wanted(self, message: EntityCardWanted) -> None:
+        screen = EntityCardScreen(self.library, message.name, message.kind)
+        self.app.push_screen(screen, self.screen_result)
+
+    @on(DiffWanted)
+    def _diff_wanted(self, message: DiffWanted) -> None:
+        screen = VersionDiffScreen(self.library, message.old_id, message.new_id)
+        self.app.push_screen(screen, self.screen_result)
+
+    # -- searching and opening ----------------------------------------------------------------
+
     def open_article(self, article_id: str, via: str, terms: list[str] | None = None) -> None:
         """Show an article (loaded in a thread worker) and record it in the back/forward list."""
         if terms is None:
             terms = self.terms if via in (FOLLOW, "opened") else []
-        view = self.article_view
-        if view.article is not None and view.article.id == article_id:
-            self._loading_article = False
-            self._article_gen += 1  # an older load still on its way must not replace it
-            if terms != getattr(self, "_shown_terms", None):
-                view.show_article(view.article, terms)
-                self._shown_terms = terms
-            if via != "history":
-                self.nav.visit(Visit(article_id, via, terms))
+        if self.article_pane.open(article_id, via, terms) and via != "history":
+            self.nav.visit(Visit(article_id, via, terms))
+
+    def screen_result(self, result: ScreenResult) -> None:
+        """What a dismissed screen asked for: run a search or open an article."""
+        if not result:
             return
-        self._article_gen += 1
-        self._loading_article = True
-        self._article_worker(article_id, via, terms, self._article_gen)
-
-    @work(thread=True, exclusive=True, group="article")
-    def _article_worker(self, article_id: str, via: str, terms: list[str], gen: int) -> None:
-        try:
-            article = self.library.article(article_id)
-        except LibraryError as exc:
-            self.app.call_from_thread(self._article_failed, gen, str(exc))
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_article, article, via, terms, gen)
-
-    def _article_failed(self, gen: int, message: str) -> None:
-        if gen == self._article_gen:
-            self._loading_article = False
-            self.notify(message, title="Cannot open the article", severity="error", markup=False)
-
-    def _show_article(self, article: Article, via: str, terms: list[str], gen: int) -> None:
-        if gen != self._article_gen:
-            return
-        self._loading_article = False
-        if self._related_timer is not None:
-            self._related_timer.stop()
-            self._related_timer = None
-        self.article_view.show_article(article, terms)
-        self._shown_terms = terms
-        self.query_one("#article-pane").border_subtitle = ""
-        self.entity_sidebar.show_entities(article.entities)
-        if via != "history":
-            self.nav.visit(Visit(article.id, via, terms))
-        cached = self._related_cache.get(article.id)
-        if cached is not None:
-            self.related_panel.show_related(cached, article.date)
-        else:
-            self.related_panel.show_loading()
-
-            def rank_related() -> None:
-                self._related_timer = None
-                self._related_worker(article.id, article.date)
-
-            self._related_timer = self.set_timer(RELATED_DELAY, rank_related)
-
-    @work(thread=True, exclusive=True, group="related")
-    def _related_worker(self, article_id: str, date: str) -> None:
-        try:
-            related = self.library.related(article_id)
-        except Exception as exc:  # related coverage is a help, never a reason to stop reading
-            self.app.call_from_thread(
-                self.notify, f"Related coverage failed: {exc}", severity="warning", markup=False
-            )
-            related = Related(id=article_id)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_related, related, date)
-
-    def _show_related(self, related: Related, date: str) -> None:
-        if len(self._related_cache) >= RELATED_CACHE:
-            self._related_cache.pop(next(iter(self._related_cache)))
-        self._related_cache[related.id] = related
-        shown = self.article_view.article
-        if shown is not None and shown.id == related.id:  # still the open article
-            self.related_panel.show_related(related, date)
+        action, value = result
+        if action == "search":
+            self.search_pane.search_for(value)
+        elif action == "open":
+            self.open_article(value, "screen")
+            self.article_view.focus()
 
     # -- keeping up with other processes ------------------------------------------------------
 
@@ -398,7 +268,127 @@ class MainScreen(MainActions, Screen[None]):
         if changed and stats is not None:
             self.app.call_from_thread(self._library_changed, stats)
 
-    def _library_changed(self, stats) -> None:
-        self._related_cache.clear()
+    def _library_changed(self, stats: Stats) -> None:
+        self.side_pane.forget_related()
         self.status.set_status(stats=stats)
-        self.run_search(self.query_box.value, keep_article=self.article_view.article_id)
+        self.search_pane.run_search(keep_article=self.article_view.article_id)
+
+    # -- history and panes --------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self._revisit(self.nav.back(), "back")
+
+    def action_forward(self) -> None:
+        self._revisit(self.nav.forward(), "forward")
+
+    def _revisit(self, visit: Visit | None, direction: str) -> None:
+        if visit is None:
+            self.notify(f"Nothing further {direction}")
+        else:
+            self.open_article(visit.article_id, "history", visit.terms)
+
+    def action_focus_query(self) -> None:
+        self.panes.show(self.search_pane)
+        self.query_box.focus()
+
+    def action_focus_entities(self) -> None:
+        self.panes.show(self.side_pane)
+        self.entity_sidebar.focus()
+
+    def action_focus_related(self) -> None:
+        self.panes.show(self.side_pane)
+        self.related_panel.focus()
+
+    def action_toggle_search_pane(self) -> None:
+        self.panes.toggle(self.search_pane)
+
+    def action_toggle_side_pane(self) -> None:
+        self.panes.toggle(self.side_pane)
+
+    # -- the article --------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self.article_pane.open_find()
+
+    def action_find_next(self, step: int) -> None:
+        self.article_pane.find_next(step)
+
+    def action_story(self) -> None:
+        article = self.article_view.article
+        if article is None:
+            return
+        self.app.push_screen(StoryScreen(self.library, article.id), self.screen_result)
+
+    def action_story_step(self, step: int) -> None:
+        article = self.article_view.article
+        if article is not None:
+            self._story_step_worker(article.id, article.date, step)
+
+    @work(thread=True, exclusive=True, group="story-step")
+    def _story_step_worker(self, article_id: str, date: str, step: int) -> None:
+        try:
+            items = self.library.story(article_id)
+        except LibraryError:
+            items = []
+        target = story_neighbour(items, article_id, date, step)
+        if target is None:
+            where = "later" if step > 0 else "earlier"
+            self.app.call_from_thread(self.notify, f"No {where} article in this story")
+        else:
+            self.app.call_from_thread(self.open_article, target, "story")
+
+    # -- sort, suggestion, filters, saved searches --------------------------------------------
+
+    def action_cycle_sort(self) -> None:
+        self.search_pane.cycle_sort(keep_article=self.article_view.article_id)
+
+    def action_accept_correction(self) -> None:
+        self.search_pane.accept_correction()
+
+    def action_facets(self) -> None:
+        facets = self.last_result.facets if self.last_result else {}
+        self.app.push_screen(FacetScreen(facets, self.filters), self._facet_picked)
+
+    def _facet_picked(self, choice: tuple[str, str] | None) -> None:
+        if choice is not None:
+            self.search_pane.filter_by(None if choice == CLEAR else choice)
+
+    def action_save_search(self) -> None:
+        query = self.query_box.value.strip()
+        if not query:
+            self.notify("Type a query first: the empty query lists everything")
+            return
+
+        def save(name: str | None) -> None:
+            if name is None:
+                return
+            if self.saved.save(name, query):
+                self.notify(f"Saved as “{name}”", markup=False)
+            else:
+                self.notify("Could not write the saved searches (read-only library?)")
+
+        self.app.push_screen(SaveSearchScreen(query), save)
+
+    def action_saved_searches(self) -> None:
+        self.app.push_screen(SavedSearchesScreen(self.library, self.saved), self.screen_result)
+
+    def action_entity_browser(self) -> None:
+        self.app.push_screen(EntityBrowserScreen(self.library), self.screen_result)
+
+    def action_help(self) -> None:
+        app = self.app
+        sections = [
+            ("Everywhere", binding_rows(app, [type(app)])),
+            ("Main screen", binding_rows(app, [type(self)])),
+            ("Query box", binding_rows(app, [SearchBox])),
+            ("Results", binding_rows(app, [ResultsList])),
+            ("Article", binding_rows(app, [ArticleView, FindBar])),
+            ("Entities", binding_rows(app, [EntitySidebar])),
+            ("Related coverage", binding_rows(app, [RelatedPanel])),
+        ]
+        notes = (
+            "Lists and the article also move with the arrows, page up/down, home and end.\n"
+            'Query syntax: words, "a phrase", OR, NOT or -word, word*, word~, title:, person:,'
+            " org:, place:, dump:, source:, lang:, date:2014-04, date:2014-04-01..2014-08-31."
+        )
+        self.app.push_screen(HelpScreen(sections, notes))
