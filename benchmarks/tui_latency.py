@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import random
 import re
 import time
 from pathlib import Path
 
-from textual.worker import WorkerCancelled
-
 from index.library import Library
 from reader.app import NewsReaderApp
-from reader.screens.main import MainScreen
+from reader.settle import settle
 from reader.state import ReaderConfig
 
 KEY_GAP = 0.15  # seconds between two keystrokes while typing (the debounce lets them through)
@@ -45,17 +42,6 @@ def sample_queries(library: Library, count: int, seed: int = 7) -> list[str]:
     return queries
 
 
-async def _settle(pilot) -> MainScreen:
-    for _ in range(1000):
-        await pilot.pause(0.01)
-        with contextlib.suppress(WorkerCancelled):
-            await pilot.app.workers.wait_for_complete()
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen) and not screen.is_busy:
-            return screen
-    raise RuntimeError("the reader did not settle")
-
-
 async def _measure(library: Library, queries: list[str], size: tuple[int, int]) -> list[float]:
     app = NewsReaderApp(library, ReaderConfig())
     frames: list[float] = []  # when each frame was composed for the terminal
@@ -69,14 +55,14 @@ async def _measure(library: Library, queries: list[str], size: tuple[int, int]) 
     app._display = timed_display  # type: ignore[method-assign]
     latencies = []
     async with app.run_test(size=size) as pilot:
-        screen = await _settle(pilot)
+        screen = await settle(pilot, timeout=30, step=0.01)
         await pilot.press("slash")
         for query in queries:
             await pilot.press("ctrl+u")
             for key in query[:-1]:
                 await pilot.press(key)
                 await asyncio.sleep(KEY_GAP)
-            await _settle(pilot)
+            await settle(pilot, timeout=30, step=0.01)
             started = time.perf_counter()
             # not awaited: pilot.press returns only when the app is idle, which includes opening
             # the first hit's preview after the results are already on screen
@@ -86,8 +72,8 @@ async def _measure(library: Library, queries: list[str], size: tuple[int, int]) 
             while time.perf_counter() < deadline:
                 result = screen.last_result
                 fresh = result is not None and result.query == query
-                if shown is None and fresh and screen.results_shown_at > started:
-                    shown = screen.results_shown_at
+                if shown is None and fresh and screen.search_pane.results_shown_at > started:
+                    shown = screen.search_pane.results_shown_at
                     SEARCH_SECONDS.append(result.seconds)  # type: ignore[union-attr]
                 if shown is not None and frames and frames[-1] > shown:
                     break  # the first frame composed after the results were put in the list

@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import tempfile
 from pathlib import Path
-
-from textual.worker import WorkerCancelled
 
 from index.library import Library
 from reader.app import NewsReaderApp
 from reader.paths import SEEDS_DUMP, seeds_folder
-from reader.screens.main import MainScreen
+from reader.settle import settle
 from reader.state import ReaderConfig
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-async def settle(pilot) -> MainScreen:
-    for _ in range(500):
-        await pilot.pause(0.02)
-        with contextlib.suppress(WorkerCancelled):
-            await pilot.app.workers.wait_for_complete()
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen) and not screen.is_busy:
-            return screen
-    raise RuntimeError("the reader did not settle")
 
 
 async def shoot(target: Path, query: str, size: tuple[int, int]) -> None:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.worker import WorkerCancelled
 
 from index.library import Library
 from reader.app import NewsReaderApp
 from reader.screens.main import MainScreen
+from reader.settle import settle as settle  # the tests import it from here
 from reader.state import ReaderConfig
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -91,21 +89,6 @@ def library(library_template, tmp_path) -> Library:
 
 def make_app(library: Library, **config) -> NewsReaderApp:
     return NewsReaderApp(library, ReaderConfig(**config))
-
-
-async def settle(pilot, timeout: float = 20.0) -> MainScreen:
-    """Wait until the main screen shows and nothing is on its way (searches, articles, related)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        await pilot.pause(0.02)
-        with contextlib.suppress(WorkerCancelled):
-            await pilot.app.workers.wait_for_complete()
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen) and not screen.is_busy:
-            await pilot.pause()
-            if not screen.is_busy:
-                return screen
-    raise AssertionError(f"the reader did not settle; screen is {pilot.app.screen!r}")
 
 
 def screen_text(app: NewsReaderApp) -> tuple[str, str]:
