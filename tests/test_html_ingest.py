@@ -5,6 +5,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -12,7 +15,8 @@ from warcio.warcwriter import WARCWriter
 
 from index.cleaning import clean_html_page
 from index.records import Article, Page
-from tests.test_cli import newsreader
+
+SCRIPT = Path(sys.executable).with_name("newsreader")
 
 PARAGRAPHS = [
     "The Security Council met on Wednesday to discuss Kosovo’s future status, and the fifteen "
@@ -49,6 +53,19 @@ PAGE = f"""<!DOCTYPE html>
 <footer><p>Copyright 2008 World Desk Daily. All rights reserved.</p>
 <a href="/privacy">Privacy policy</a> <a href="/terms">Terms of use</a></footer>
 </body></html>"""
+
+
+def newsreader(library: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the installed console script; it must succeed."""
+    done = subprocess.run(
+        [str(SCRIPT), "--library", str(library), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "160"},
+    )
+    assert done.returncode == 0, done.stderr
+    return done
 
 
 def assert_the_article(article: dict) -> None:

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from index.reading.decoding import iso_date
-from index.reading.html_signals import Signals, signals_of
+from index.reading.html_signals import signals_of
 from index.reading.html_title import choose_title, key
 from index.records import Page
 
@@ -66,7 +66,7 @@ def _trafilatura(tree, url: str):
         return None
 
 
-def _body(text: str, title: str, signals: Signals) -> list[str]:
+def _body(text: str, title: str) -> list[str]:
     paragraphs = [" ".join(line.split()) for line in text.split("\n")]
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and title and key(paragraphs[0]) == key(title):
@@ -89,7 +89,7 @@ def extract_html_article(html: str, url: str = "") -> dict | None:
     text = getattr(document, "text", "") or ""
     first = next((line for line in text.split("\n") if len(line) > 60), "")
     title = choose_title(signals, url, extracted_title, first)
-    paragraphs = _body(text, title, signals)
+    paragraphs = _body(text, title)
     if not paragraphs:
         return None
     language = getattr(document, "language", "") or html_language(html)
