@@ -16,6 +16,7 @@ _HEADLINE_CLASS = re.compile(r"(?:headline|title|heading)", re.I)
 _NOT_HEADLINE_CLASS = re.compile(r"site|logo|brand|widget|sidebar|nav|menu|footer|related", re.I)
 _BY = re.compile(r"^\s*(?:by|par|von|por|di)\s+", re.I)
 MAX_TITLE_CHARS = 300
+BLOCK_TEXT_BUDGET = 20_000_000  # characters of element text read while looking for headlines
 
 
 @dataclass(slots=True)
@@ -149,10 +150,14 @@ def _short_blocks(tree) -> list[str]:
     in page order."""
     body = tree.find("body")
     found: dict[str, None] = {}
+    budget = BLOCK_TEXT_BUDGET  # nested containers repeat their text: bound the work on huge pages
     for element in (body if body is not None else tree).iter(*_BLOCK_TAGS):
         if any(parent.tag in _SKIP_TAGS for parent in element.iterancestors()):
             continue
         text = text_of(element)
+        budget -= len(text)
+        if budget < 0:
+            break
         if len(text) >= 3:
             found.setdefault(text[: MAX_TITLE_CHARS + 1])
             if len(found) >= 3000:
