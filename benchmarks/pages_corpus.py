@@ -124,7 +124,7 @@ def trafilatura_alone(page: Page) -> tuple[str, str]:
 
 
 def html_path(page: Page) -> tuple[str, str]:
-    from index.html_article import article_from_html
+    from index.reading import article_from_html
 
     found = article_from_html(page)
     if found is None:
@@ -133,6 +133,6 @@ def html_path(page: Page) -> tuple[str, str]:
 
 
 def text_path(page: Page) -> tuple[str, str]:
-    from index.clean import clean_page
+    from index.cleaning import clean_page
 
     return article_text(clean_page(page))
