@@ -13,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.cleaning import FurnitureModel, clean_page
+from index.cleaning import FurnitureModel, clean_any_page
 from index.entities import article_entities
 from index.format import (
     PreparedDoc,
@@ -108,7 +108,7 @@ def process_pages(
     out: list[Article | Skipped] = []
     for page in pages:
         try:
-            result = clean_page(page, furniture)
+            result = clean_any_page(page, furniture)
             if isinstance(result, Article):
                 result.id = article_id(page.dump, page.key)
                 head = _head_paragraphs(result.paragraphs, ENTITY_TEXT_CHARS)
@@ -214,7 +214,7 @@ class Ingest:
                         self.report.unchanged += 1
                         continue
                     todo.append((item, phash))
-                    if not item.title:
+                    if not item.title and not item.is_html:  # markup is no furniture line
                         self.furniture.observe(item)
                 read += len(batch)
                 if todo:

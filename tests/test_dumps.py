@@ -381,8 +381,8 @@ def test_warc_html_responses_are_html_pages(tmp_path: Path) -> None:
     assert pages[0].crawl_date == "2024-05-18T01:58:10+00:00" and pages[0].date == ""
     assert pages[0].dump == "crawl"
     assert [(s.reason, s.detail) for s in skips] == [
-        ("not HTML", "image/png"),
-        ("HTTP status", "404"),
+        ("not HTML", "image/png https://news.example/logo.png"),
+        ("HTTP error", "404 https://news.example/gone"),
     ]
 
 

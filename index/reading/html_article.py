@@ -1,4 +1,4 @@
-"""The main text and metadata of an HTML page, taken with trafilatura (imported when needed)."""
+"""The main text and metadata of an HTML page: its own signals, trafilatura for the body."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import re
 from datetime import date
 
 from index.reading.decoding import iso_date
+from index.reading.html_signals import signals_of
+from index.reading.html_title import choose_title, key
 from index.records import Page
 
 # trafilatura and htmldate log their doubts about pages; without a handler Python would print them
@@ -22,7 +24,7 @@ def article_from_html(page: Page) -> dict | None:
     """The article in an HTML page (`page.is_html`) for the cleaner; None when it has no main text.
 
     Keys: title, paragraphs, date (ISO publish date found in the page, "" when none), byline, source
-    (site name), language, url, description.
+    (site name), language, url, description, captions.
     """
     return extract_html_article(page.text, page.url)
 
@@ -34,15 +36,21 @@ def html_language(html: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def extract_html_article(html: str, url: str = "") -> dict | None:
-    """Run trafilatura's news-oriented extraction on one HTML document."""
-    if not html.strip():
+def _parse(html: str):
+    from trafilatura.utils import load_html
+
+    try:
+        return load_html(html)
+    except Exception:
         return None
+
+
+def _trafilatura(tree, url: str):
     import trafilatura  # slow to import: only when an HTML page turns up
 
     try:
-        document = trafilatura.bare_extraction(
-            html,
+        return trafilatura.bare_extraction(
+            tree,
             url=url or None,
             with_metadata=True,
             include_comments=False,
@@ -56,22 +64,43 @@ def extract_html_article(html: str, url: str = "") -> dict | None:
         )
     except Exception:
         return None
+
+
+def _body(text: str, title: str) -> list[str]:
+    paragraphs = [" ".join(line.split()) for line in text.split("\n")]
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs and title and key(paragraphs[0]) == key(title):
+        paragraphs.pop(0)
+    return paragraphs
+
+
+def extract_html_article(html: str, url: str = "") -> dict | None:
+    """The title, body and metadata of one HTML document; None when it has no main text."""
+    if not html.strip():
+        return None
+    tree = _parse(html)
+    if tree is None:
+        return None
+    signals = signals_of(tree)  # before trafilatura prunes the tree
+    document = _trafilatura(tree, url)
     if document is None:
         return None
+    extracted_title = (getattr(document, "title", "") or "").strip()
     text = getattr(document, "text", "") or ""
-    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    first = next((line for line in text.split("\n") if len(line) > 60), "")
+    title = choose_title(signals, url, extracted_title, first)
+    paragraphs = _body(text, title)
     if not paragraphs:
         return None
-    language = getattr(document, "language", "") or ""
-    if not language:
-        language = html_language(html)
+    language = getattr(document, "language", "") or html_language(html)
     return {
-        "title": (getattr(document, "title", "") or "").strip(),
+        "title": title,
         "paragraphs": paragraphs,
-        "date": iso_date(getattr(document, "date", "") or ""),
-        "byline": (getattr(document, "author", "") or "").strip(),
-        "source": (getattr(document, "sitename", "") or "").strip(),
+        "date": signals.date or iso_date(getattr(document, "date", "") or ""),
+        "byline": signals.byline or (getattr(document, "author", "") or "").strip(),
+        "source": signals.site_name or (getattr(document, "sitename", "") or "").strip(),
         "language": language,
         "url": (getattr(document, "url", "") or url or "").strip(),
         "description": (getattr(document, "description", "") or "").strip(),
+        "captions": signals.captions,
     }

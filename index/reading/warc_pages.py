@@ -23,6 +23,7 @@ WARC_STATUS_LINES = (b"WARC/1.0", b"WARC/1.1", b"WARC/0.17", b"WARC/0.18")
 MAX_RECORD_BYTES = 64 << 20  # a bigger page is skipped, never held in memory
 MAX_LINE_BYTES = 1 << 16  # longest line read while looking for the next record
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_STARTS = (b"<!doctype html", b"<html", b"<head")  # how an HTML page without a type opens
 SILENT_TYPES = {"request", "metadata", "revisit", "continuation", "warcinfo"}
 _DRAIN_CHUNK = 1 << 16
 
@@ -88,7 +89,9 @@ def iter_warc_pages(
             yield Skipped(origin, "bad WARC record", "Content-Length does not match the record")
             line = following if following.startswith(WARC_STATUS_LINES) else _resync(stream)
             continue
-        if kind == "warcinfo":
+        if kind == "revisit":  # a re-crawl that found the page unchanged: no payload of its own
+            yield Skipped(origin, "revisit", _target(record))
+        elif kind == "warcinfo":
             if dump is None and block is not None:
                 current_dump = _crawl_name(block) or current_dump
         elif wanted and block is None:
@@ -146,7 +149,8 @@ def _page_of(
             return Skipped(origin, "not HTML", "no HTTP response")
         status = http.get_statuscode() or ""
         if not status.startswith("2"):
-            return Skipped(origin, "HTTP status", status or "missing")
+            reason = "redirect" if status.startswith("3") else "HTTP error"
+            return Skipped(origin, reason, f"{status or 'no status'} {url}".strip())
         content_type = (
             http.get_header("Content-Type")
             or record.rec_headers.get_header("WARC-Identified-Payload-Type")
@@ -156,7 +160,7 @@ def _page_of(
         content_type = record.content_type or ""
     mime = content_type.split(";", 1)[0].strip().lower()
     head = block[:1024].lstrip().lower()
-    sniffed_html = head.startswith((b"<!doctype html", b"<html"))
+    sniffed_html = head.startswith(HTML_STARTS)
     if mime in HTML_TYPES or (not mime and sniffed_html):
         if looks_binary(block[:8192]):
             return Skipped(origin, "binary file", f"declared {mime or 'no type'}")
@@ -166,7 +170,7 @@ def _page_of(
         return Page(dump, origin, key, text, url=url, crawl_date=crawl_date, is_html=True)
     if kind == "resource" and mime == "text/plain":
         return _text_page(block, origin, dump, key, url, crawl_date, is_html=False)
-    return Skipped(origin, "not HTML", mime or "no content type")
+    return Skipped(origin, "not HTML", f"{mime or 'no content type'} {url}".strip())
 
 
 def _text_page(
@@ -176,6 +180,10 @@ def _text_page(
     if not text.strip():
         return Skipped(origin, "empty page")
     return Page(dump, origin, key, text, url=url, crawl_date=crawl_date, is_html=is_html)
+
+
+def _target(record: ArcWarcRecord) -> str:
+    return (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
 
 
 def _crawl_name(block: bytes) -> str:
