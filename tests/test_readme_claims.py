@@ -64,7 +64,7 @@ EXPECTED: dict[str, set[str]] = {
     'oil -"crude oil"': {"Oil exports to Europe rise"},
     "(NATO OR EU) Rasmussen": SEEDS,
     "Poros*": {SEED_003, "Poroshenko wins election"},
-    "Kyi?": SEEDS | {"Poroshenko wins election"},
+    "Kyi?": SEEDS | {"Poroshenko wins election", "Gas talks open in Kiev"},  # place: Kyiv
     "Rasmusen~": SEEDS,
     "title:withdrawal": {SEED_000},
     'person:"Anders Fogh Rasmussen"': SEEDS,
@@ -84,7 +84,7 @@ def _word_word(lib: Path) -> None:
 
 
 def _phrase(lib: Path) -> None:
-    assert titles(lib, '"withdrawal troop"') == set()  # in this order
+    assert titles(lib, '"Rasmussen Fogh"') == set()  # in this order
 
 
 def _or(lib: Path) -> None:
@@ -94,7 +94,8 @@ def _or(lib: Path) -> None:
 
 def _not(lib: Path) -> None:
     assert titles(lib, "NATO NOT Crimea") == {SEED_003}  # NOT as -
-    assert titles(lib, "Kyiv -(Poroshenko OR Crimea)") == set()  # a group
+    # a group (the Kiev article is there: it names the place Kyiv)
+    assert titles(lib, "Kyiv -(Poroshenko OR Crimea)") == {"Gas talks open in Kiev"}
     assert titles(lib, "oil -title:crude") == {"Oil exports to Europe rise"}  # a filter
     assert titles(lib, "oil -dump:crawl-2014-04") == set()
 
@@ -131,7 +132,7 @@ def _entities(lib: Path) -> None:
 
 def _body(lib: Path) -> None:
     assert titles(lib, "text:Brussels") == titles(lib, "body:Brussels")
-    assert titles(lib, "body:withdrawal") == set()  # in the seed's title only
+    assert titles(lib, "title:Brussels") == {"EU summit in Brussels"}  # not the seed's body
 
 
 def _meta(lib: Path) -> None:
@@ -240,25 +241,18 @@ def test_sorts_facets_and_copies(cli_library):
 # -- the command-line block ----------------------------------------------------------------------
 
 
-def _open_reader(lib: Path) -> None:
-    import asyncio
+async def test_open_the_reader(cli_library):
+    """`newsreader [--library DIR]`: the reader opens on the library, its newest article first."""
+    from tui_support import make_app, settle
 
     from index.library import Library
-    from reader.app import NewsReaderApp
-    from widgets.results_list import ResultsList
 
-    async def run() -> int:
-        with Library(lib) as library:
-            app = NewsReaderApp(library)
-            async with app.run_test(size=(120, 40)) as pilot:
-                for _ in range(200):
-                    await pilot.pause(0.05)
-                    shown = app.screen.query(ResultsList)
-                    if shown and shown.first().option_count:
-                        return shown.first().option_count
-        return 0
-
-    assert asyncio.run(run()) > 0
+    with Library(cli_library) as library:
+        app = make_app(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await settle(pilot)
+            assert screen.results.hits[0].title == "Ceasefire talks in Minsk"
+            assert screen.article_view.article_id == screen.results.hits[0].id
 
 
 def _index(lib: Path) -> None:
@@ -337,8 +331,8 @@ def _version_help(lib: Path) -> None:
     assert all(verb in newsreader(lib, "--help").stdout for verb in ("index", "search", "story"))
 
 
-LINE_CHECKS: dict[str, Callable[[Path], None]] = {
-    "newsreader [--library DIR]": _open_reader,
+LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
+    "newsreader [--library DIR]": None,  # test_open_the_reader
     "newsreader index PATH... [--dump NAME] [--rebuild] [--workers N]": _index,
     "newsreader search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]": _search,
     "newsreader show ID [--json]": _show,
@@ -357,6 +351,8 @@ def test_every_command_line_of_the_readme_has_a_check():
     assert set(command_lines()) == set(LINE_CHECKS), "a README line without a check, or stale"
 
 
-@pytest.mark.parametrize("line", command_lines())
+@pytest.mark.parametrize("line", [line for line in command_lines() if LINE_CHECKS.get(line)])
 def test_command_line(cli_library, line):
-    LINE_CHECKS[line](cli_library)
+    check = LINE_CHECKS[line]
+    assert check is not None
+    check(cli_library)
