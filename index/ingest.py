@@ -197,6 +197,7 @@ class Ingest:
         read = 0
         self.writer_rows: list[Article] = []  # indexed, not yet committed
         self.page_rows: list[tuple[str, str, str, str | None, str]] = []
+        seen: dict[tuple[str, str], str] = {}  # (dump, key) -> origin of the pages of this call
         try:
             for batch in _batches(iter_pages(paths, dump), BATCH_PAGES):
                 if should_stop and should_stop():
@@ -209,6 +210,10 @@ class Ingest:
                         self.report.skip(item)
                         continue
                     item.dump = sanitize_line(item.dump) or "dump"
+                    first = seen.setdefault((item.dump, item.key), item.origin)
+                    if first != item.origin:  # the WARC and the WET of one crawl: the first
+                        self.report.repeated += 1  # is the page, counted once
+                        continue
                     phash = page_hash(item)
                     if self._unchanged(item, phash):
                         self.report.unchanged += 1

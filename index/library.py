@@ -226,16 +226,20 @@ class Library:
         return self.engine.refresh()
 
     def resolve_id(self, article_id: str) -> str:
-        """An id or a unique prefix of one (as git does with commits)."""
-        article_id = article_id.strip()
-        if self.store.headers([article_id]):
-            return article_id
-        matches = self.store.ids_with_prefix(article_id) if len(article_id) >= 4 else []
+        """An article id, any unique prefix of one (as git takes commits, case aside), or the
+        `id` a JSON Lines record gave its article."""
+        given = article_id.strip()
+        if given and self.store.headers([given]):
+            return given
+        matches = self.store.ids_for_key(given) if given else []
+        if not matches and given:
+            matches = self.store.ids_with_prefix(given.lower(), limit=6)
         if len(matches) == 1:
             return matches[0]
-        if len(matches) > 1:
-            raise ArticleNotFound(f"article id {article_id!r} is ambiguous: give more characters")
-        raise ArticleNotFound(f"no article with id {article_id!r} in {self.path}")
+        if matches:
+            shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+            raise ArticleNotFound(f"article id {given!r} is ambiguous: it may be {shown}")
+        raise ArticleNotFound(f"no article with id {given!r} in {self.path}")
 
     def article(self, article_id: str) -> Article:
         found = self.store.get(self.resolve_id(article_id))
@@ -266,6 +270,14 @@ class Library:
     def entities(
         self, kind: str | None = None, dump: str | None = None, prefix: str = "", limit: int = 50
     ) -> list[EntityCount]:
+        if dump:
+            dumps = self.store.counts_by("dump")
+            named = [d for d in dumps if d.casefold() == dump.casefold()]
+            if not named:
+                raise LibraryError(
+                    f"no dump named {dump!r} in {self.path} (it has: {', '.join(dumps) or 'none'})"
+                )
+            dump = dump if dump in dumps else named[0]
         return self.store.top_entities(kind=kind, dump=dump, prefix=prefix, limit=limit)
 
     def entity_card(self, name: str, kind: str) -> EntityCard:

@@ -242,6 +242,7 @@ class IngestReport:
     unchanged: int = 0
     copies: int = 0
     versions: int = 0
+    repeated: int = 0  # pages another file of the same run gave first (not counted as pages)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> pages
     skip_examples: dict[str, list[str]] = field(default_factory=dict)  # reason -> origins
     seconds: float = 0.0

@@ -186,6 +186,15 @@ class ArticleStore:
                 found[row[0]] = row[1:]
         return found
 
+    def ids_for_key(self, key: str) -> list[str]:
+        """The articles of the pages a dump keyed `key` (a JSON Lines record's own `id`)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT article_id FROM pages WHERE key = ? AND article_id IS NOT NULL "
+            "ORDER BY article_id",
+            (key,),
+        )
+        return [r[0] for r in rows]
+
     def ids_with_prefix(self, prefix: str, limit: int = 2) -> list[str]:
         rows = self.db.execute(
             "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
@@ -283,7 +292,8 @@ class ArticleStore:
     def top_entities(
         self, kind: str | None = None, dump: str | None = None, prefix: str = "", limit: int = 50
     ) -> list[EntityCount]:
-        """The entities named by most articles (in one dump, of one kind, containing `prefix`)."""
+        """The entities named by most articles (in one dump, of one kind, containing `prefix`),
+        an article and its copies counted once."""
         where, args = ["articles > 0"], []
         if dump:
             where.append("dump = ?")
@@ -300,8 +310,30 @@ class ArticleStore:
             + " AND ".join(where)
             + " GROUP BY kind, name ORDER BY n DESC, name LIMIT ?"
         )
-        args.append(limit)
-        return [EntityCount(name, kind, n) for name, kind, n in self.db.execute(sql, args)]
+        # The per-dump counts count copies apiece: recount the leading entities by copy group.
+        # A recount only lowers a count, so the leaders are final once the last of them has at
+        # least the count of the first entity not recounted.
+        fetch = limit + 20
+        while True:
+            rows = self.db.execute(sql, [*args, fetch]).fetchall()
+            ranked = sorted(
+                ((name, k, self._articles_naming(k, name, dump)) for name, k, _ in rows),
+                key=lambda r: (-r[2], r[0]),
+            )[:limit]
+            if len(rows) < fetch or not ranked or ranked[-1][2] >= rows[-1][2]:
+                return [EntityCount(name, k, n) for name, k, n in ranked if n > 0]
+            fetch *= 4
+
+    def _articles_naming(self, kind: str, name: str, dump: str | None) -> int:
+        """Articles naming an entity (in one dump), the copies of one article counted once."""
+        sql = (
+            "SELECT COUNT(DISTINCT CASE a.copy_group WHEN '' THEN a.id ELSE a.copy_group END) "
+            "FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.kind = ? AND m.name = ?"
+        )
+        if dump:
+            return self.db.execute(sql + " AND a.dump = ?", (kind, name, dump)).fetchone()[0]
+        return self.db.execute(sql, (kind, name)).fetchone()[0]
 
     def entity_card(self, name: str, kind: str, limit: int = 12) -> EntityCard | None:
         n = self.db.execute(

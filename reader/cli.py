@@ -12,6 +12,17 @@ from reader.output import UsageError, emit_json, safe, visible
 from reader.paths import SEEDS_DUMP, default_library, seeds_folder
 
 
+def at_least_one(text: str) -> int:
+    """The value of a `--limit`: a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
@@ -37,8 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: cores)")
 
     p = verbs.add_parser("search", help="search the library")
-    p.add_argument("query", nargs="+", help="the query (see the README for the syntax)")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument(
+        "query", nargs="+", help="the query: its words, `-word` to leave one out (see the README)"
+    )
+    p.add_argument("--limit", type=at_least_one, default=20, metavar="N")
     p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance")
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -48,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("related", help="related coverage of one article")
     p.add_argument("id")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--limit", type=at_least_one, default=10, metavar="N")
     p.add_argument("--json", action="store_true")
 
     p = verbs.add_parser("story", help="the story of one article as a timeline")
@@ -58,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("entities", help="the library's top people, organisations and places")
     p.add_argument("--kind", choices=["person", "org", "place"])
     p.add_argument("--dump", metavar="NAME")
-    p.add_argument("--limit", type=int, default=30, metavar="N")
+    p.add_argument("--limit", type=at_least_one, default=30, metavar="N")
     p.add_argument("--json", action="store_true")
 
     p = verbs.add_parser("export", help="every article, one JSON object a line")
@@ -69,9 +82,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SEARCH_VALUED = ("--limit", "--sort")
+_SEARCH_FLAGS = ("--json", "-h", "--help")
+
+
+def search_in_order(argv: list[str]) -> list[str]:
+    """The command line with `search`'s options put first and its query words after a `--`.
+
+    `search` reads its options wherever they stand, before, among or after the query's words,
+    and every other word as the query, even one that starts with `-` (`search NATO -Crimea`), as
+    notmuch reads its search terms. A `--` is taken and dropped: after it, a word that looks like
+    an option `search` does not have is a query word too, not a usage error.
+    """
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):  # the options before the command
+        at += 2 if argv[at] == "--library" else 1
+    if at >= len(argv) or argv[at] != "search":
+        return argv
+    options: list[str] = []
+    words: list[str] = []
+    dashes = False
+    rest = iter(argv[at + 1 :])
+    for arg in rest:
+        if arg == "--" and not dashes:
+            dashes = True
+        elif arg in _SEARCH_VALUED:
+            value = next(rest, None)
+            options.append(arg if value is None else f"{arg}={value}")
+        elif arg in _SEARCH_FLAGS or arg.split("=", 1)[0] in _SEARCH_VALUED:
+            options.append(arg)
+        elif arg.startswith("--") and len(arg) > 2 and not dashes:
+            options.append(arg)  # an option search does not have: a usage error names it
+        else:
+            words.append(arg)
+    return [*argv[: at + 1], *options, "--", *words]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(search_in_order(list(sys.argv[1:] if argv is None else argv)))
     from index import LibraryError
 
     try:

@@ -23,7 +23,7 @@ from rich.text import Text
 from index import Library
 from index.ingest import Progress as IngestProgress
 from index.records import IngestReport
-from reader.output import UsageError, emit_json, safe
+from reader.output import emit_json, safe
 from reader.paths import SEEDS_DUMP, seeds_folder
 
 err = Console(stderr=True, highlight=False, markup=False)
@@ -96,6 +96,8 @@ def print_report(report: IngestReport) -> None:
         ("versions", report.versions),
     ):
         table.add_row(label, f"{value:,}", "")
+    if report.repeated:
+        table.add_row("repeated", f"{report.repeated:,}", "pages an earlier file gave: read once")
     for reason, count in sorted(report.skipped.items(), key=lambda kv: -kv[1]):
         examples = "; ".join(report.skip_examples.get(reason, [])[:2])
         table.add_row(Text(f"skipped: {reason}"), f"{count:,}", Text(safe(examples)))
@@ -108,8 +110,6 @@ def print_report(report: IngestReport) -> None:
 
 
 def search(library: Library, args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise UsageError("search: --limit must be at least 1")
     query = " ".join(args.query)
     result = library.search(query, limit=args.limit, sort=args.sort)
     if args.json:
@@ -120,7 +120,8 @@ def search(library: Library, args: argparse.Namespace) -> int:
     if result.correction:
         err.print(Text(safe(f"did you mean: {result.correction}")))
     for hit in result.hits:
-        _line(f"{hit.id}  {hit.date[:10] or '----------'}  [{hit.dump}]  {hit.title}")
+        also = f"  (also in {', '.join(hit.also_in)})" if hit.also_in else ""
+        _line(f"{hit.id}  {hit.date[:10] or '----------'}  [{hit.dump}]  {hit.title}{also}")
         if hit.snippet:
             _line(f"    {hit.snippet}")
     return 0

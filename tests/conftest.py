@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_support import build_library
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -24,3 +25,9 @@ def seeds_dir(tmp_path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def cli_library(tmp_path_factory) -> Path:
+    """The console-script tests' library: seeds and two JSON Lines dumps (read-only: never add)."""
+    return build_library(tmp_path_factory.mktemp("cli-library"))

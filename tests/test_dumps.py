@@ -386,21 +386,46 @@ def test_warc_html_responses_are_html_pages(tmp_path: Path) -> None:
     ]
 
 
-def test_warc_record_with_a_wrong_length_is_skipped_and_reading_goes_on(tmp_path: Path) -> None:
+def test_warc_record_with_a_wrong_length_is_read_to_the_next_header(tmp_path: Path) -> None:
     plain = write_wet(gzip_records=False)
     first = plain.index(b"Content-Length: ", plain.index(b"conversion"))
     end = plain.index(b"\r\n", first)
     length = int(plain[first + 16 : end])
     broken = plain[:first] + f"Content-Length: {length - 5}".encode() + plain[end:]
-    garbage = b"this is not a record\r\nat all\r\n\r\n"
+    garbage = b"more text\r\nat the end\r\n\r\n"
     second = broken.index(b"WARC/1", broken.index(b"Story A"))
     broken = broken[:second] + garbage + broken[second:]
     path = tmp_path / "broken.warc.wet"
     path.write_bytes(broken)
     pages, skips = read(path)
-    assert [p.url for p in pages] == [WET_PAGES[1][0], WET_PAGES[2][0]]
-    assert [s.reason for s in skips] == ["bad WARC record"]
-    assert "Content-Length" in skips[0].detail
+    assert [p.url for p in pages] == [url for url, _, _ in WET_PAGES] and skips == []
+    assert pages[0].text == "Story A\nFirst line of A.\r\n\r\nmore text\r\nat the end"
+    assert pages[1].text == WET_PAGES[1][2]
+
+
+def test_a_compressed_response_with_a_wrong_length_is_skipped(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url, encoding in (("http://x.example/a", "gzip"), ("http://x.example/b", "identity")):
+        body = b"<html><body><p>Hello</p></body></html>"
+        http = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html"), ("Content-Encoding", encoding)],
+            protocol="HTTP/1.1",
+        )
+        payload = gzip.compress(body) if encoding == "gzip" else body
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+                                           http_headers=http)  # fmt: skip
+        writer.write_record(record)
+    data = buffer.getvalue().replace(b"\r\n\r\nWARC/1.0", b"\r\n\r\ntrailing\r\nWARC/1.0")
+    path = tmp_path / "odd.warc"
+    path.write_bytes(data + b"trailing too\r\n")
+    pages, skips = read(path)
+    assert [(s.reason, s.detail) for s in skips] == [
+        ("bad WARC record", "Content-Length does not match the record")
+    ]
+    assert [p.url for p in pages] == ["http://x.example/b"]
+    assert pages[0].text.endswith("</html>trailing too")
 
 
 def test_warc_with_garbage_only_is_one_skip(tmp_path: Path) -> None:

@@ -9,5 +9,12 @@ from index.entities.extract import (
     extract_entities,
     normalize_entity_key,
 )
+from index.entities.gazetteer import listed_place
 
-__all__ = ["article_entities", "canonical_place", "extract_entities", "normalize_entity_key"]
+__all__ = [
+    "article_entities",
+    "canonical_place",
+    "extract_entities",
+    "listed_place",
+    "normalize_entity_key",
+]

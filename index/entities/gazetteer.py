@@ -184,6 +184,24 @@ def lookup_place(surface: str) -> Place | None:
     return places().get(surface)
 
 
+@cache
+def listed_spellings() -> dict[str, str]:
+    """Folded spelling -> canonical name, from the curated list alone (quick: no city tables)."""
+    table: dict[str, str] = {}
+    for line in _read_list("places.txt"):
+        canonical, _code, _level, *variants = line.split("|")
+        for form in (canonical, *variants):
+            table.setdefault(fold_accents(form).casefold(), canonical)
+    for variant, canonical in COUNTRY_NAMES.items():
+        table.setdefault(fold_accents(variant).casefold(), COUNTRY_NAMES.get(canonical, canonical))
+    return table
+
+
+def listed_place(name: str) -> str | None:
+    """The canonical name of a place the curated list spells several ways ("Kiev" -> "Kyiv")."""
+    return listed_spellings().get(fold_accents(" ".join(name.split())).casefold())
+
+
 def canonical_place(name: str) -> str | None:
     """The canonical name of a place ("Kiev" -> "Kyiv", "U.S." -> "United States"), or None.
 

@@ -83,12 +83,15 @@ def iter_warc_pages(
             if not guard.problem:
                 yield Skipped(origin, "bad WARC record", "Content-Length runs past the end of file")
             break
-        following = stream.readline(MAX_LINE_BYTES)
-        if following.strip():
-            # The block was not followed by the blank lines that end a record: a wrong length.
-            yield Skipped(origin, "bad WARC record", "Content-Length does not match the record")
-            line = following if following.startswith(WARC_STATUS_LINES) else _resync(stream)
-            continue
+        rest, line = _up_to_next_record(stream)
+        if rest.strip():
+            # The blank lines that end a record did not follow the block: its Content-Length is
+            # wrong (a file whose line ends were rewritten, say). As lenient readers do, the
+            # block runs on to the next record's header, when it can be read that way.
+            if block is None or not _extendable(record, kind) or len(rest) >= MAX_RECORD_BYTES:
+                yield Skipped(origin, "bad WARC record", "Content-Length does not match the record")
+                continue
+            block = (block + rest).rstrip(b"\r\n")
         if kind == "revisit":  # a re-crawl that found the page unchanged: no payload of its own
             yield Skipped(origin, "revisit", _target(record))
         elif kind == "warcinfo":
@@ -100,7 +103,6 @@ def iter_warc_pages(
             item = _page_of(record, kind, block, origin, current_dump)
             if item is not None:
                 yield item
-        line = _next_nonblank_line(stream)
     if guard.problem:
         yield Skipped(label, guard.problem, guard.problem_detail or f"after record {number}")
 
@@ -200,6 +202,29 @@ def _next_nonblank_line(stream: io.BufferedReader) -> bytes:
         line = stream.readline(MAX_LINE_BYTES)
         if not line or line.strip():
             return line
+
+
+def _up_to_next_record(stream: io.BufferedReader) -> tuple[bytes, bytes]:
+    """The bytes after a record's block up to the next record (at most MAX_RECORD_BYTES of them)
+    and that record's first line (b"" at the end of the stream)."""
+    rest = bytearray()
+    while True:
+        line = stream.readline(MAX_LINE_BYTES)
+        if not line or line.startswith(WARC_STATUS_LINES):
+            return bytes(rest), line
+        if len(rest) < MAX_RECORD_BYTES:
+            rest += line
+
+
+def _extendable(record: ArcWarcRecord, kind: str) -> bool:
+    """Whether the bytes after a record's block may be added to its payload as they are: not
+    when its HTTP body is compressed or chunked."""
+    if kind != "response" or record.http_headers is None:
+        return True
+    http = record.http_headers
+    encoding = (http.get_header("Content-Encoding") or "identity").strip().lower()
+    chunked = "chunked" in (http.get_header("Transfer-Encoding") or "").lower()
+    return encoding == "identity" and not chunked
 
 
 def _resync(stream: io.BufferedReader) -> bytes:

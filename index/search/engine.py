@@ -336,7 +336,11 @@ class SearchEngine:
         parsed = parse_query(suggestion)
         better = QueryBuilder(reader).build(parsed)
         mask, _ = self._match(view, better)
-        return suggestion if int(mask.sum()) > total else ""
+        found = int(mask.sum())
+        if found and view.has_copies:
+            found = int(np.count_nonzero(np.bincount(view.groups[mask])))
+        # as many as the query finds, or more: `a OR Rasmusen` may find no article beyond a's
+        return suggestion if found and found >= total else ""
 
 
 def _with_case(text: str, tokens) -> str:

@@ -46,13 +46,15 @@ def analyse_entity(text: str) -> list[str]:
     return [t.text for t in _ENTITY(text)]
 
 
-def _canonical_place(name: str) -> str | None:
+def _canonical_place(name: str, held: bool) -> str | None:
+    """The gazetteer's name for a place; the whole gazetteer (slow to load) only for a name the
+    index does not hold (`held` False), the curated list of spelling variants always."""
     try:
-        from index.entities import canonical_place
+        from index.entities import canonical_place, listed_place
     except ImportError:  # the gazetteer is optional for searching
         return None
     try:
-        return canonical_place(name)
+        return listed_place(name) or (None if held else canonical_place(name))
     except Exception:
         return None
 
@@ -121,12 +123,17 @@ class QueryBuilder:
             parts = [q for c in node.children if (q := self.node(c, positive)) is not None]
             return None if not parts else parts[0] if len(parts) == 1 else wq.Or(parts)
         assert isinstance(node, And)
-        pos = [q for c in node.children if not isinstance(c, Not) if (q := self.node(c, positive))]
+        pos = [
+            q
+            for c in node.children
+            if not isinstance(c, Not)
+            if (q := self.node(c, positive)) is not None
+        ]
         neg = [
             q
             for c in node.children
             if isinstance(c, Not)
-            if (q := self.node(c.child, not positive))
+            if (q := self.node(c.child, not positive)) is not None
         ]
         if not pos:
             base: wq.Query = wq.Every()
@@ -152,26 +159,28 @@ class QueryBuilder:
 
     def text(self, clause: TextClause, positive: bool) -> wq.Query | None:
         fields = [clause.field] if clause.field else list(TEXT_FIELDS)
-        if (
-            clause.field == "place"
-            and clause.kind in ("word", "phrase")
-            and not all(("place", w) in self.reader for w in analyse_entity(clause.text))
-        ):  # a name the index does not hold: its canonical form may be there ("Kiev" -> "Kyiv")
-            canonical = _canonical_place(clause.text)
-            if canonical and canonical != clause.text:
-                clause = TextClause(
-                    "place", canonical, "phrase", start=clause.start, end=clause.end
+        spellings = [clause]
+        if clause.field == "place" and clause.kind in ("word", "phrase"):
+            # one place whichever spelling the query or the page used: "Kiev" finds "Kyiv"
+            held = all(("place", w) in self.reader for w in analyse_entity(clause.text))
+            canonical = _canonical_place(clause.text, held)
+            if canonical and analyse_entity(canonical) != analyse_entity(clause.text):
+                spellings.append(
+                    TextClause("place", canonical, "phrase", start=clause.start, end=clause.end)
                 )
         parts: list[wq.Query] = []
         for name in fields:
-            q = self.text_in_field(name, clause, positive)
-            if q is not None:
-                parts.append(q)
-        if not parts:
-            return None
-        if positive and clause.kind == "word" and clause.field is None:
-            self.words.append(clause)
-        return parts[0] if len(parts) == 1 else wq.Or(parts)
+            for spelling in spellings:
+                q = self.text_in_field(name, spelling, positive)
+                if q is not None:
+                    parts.append(q)
+        if parts and positive and clause.field is None and clause.kind in ("word", "fuzzy"):
+            end = clause.start + len(clause.text)  # "did you mean" corrects the word, not its "~"
+            self.words.append(TextClause(None, clause.text, start=clause.start, end=end))
+        found = [q for q in parts if q is not wq.NullQuery]
+        if not found:  # None: nothing to search for; NullQuery: it matches nothing
+            return wq.NullQuery if parts else None
+        return found[0] if len(found) == 1 else wq.Or(found)
 
     def text_in_field(self, name: str, clause: TextClause, positive: bool) -> wq.Query | None:
         boost = self.boosts.get(name, 1.0)
@@ -217,14 +226,14 @@ class QueryBuilder:
             ]
         return self.expansion(name, expanded, boost, positive)
 
-    def expansion(self, name: str, terms: list, boost: float, positive: bool) -> wq.Query | None:
+    def expansion(self, name: str, terms: list, boost: float, positive: bool) -> wq.Query:
         """An Or of the most frequent expansions of a prefix, wildcard or fuzzy word."""
         texts = [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
         if len(texts) > MAX_EXPANSION:
             freq = self.reader.doc_frequency
             texts = sorted(texts, key=lambda t: -freq(name, t))[:MAX_EXPANSION]
-        if not texts:
-            return None
+        if not texts:  # matches nothing: an AND with it finds nothing, as an unknown word does
+            return wq.NullQuery
         if positive and name in ("title", "body"):
             self.highlight.extend(texts)
         terms_q = [wq.Term(name, t, boost=boost) for t in texts]

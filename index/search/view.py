@@ -339,6 +339,8 @@ class SearchView:
     def evaluate(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         """(mask of matching documents, scores) of a query over every document."""
         n = self.n
+        if q is wq.NullQuery:  # a word that expanded to nothing
+            return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.float32)
         if isinstance(q, wq.Term):
             ids, scores = self.term_scores(q.fieldname, q.text, q.boost)
             mask = np.zeros(n, dtype=bool)

@@ -112,10 +112,14 @@ def test_related_story_entities_stats_print_no_payload(hostile_library, capfdbin
             status, out, err = run(hostile_library, capfdbinary, verb, aid, *flag)
             assert status == 0, err
             assert_terminal_safe(out + err, f"{verb} {aid}")
-    for args in (["entities", *flag], ["stats", *flag], ["entities", "--dump", HOSTILE_NAME]):
+    for args in (["entities", *flag], ["stats", *flag]):
         status, out, err = run(hostile_library, capfdbinary, *args)
         assert status == 0, err
         assert_terminal_safe(out + err, " ".join(args))
+    # the dump is stored under its name made safe: the raw name is no dump, said on one line
+    status, out, err = run(hostile_library, capfdbinary, "entities", "--dump", HOSTILE_NAME)
+    assert status == 1 and out == b"" and b"no dump named" in err and err.count(b"\n") == 1
+    assert_terminal_safe(err, "entities --dump", echo=True)
 
 
 def test_export_prints_no_payload(hostile_library, capfdbinary):

@@ -1,0 +1,358 @@
+"""The README, claim by claim: every row of its query table and every line of its command-line
+block is run through the console script on a small library, and what the README says is checked.
+
+The rows and lines are read from README.md itself: one without a check here fails, so a claim
+added to the README comes with its test; a README example that changes is run as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cli_support import APRIL, MAY, newsreader, search_json, titles, write_jsonl
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+SEED_000 = "NATO 'Can't Confirm' Russian Troop Withdrawal"
+SEED_003 = "NATO Chief Vows Support For Ukraine, Urges Russia Pullback"
+SEEDS = {SEED_000, SEED_003}
+
+
+def _section(title: str) -> str:
+    start = README.index(f"\n## {title}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start : end if end >= 0 else None]
+
+
+def query_rows() -> dict[str, list[str]]:
+    """The query table: its Form cell -> the queries of its Example cell."""
+    rows = {}
+    for line in _section("Query syntax").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) != 3 or cells[0] in ("Form", "---"):
+            continue
+        rows[cells[0]] = re.findall(r"`([^`]+)`", cells[2])
+    return rows
+
+
+def command_lines() -> list[str]:
+    """The command-line block, one usage line each (without its comment)."""
+    block = _section("Command line").split("```")[1]
+    return [re.split(r"\s{2,}", line.strip())[0] for line in block.splitlines() if line.strip()]
+
+
+def hits(library: Path, query: str, *options: str) -> list[dict]:
+    return search_json(library, query, "--limit", "100", *options)["hits"]
+
+
+def dated(*prefixes: str) -> set[str]:
+    """Titles of the fixture's articles whose date starts with any of the prefixes."""
+    return {a["title"] for a in APRIL + MAY if a["date"].startswith(prefixes)}
+
+
+# -- the query table -----------------------------------------------------------------------------
+
+# Per example of the README: the titles it must find (exactly).
+EXPECTED: dict[str, set[str]] = {
+    "NATO Ukraine": SEEDS,
+    '"troop withdrawal"': {SEED_000},
+    "Crimea OR Donbas": {SEED_000, "Crimea vote condemned", "Shelling in Donbas"},
+    "NATO -Crimea": {SEED_003},
+    'oil -"crude oil"': {"Oil exports to Europe rise"},
+    "(NATO OR EU) Rasmussen": SEEDS,
+    "Poros*": {SEED_003, "Poroshenko wins election"},
+    "Kyi?": SEEDS | {"Poroshenko wins election", "Gas talks open in Kiev"},  # place: Kyiv
+    "Rasmusen~": SEEDS,
+    "title:withdrawal": {SEED_000},
+    'person:"Anders Fogh Rasmussen"': SEEDS,
+    "body:Brussels": {SEED_000, "EU summit in Brussels"},
+    "dump:crawl-2014-04": {a["title"] for a in APRIL},
+    'source:"RFE/RL"': SEEDS | {"EU summit in Brussels"},
+    "lang:de": {"Neue Straße in Berlin eröffnet"},
+    "date:2014-04": dated("2014-04"),
+    "date:2014-04-01..2014-08-31": dated("2014"),
+    "date:>2014-06": {"Ceasefire talks in Minsk"},
+}
+
+
+def _word_word(lib: Path) -> None:
+    # title and name matches weigh more: Crimea in a title comes before Crimea in a body
+    assert next(h["title"] for h in hits(lib, "Crimea")) == "Crimea vote condemned"
+
+
+def _phrase(lib: Path) -> None:
+    assert titles(lib, '"Rasmussen Fogh"') == set()  # in this order
+
+
+def _or(lib: Path) -> None:
+    assert titles(lib, "Crimea OR Donbas") == titles(lib, "Crimea") | titles(lib, "Donbas")
+    assert titles(lib, "(Crimea OR Donbas)") == titles(lib, "Crimea OR Donbas")
+
+
+def _not(lib: Path) -> None:
+    assert titles(lib, "NATO NOT Crimea") == {SEED_003}  # NOT as -
+    # a group (the Kiev article is there: it names the place Kyiv)
+    assert titles(lib, "Kyiv -(Poroshenko OR Crimea)") == {"Gas talks open in Kiev"}
+    assert titles(lib, "oil -title:crude") == {"Oil exports to Europe rise"}  # a filter
+    assert titles(lib, "oil -dump:crawl-2014-04") == set()
+
+
+def _grouping(lib: Path) -> None:
+    assert "Crimea vote condemned" in titles(lib, "NATO OR EU Rasmussen")  # NATO OR (EU Rasmussen)
+
+
+def _prefix(lib: Path) -> None:
+    assert titles(lib, "Poros* xyzz*") == set()  # a prefix of no word matches nothing
+
+
+def _wildcards(lib: Path) -> None:
+    assert titles(lib, "Bos*rus") == {"Ferry strike in İstanbul"}  # any characters
+    assert titles(lib, "Kyi??") == set()  # one character each
+
+
+def _fuzzy(lib: Path) -> None:
+    assert titles(lib, "Rasmusn~") == set()  # two typos away
+    assert titles(lib, "Rasmusn~2") == SEEDS
+
+
+def _title(lib: Path) -> None:
+    assert titles(lib, 'title:"crude oil"') == {"Crude oil prices fall"}
+    assert titles(lib, "title:Crimea") == {"Crimea vote condemned"}  # not the seed's body
+
+
+def _entities(lib: Path) -> None:
+    kyiv = SEEDS | {"Gas talks open in Kiev", "Poroshenko wins election"}
+    assert titles(lib, "place:Kiev") == titles(lib, "place:Kyiv") == kyiv  # other spellings
+    assert titles(lib, "person:Poroshenko") == {SEED_003, "Poroshenko wins election"}
+    assert titles(lib, "org:NATO") and titles(lib, "org:NATO") <= titles(lib, "NATO")
+
+
+def _body(lib: Path) -> None:
+    assert titles(lib, "text:Brussels") == titles(lib, "body:Brussels")
+    assert titles(lib, "title:Brussels") == {"EU summit in Brussels"}  # not the seed's body
+
+
+def _meta(lib: Path) -> None:
+    assert titles(lib, "DUMP:CRAWL-2014-04") == {a["title"] for a in APRIL}  # case aside
+    assert titles(lib, "lang:DE") == titles(lib, "lang:de")
+    assert titles(lib, "source:rfe/rl") == titles(lib, 'source:"RFE/RL"')
+
+
+def _date(lib: Path) -> None:
+    assert titles(lib, "date:2014") == dated("2014")
+    assert titles(lib, "date:2014-04-01") == {"Gas talks open in Kiev"}
+
+
+def _date_range(lib: Path) -> None:
+    assert titles(lib, "date:..2014-04-02") == dated("2014-04-01", "2014-04-02")
+    assert titles(lib, "date:2014-05..") == dated("2014-05", "2014-08")
+
+
+def _date_compare(lib: Path) -> None:
+    assert titles(lib, "date:>=2014-05-26") == dated("2014-05-26", "2014-08")
+    assert titles(lib, "date:<2014-04-02") == dated("2014-04-01")
+    assert titles(lib, "date:<=2014-04-02") == dated("2014-04-01", "2014-04-02")
+
+
+def _empty(lib: Path) -> None:
+    found = search_json(lib, "", "--limit", "100")
+    stats = json.loads(newsreader(lib, "stats", "--json").stdout)
+    assert found["total"] == stats["articles"] - 1  # the May copy is one hit with its original
+    dates = [h["date"] for h in found["hits"] if h["date"]]
+    assert dates == sorted(dates, reverse=True) and dates[0].startswith("2014-08-26")
+
+
+ROW_CHECKS: dict[str, Callable[[Path], None]] = {
+    "`word word`": _word_word,
+    '`"a phrase"`': _phrase,
+    "`a OR b`": _or,
+    "`-word`, `NOT word`": _not,
+    "`( … )`": _grouping,
+    "`word*`": _prefix,
+    "`wo?d`, `w*d`": _wildcards,
+    "`word~`, `word~2`": _fuzzy,
+    '`title:word`, `title:"a phrase"`': _title,
+    "`person:`, `org:`, `place:`": _entities,
+    "`body:` (or `text:`)": _body,
+    "`dump:`, `source:`, `lang:`": _meta,
+    "`date:2014`, `date:2014-04`, `date:2014-04-01`": _date,
+    "`date:A..B`": _date_range,
+    "`date:>A`, `date:>=A`, `date:<A`, `date:<=A`": _date_compare,
+    "(empty query)": _empty,
+}
+
+
+def test_every_row_of_the_query_table_has_a_check():
+    rows = query_rows()
+    assert len(rows) >= 16
+    assert set(rows) == set(ROW_CHECKS), "a README row without a check here, or a stale check"
+    examples = [e for queries in rows.values() for e in queries]
+    assert set(examples) == set(EXPECTED), "a README example without its expected articles"
+
+
+@pytest.mark.parametrize("form", list(query_rows()))
+def test_query_table_row(cli_library, form):
+    for example in query_rows()[form]:
+        assert titles(cli_library, example) == EXPECTED[example], example
+    ROW_CHECKS[form](cli_library)
+
+
+# -- the paragraphs around the table -----------------------------------------------------------
+
+
+def test_words_are_folded_and_stemmed(cli_library):
+    assert titles(cli_library, "Istanbul") == {"Ferry strike in İstanbul"}
+    assert titles(cli_library, "strasse") == {"Neue Straße in Berlin eröffnet"}
+    assert SEED_003 in titles(cli_library, "troop")  # its body says "troops"
+
+
+def test_lowercase_operators_are_words(cli_library):
+    assert titles(cli_library, "Crimea or Donbas") != titles(cli_library, "Crimea OR Donbas")
+    assert titles(cli_library, "NATO not Crimea") != titles(cli_library, "NATO NOT Crimea")
+
+
+def test_a_query_that_does_not_parse_is_read_as_its_words(cli_library):
+    done = newsreader(cli_library, "search", "title:(")
+    assert "could not read the query (title: needs a value)" in done.stderr
+    done = newsreader(cli_library, "search", "NATO AND")
+    assert "read as: NATO" in done.stderr and titles(cli_library, "NATO AND") == titles(
+        cli_library, "NATO"
+    )
+
+
+def test_did_you_mean(cli_library):
+    assert "did you mean: Rasmussen" in newsreader(cli_library, "search", "Rasmusen").stderr
+
+
+def test_sorts_facets_and_copies(cli_library):
+    newest = [h["date"] for h in hits(cli_library, "date:2014", "--sort", "newest")]
+    oldest = [h["date"] for h in hits(cli_library, "date:2014", "--sort", "oldest")]
+    assert newest == sorted(newest, reverse=True) and oldest == sorted(oldest)
+    found = search_json(cli_library, "Donbas OR Crimea")
+    assert found["facets"]["dump"] == {"crawl-2014-04": 2, "crawl-2014-05": 1, "seeds": 1}
+    assert set(found["facets"]) == {"dump", "source", "lang"}
+    donbas = search_json(cli_library, "Donbas")
+    assert donbas["total"] == 1 and donbas["hits"][0]["also_in"] == ["crawl-2014-05"]
+
+
+# -- the command-line block ----------------------------------------------------------------------
+
+
+async def test_open_the_reader(cli_library):
+    """`newsreader [--library DIR]`: the reader opens on the library, its newest article first."""
+    from tui_support import make_app, settle
+
+    from index.library import Library
+
+    with Library(cli_library) as library:
+        app = make_app(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await settle(pilot)
+            assert screen.results.hits[0].title == "Ceasefire talks in Minsk"
+            assert screen.article_view.article_id == screen.results.hits[0].id
+
+
+def _index(lib: Path) -> None:
+    folder = lib.parent / "index-check"
+    folder.mkdir(exist_ok=True)
+    dump = write_jsonl(folder / "mine.jsonl", MAY)
+    fresh = folder / "library"
+    done = newsreader(fresh, "index", str(dump), "--dump", "my-dump", "--workers", "1")
+    assert "added" in done.stderr
+    assert json.loads(newsreader(fresh, "stats", "--json").stdout)["dumps"] == {"my-dump": 3}
+    again = newsreader(fresh, "index", str(dump), "--dump", "my-dump")
+    assert re.search(r"unchanged\s*│\s*3", again.stderr)
+    rebuilt = newsreader(fresh, "index", "--rebuild", str(dump))
+    assert re.search(r"added\s*│\s*3", rebuilt.stderr)
+    assert json.loads(newsreader(fresh, "stats", "--json").stdout)["dumps"] == {"mine": 3}
+
+
+def _search(lib: Path) -> None:
+    found = search_json(lib, "NATO", "--limit", "1", "--sort", "oldest")
+    assert found["total"] == 3 and len(found["hits"]) == 1
+    text = newsreader(lib, "search", "Poroshenko", "--sort", "newest")
+    assert text.stdout.splitlines()[0].split("  ")[2] == "[crawl-2014-05]"
+
+
+def _first_id(lib: Path, query: str) -> str:
+    return hits(lib, query)[0]["id"]
+
+
+def _show(lib: Path) -> None:
+    aid = _first_id(lib, "title:Minsk")
+    assert newsreader(lib, "show", aid).stdout.startswith("Ceasefire talks in Minsk")
+    assert json.loads(newsreader(lib, "show", aid[:10], "--json").stdout)["id"] == aid
+    assert json.loads(newsreader(lib, "show", "minsk-1", "--json").stdout)["id"] == aid
+
+
+def _related(lib: Path) -> None:
+    aid = _first_id(lib, f'title:"{SEED_000}"')
+    one = json.loads(newsreader(lib, "related", aid, "--limit", "1", "--json").stdout)
+    assert len(one["related"]) == 1
+    related = json.loads(newsreader(lib, "related", aid, "--json").stdout)
+    assert SEED_003 in {r["title"] for r in related["related"]}
+    assert SEED_003 in newsreader(lib, "related", aid).stdout
+
+
+def _story(lib: Path) -> None:
+    aid = _first_id(lib, "title:Poroshenko")
+    story = json.loads(newsreader(lib, "story", aid, "--json").stdout)
+    assert story["id"] == aid and story["story"]
+    assert "Poroshenko wins election" in newsreader(lib, "story", aid).stdout
+
+
+def _entities_line(lib: Path) -> None:
+    people = json.loads(newsreader(lib, "entities", "--kind", "person", "--json").stdout)
+    assert {"name": "Anders Fogh Rasmussen", "kind": "person", "articles": 2} in people
+    may = json.loads(newsreader(lib, "entities", "--dump", "crawl-2014-05", "--json").stdout)
+    assert {e["name"] for e in may} >= {"Petro Poroshenko", "Donbas"}
+    top = newsreader(lib, "entities", "--limit", "2").stdout.splitlines()
+    assert len(top) == 2
+
+
+def _export(lib: Path) -> None:
+    rows = [json.loads(line) for line in newsreader(lib, "export", "--jsonl").stdout.splitlines()]
+    assert len(rows) == json.loads(newsreader(lib, "stats", "--json").stdout)["articles"]
+    assert {r["title"] for r in rows} >= {a["title"] for a in APRIL + MAY}
+
+
+def _stats(lib: Path) -> None:
+    stats = json.loads(newsreader(lib, "stats", "--json").stdout)
+    assert stats["dumps"] == {"crawl-2014-04": 8, "crawl-2014-05": 3, "seeds": 2}
+    assert stats["languages"] == {"en": 12, "de": 1}
+    assert "articles: 13" in newsreader(lib, "stats").stdout
+
+
+def _version_help(lib: Path) -> None:
+    assert newsreader(lib, "--version").stdout.startswith("newsreader ")
+    assert all(verb in newsreader(lib, "--help").stdout for verb in ("index", "search", "story"))
+
+
+LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
+    "newsreader [--library DIR]": None,  # test_open_the_reader
+    "newsreader index PATH... [--dump NAME] [--rebuild] [--workers N]": _index,
+    "newsreader search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]": _search,
+    "newsreader show ID [--json]": _show,
+    "newsreader related ID [--limit N] [--json]": _related,
+    "newsreader story ID [--json]": _story,
+    "newsreader entities [--kind person|org|place] [--dump NAME] [--limit N] [--json]": (
+        _entities_line
+    ),
+    "newsreader export --jsonl": _export,
+    "newsreader stats [--json]": _stats,
+    "newsreader --version | --help": _version_help,
+}
+
+
+def test_every_command_line_of_the_readme_has_a_check():
+    assert set(command_lines()) == set(LINE_CHECKS), "a README line without a check, or stale"
+
+
+@pytest.mark.parametrize("line", [line for line in command_lines() if LINE_CHECKS.get(line)])
+def test_command_line(cli_library, line):
+    check = LINE_CHECKS[line]
+    assert check is not None
+    check(cli_library)
