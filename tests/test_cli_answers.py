@@ -239,7 +239,7 @@ def test_entities_of_a_dump_that_does_not_exist_is_an_error(cli_library):
     done = newsreader(cli_library, "entities", "--dump", "nosuchdump", check=False)
     assert done.returncode == 1 and "no dump named 'nosuchdump'" in done.stderr
     assert "crawl-2014-04" in done.stderr and done.stdout == ""
-    upper = newsreader(cli_library, "entities", "--dump", "WIRE-2014-05", "--json")
+    upper = newsreader(cli_library, "entities", "--dump", "CRAWL-2014-05", "--json")
     assert json.loads(upper.stdout)  # the dump's name in any case, as `dump:` takes it
 
 
