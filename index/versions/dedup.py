@@ -111,19 +111,19 @@ class VersionIndex:
         """
         store.db.execute(VERSIONS_TABLE)
         found = cls()
-        ids: list[str] = []
-        blobs: list[bytes] = []
         size = NUM_PERM * 4
-        for aid, version_group, copy_group, sig in store.db.execute(
+        rows = store.db.execute(
             "SELECT a.id, a.version_group, a.copy_group, m.sig FROM articles a "
             "LEFT JOIN minhashes m ON m.article_id = a.id ORDER BY a.rowid"
-        ):
-            found.groups[aid] = (version_group, copy_group)
-            if isinstance(sig, bytes) and len(sig) == size:
-                ids.append(aid)
-                blobs.append(sig)
-        sigs = np.frombuffer(b"".join(blobs), "<u4").reshape(-1, NUM_PERM)
-        found._insert(ids, sigs.astype(np.uint32))
+        ).fetchall()
+        found.groups = {
+            aid: (version_group, copy_group) for aid, version_group, copy_group, _ in rows
+        }
+        good = [
+            (aid, sig) for aid, _, _, sig in rows if isinstance(sig, bytes) and len(sig) == size
+        ]
+        sigs = np.frombuffer(b"".join(sig for _, sig in good), "<u4").reshape(-1, NUM_PERM)
+        found._insert([aid for aid, _ in good], sigs.astype(np.uint32))
         missing = [aid for aid in found.groups if aid not in found.rows]
         for start in range(0, len(missing), 500):
             articles = store.get_many(missing[start : start + 500])
@@ -150,9 +150,24 @@ class VersionIndex:
             self.sigs = grown
         self.sigs[start : start + len(ids)] = sigs
         self.ids.extend(ids)
-        for row, keys in enumerate(band_keys(sigs).tolist(), start):
-            self.rows[self.ids[row]] = row
-            self._bucket(row, keys)
+        self.rows.update(zip(ids, range(start, start + len(ids)), strict=True))
+        keys = band_keys(sigs)
+        if self.buckets:  # one article at a time while ingesting
+            for row, row_keys in enumerate(keys.tolist(), start):
+                self._bucket(row, row_keys)
+            return
+        # A whole library at once: keys held by one article go into the dict in one call.
+        flat = keys.ravel()
+        rows = np.repeat(np.arange(start, start + len(ids)), BANDS)
+        order = np.argsort(flat, kind="stable")
+        unique, first, counts = np.unique(flat[order], return_index=True, return_counts=True)
+        single = counts == 1
+        self.buckets = dict(
+            zip(unique[single].tolist(), rows[order[first[single]]].tolist(), strict=True)
+        )
+        for begin, count in zip(first[~single].tolist(), counts[~single].tolist(), strict=True):
+            held = sorted(set(rows[order[begin : begin + count]].tolist()))
+            self.buckets[int(flat[order[begin]])] = held[0] if len(held) == 1 else held
 
     def _bucket(self, row: int, keys: list[int]) -> None:
         for key in keys:
