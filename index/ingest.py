@@ -36,6 +36,7 @@ WRITER_LIMIT_MB = 256  # postings Whoosh sorts in memory before it spills a run 
 PARALLEL_THRESHOLD = 300  # fewer pages than this are cleaned in-process
 CLEANING_FAILED = "cleaning failed"  # the skip reason of a page the cleaner raised on
 ENTITY_TEXT_CHARS = 1_000_000  # entities are looked for in this much of a body (huge pages)
+LEGACY_VERSIONS = "versions.pickle"  # earlier versions' version index: never read, removed
 
 
 @dataclass(slots=True)
@@ -149,7 +150,8 @@ class Ingest:
         self.dir = library_dir
         self.report = IngestReport()
         self.furniture = self._load_furniture()
-        self.versions = VersionIndex.load(library_dir / "versions.pickle")
+        self.versions = VersionIndex.load(store)
+        (library_dir / LEGACY_VERSIONS).unlink(missing_ok=True)  # its versions are in the store
         self._known_hashes: dict[str, dict[str, str]] = {}
         self._batch_hashes: dict[str, str] = {}
         self.can_prepare = schema_matches(whoosh_index.schema)
@@ -363,6 +365,7 @@ class Ingest:
         try:
             self.store.put_articles(self.writer_rows)
             self.store.put_pages(self.page_rows)
+            self.versions.save(self.store)
             self.store.set_meta("furniture", json.dumps(self.furniture.to_dict()))
             writer.commit()
             self._writer = None
@@ -371,7 +374,6 @@ class Ingest:
             raise
         self.store.set_meta("ingest_pending", "0")
         self.store.commit()
-        self.versions.save(self.dir / "versions.pickle")
         self.writer_rows.clear()
         self.page_rows.clear()
 

@@ -26,12 +26,12 @@ from index.records import (
     SearchResult,
     Stats,
 )
-from index.related import RelatedFinder
-from index.search import SearchEngine
 from index.store import ArticleStore
 
 if TYPE_CHECKING:
     from index.ingest import ProgressCallback
+    from index.related import RelatedFinder
+    from index.search import SearchEngine
 
 
 INDEX_FILES = ("articles.db", "articles.db-wal", "articles.db-shm", "versions.pickle")
@@ -127,8 +127,11 @@ class Library:
                         from index.repair import reconcile
 
                         reconcile(self.store, self.ix)
-            self.engine = SearchEngine(self.ix, self.store)
-            self.finder = RelatedFinder(self.engine, self.store)
+            # Opening the segments finds a damaged index; the search and related modules are
+            # imported by the first query (`stats`, `show`, `export` need neither).
+            self._searcher = self.ix.searcher()
+            self._engine: SearchEngine | None = None
+            self._finder: RelatedFinder | None = None
         except LibraryError:
             raise
         except Exception as exc:  # whatever the files on disk hold, say so in one line
@@ -143,8 +146,27 @@ class Library:
             return True
         return self.ix.doc_count() != self.store.count()
 
+    @property
+    def engine(self) -> SearchEngine:
+        if self._engine is None:
+            from index.search import SearchEngine
+
+            self._engine = SearchEngine(self.ix, self.store, searcher=self._searcher)
+        return self._engine
+
+    @property
+    def finder(self) -> RelatedFinder:
+        if self._finder is None:
+            from index.related import RelatedFinder
+
+            self._finder = RelatedFinder(self.engine, self.store)
+        return self._finder
+
     def close(self) -> None:
-        self.engine.close()
+        if self._engine is not None:
+            self._engine.close()
+        else:
+            self._searcher.close()
         self.store.close()
         self.ix.close()
 

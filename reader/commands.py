@@ -6,25 +6,18 @@ import argparse
 import signal
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 from rich.text import Text
 
 from index import Library
-from index.ingest import Progress as IngestProgress
 from index.records import IngestReport
 from reader.output import emit_json, safe
 from reader.paths import SEEDS_DUMP, seeds_folder
+
+if TYPE_CHECKING:  # the ingest pipeline is imported by the verbs that write, not by every verb
+    from index.ingest import Progress as IngestProgress
 
 err = Console(stderr=True, highlight=False, markup=False)
 out = Console(highlight=False, markup=False, soft_wrap=True)
@@ -41,6 +34,16 @@ def index_seeds(library: Library) -> IngestReport:
 
 
 def index(library: Library, args: argparse.Namespace) -> int:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     if args.rebuild:
         library.rebuild()
         if not args.paths:
@@ -84,6 +87,8 @@ def index(library: Library, args: argparse.Namespace) -> int:
 
 
 def print_report(report: IngestReport) -> None:
+    from rich.table import Table
+
     table = Table(title="Indexing summary", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("pages", justify="right")

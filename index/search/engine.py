@@ -93,11 +93,11 @@ def fresh_searcher(ix, old):
 class SearchEngine:
     """One reused Whoosh searcher over the index (and its arrays), refreshed after commits."""
 
-    def __init__(self, ix, store: ArticleStore) -> None:
+    def __init__(self, ix, store: ArticleStore, searcher=None) -> None:
         self.ix = ix
         self.store = store
         self._lock = threading.RLock()
-        self.searcher = ix.searcher()
+        self.searcher = searcher or ix.searcher()
         self._view: SearchView | None = None
 
     def close(self) -> None:

@@ -1,23 +1,38 @@
-"""Copies and versions: exact content hashes and MinHash near-duplicate detection."""
+"""Copies and versions: exact content hashes, and MinHash with LSH banding in numpy."""
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING
+import zlib
+
+import numpy as np
 
 from index.records import Article
+from index.store import ArticleStore
 
-if TYPE_CHECKING:  # datasketch is slow to import (seconds): it is loaded when first used
-    from datasketch import MinHash
-
-NUM_PERM = 64
-VERSION_THRESHOLD = 0.8  # estimated Jaccard similarity of word shingles that makes a version
+NUM_PERM = 64  # MinHash values per article (uint32): 256 bytes in the store
+BANDS, ROWS = 12, 5  # LSH: a candidate shares all ROWS values of one of BANDS bands
+VERSION_THRESHOLD = 0.8  # Jaccard similarity of word shingles that makes a version
+# ... as equal signature values: 0.8 of 64 rounded to the nearest count (51, an estimate of 0.797)
+AGREEING = round(VERSION_THRESHOLD * NUM_PERM)
 SHINGLE = 4
+CHUNK = 8192  # shingles hashed at a time (a huge page must not need shingles x NUM_PERM words)
 _WORD = re.compile(r"\w+")
+_U64 = np.uint64
+_MAX32 = np.uint32(0xFFFFFFFF)
+
+# Fixed random parameters (a seeded generator: the same in every process and every version).
+_rng = np.random.Generator(np.random.PCG64(20250601))
+_WORD_MIX = _rng.integers(1, 1 << 63, SHINGLE, dtype=np.uint64) | _U64(1)
+_PERM_A = _rng.integers(1, 1 << 63, NUM_PERM, dtype=np.uint64) | _U64(1)  # odd: a bijection
+_PERM_B = _rng.integers(0, 1 << 63, NUM_PERM, dtype=np.uint64)
+_BAND_MIX = _rng.integers(1, 1 << 63, (BANDS, ROWS), dtype=np.uint64) | _U64(1)
+del _rng
+
+VERSIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY, sig BLOB NOT NULL) WITHOUT ROWID
+"""
 
 
 def _words(article: Article) -> list[str]:
@@ -29,65 +44,175 @@ def content_hash(article: Article) -> str:
     return hashlib.sha1(" ".join(_words(article)).encode()).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _permutations() -> tuple[object, str]:
-    """datasketch draws its permutations anew for every MinHash: draw them once (same seed)."""
-    from datasketch import MinHash
+def _fmix64(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser: every input bit reaches every output bit (wrapping uint64)."""
+    h = h ^ (h >> _U64(33))
+    h = h * _U64(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> _U64(33))
+    h = h * _U64(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> _U64(33))
 
-    blank = MinHash(num_perm=NUM_PERM)
-    return blank.permutations, blank.scheme
+
+def signature(words: list[str]) -> np.ndarray:
+    """MinHash of the set of SHINGLE-word shingles: NUM_PERM uint32 values."""
+    word_hashes = np.fromiter(
+        (zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words), _U64, len(words)
+    )
+    if len(word_hashes) < SHINGLE:  # one shingle of what there is
+        word_hashes = np.concatenate([word_hashes, np.zeros(SHINGLE - len(word_hashes), _U64)])
+    count = len(word_hashes) - SHINGLE + 1
+    with np.errstate(over="ignore"):
+        mixed = sum(word_hashes[i : i + count] * _WORD_MIX[i] for i in range(SHINGLE))
+        shingles = np.unique(_fmix64(mixed))
+        sig = np.full(NUM_PERM, _MAX32, np.uint32)
+        for start in range(0, len(shingles), CHUNK):
+            part = shingles[start : start + CHUNK, None] * _PERM_A + _PERM_B  # wraps: mod 2^64
+            sig = np.minimum(sig, (part >> _U64(32)).min(axis=0).astype(np.uint32))
+    return sig
 
 
-def minhash_of(article: Article) -> MinHash:
-    words = _words(article)
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    from datasketch import MinHash
+def minhash_of(article: Article) -> np.ndarray:
+    return signature(_words(article))
 
-    permutations, scheme = _permutations()
-    m = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme=scheme)
-    m.update_batch([s.encode() for s in shingles])
-    return m
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """The Jaccard similarity two signatures estimate."""
+    return float(np.count_nonzero(a == b)) / NUM_PERM
+
+
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """(n, BANDS) uint64 keys: equal keys for equal bands (and, rarely, for others)."""
+    bands = sigs[:, : BANDS * ROWS].reshape(-1, BANDS, ROWS).astype(_U64)
+    with np.errstate(over="ignore"):
+        return _fmix64((bands * _BAND_MIX).sum(axis=2, dtype=_U64))
 
 
 class VersionIndex:
-    """LSH over article MinHashes: finds the earlier article an updated copy is a version of."""
+    """LSH over article MinHashes: finds the earlier article an updated copy is a version of.
+
+    The signatures live in the store's `minhashes` table, the groups in its articles: data only,
+    nothing in a library folder is unpickled.
+    """
 
     def __init__(self) -> None:
-        from datasketch import MinHashLSH
-
-        self.lsh = MinHashLSH(threshold=VERSION_THRESHOLD, num_perm=NUM_PERM)
+        self.ids: list[str] = []
+        self.rows: dict[str, int] = {}
+        self.sigs = np.empty((1024, NUM_PERM), np.uint32)
         self.groups: dict[str, tuple[str, str]] = {}  # id -> (version group, copy group)
+        self.buckets: dict[int, int | list[int]] = {}  # band key -> row(s)
+        self.unsaved: dict[str, np.ndarray] = {}
 
     @classmethod
-    def load(cls, path: Path) -> VersionIndex:
-        if path.exists():
-            try:
-                with path.open("rb") as fh:
-                    loaded = pickle.load(fh)
-                if isinstance(loaded, cls):
-                    return loaded
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                pass
-        return cls()
+    def load(cls, store: ArticleStore) -> VersionIndex:
+        """The index of a library's stored articles, computing signatures that are missing.
 
-    def save(self, path: Path) -> None:
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        Libraries of earlier versions kept theirs in `versions.pickle`, which is never read: the
+        groups are in the articles table and the signatures are computed again from the texts.
+        """
+        store.db.execute(VERSIONS_TABLE)
+        found = cls()
+        size = NUM_PERM * 4
+        rows = store.db.execute(
+            "SELECT a.id, a.version_group, a.copy_group, m.sig FROM articles a "
+            "LEFT JOIN minhashes m ON m.article_id = a.id ORDER BY a.rowid"
+        ).fetchall()
+        found.groups = {
+            aid: (version_group, copy_group) for aid, version_group, copy_group, _ in rows
+        }
+        good = [
+            (aid, sig) for aid, _, _, sig in rows if isinstance(sig, bytes) and len(sig) == size
+        ]
+        sigs = np.frombuffer(b"".join(sig for _, sig in good), "<u4").reshape(-1, NUM_PERM)
+        found._insert([aid for aid, _ in good], sigs.astype(np.uint32))
+        missing = [aid for aid in found.groups if aid not in found.rows]
+        for start in range(0, len(missing), 500):
+            articles = store.get_many(missing[start : start + 500])
+            for aid, article in articles.items():
+                found.add(aid, minhash_of(article), *found.groups[aid])
+        if missing:
+            found.save(store)
+            store.commit()
+        return found
 
-    def find(self, article_id: str, minhash: MinHash, exclude_group: str) -> str | None:
-        """The version group of the closest earlier near-copy in another copy group, if any."""
+    def save(self, store: ArticleStore) -> None:
+        """Write the signatures added since the last save (the caller commits)."""
+        store.db.executemany(
+            "INSERT OR REPLACE INTO minhashes VALUES (?, ?)",
+            [(aid, sig.astype("<u4").tobytes()) for aid, sig in self.unsaved.items()],
+        )
+        self.unsaved.clear()
+
+    def _insert(self, ids: list[str], sigs: np.ndarray) -> None:
+        start = len(self.ids)
+        if start + len(ids) > len(self.sigs):
+            grown = np.empty((max(2 * len(self.sigs), start + len(ids)), NUM_PERM), np.uint32)
+            grown[:start] = self.sigs[:start]
+            self.sigs = grown
+        self.sigs[start : start + len(ids)] = sigs
+        self.ids.extend(ids)
+        self.rows.update(zip(ids, range(start, start + len(ids)), strict=True))
+        keys = band_keys(sigs)
+        if self.buckets:  # one article at a time while ingesting
+            for row, row_keys in enumerate(keys.tolist(), start):
+                self._bucket(row, row_keys)
+            return
+        # A whole library at once: keys held by one article go into the dict in one call.
+        flat = keys.ravel()
+        rows = np.repeat(np.arange(start, start + len(ids)), BANDS)
+        order = np.argsort(flat, kind="stable")
+        unique, first, counts = np.unique(flat[order], return_index=True, return_counts=True)
+        single = counts == 1
+        self.buckets = dict(
+            zip(unique[single].tolist(), rows[order[first[single]]].tolist(), strict=True)
+        )
+        for begin, count in zip(first[~single].tolist(), counts[~single].tolist(), strict=True):
+            held = sorted(set(rows[order[begin : begin + count]].tolist()))
+            self.buckets[int(flat[order[begin]])] = held[0] if len(held) == 1 else held
+
+    def _bucket(self, row: int, keys: list[int]) -> None:
+        for key in keys:
+            held = self.buckets.setdefault(key, row)
+            if held != row:
+                if isinstance(held, int):
+                    self.buckets[key] = [held, row]
+                elif row not in held:
+                    held.append(row)
+
+    def _candidates(self, sig: np.ndarray) -> list[int]:
+        rows: set[int] = set()
+        for key in band_keys(sig[None, :])[0].tolist():
+            held = self.buckets.get(key)
+            if isinstance(held, int):
+                rows.add(held)
+            elif held:
+                rows.update(held)
+        return sorted(rows)
+
+    def find(self, article_id: str, minhash: np.ndarray, exclude_group: str) -> str | None:
+        """The version group of the most similar earlier near-copy in another copy group."""
         if exclude_group != article_id and exclude_group in self.groups:
             return self.groups[exclude_group][0]  # a copy shares its original's versions
-        for other in sorted(self.lsh.query(minhash)):
+        rows = self._candidates(minhash)
+        if not rows:
+            return None
+        agreeing = np.count_nonzero(self.sigs[rows] == minhash, axis=1)
+        ranked = sorted(
+            (-n, self.ids[r]) for r, n in zip(rows, agreeing.tolist(), strict=True) if n >= AGREEING
+        )
+        for _, other in ranked:
             version_group, copy_group = self.groups.get(other, ("", ""))
             if other != article_id and version_group and copy_group != exclude_group:
                 return version_group
         return None
 
-    def add(self, article_id: str, minhash: MinHash, version_group: str, copy_group: str) -> None:
-        if article_id in self.groups:
-            self.lsh.remove(article_id)
-        self.lsh.insert(article_id, minhash)
+    def add(
+        self, article_id: str, minhash: np.ndarray, version_group: str, copy_group: str
+    ) -> None:
+        row = self.rows.get(article_id)
+        if row is None:
+            self._insert([article_id], minhash[None, :])
+        elif not np.array_equal(self.sigs[row], minhash):  # old buckets stay: find() verifies
+            self.sigs[row] = minhash
+            self._bucket(row, band_keys(minhash[None, :])[0].tolist())
         self.groups[article_id] = (version_group, copy_group)
+        self.unsaved[article_id] = minhash
