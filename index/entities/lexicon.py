@@ -64,7 +64,7 @@ ROLE_HEADS = {
     "Dictator", "Patriarch", "Metropolitan", "Chancellor-elect", "President-elect", "Dean",
     "Rector", "Counsel", "Comptroller", "Auditor", "Administrator", "Negotiator", "Mediator",
     "Representative", "Delegate", "Deputy", "Premier-elect", "Sultan", "Mullah", "Father",
-    "Sister", "Brother", "Saint",
+    "Sister", "Brother", "Saint", "MP", "MEP",
 }  # fmt: skip
 ROLE_MODIFIERS = {
     "Vice", "Deputy", "Prime", "Acting", "Former", "Foreign", "Defense", "Defence", "Finance",
@@ -94,7 +94,7 @@ ORG_SUFFIXES_STRONG = {
     "Bancorp", "Bancshares", "Secretariat", "Directorate", "Tribunal", "Cabinet", "Bureau",
     "Administration", "Commissariat", "Consortium", "Syndicate", "Cooperative", "Co-operative",
     "Academy", "Polytechnic", "Chamber", "Brigade", "Brigades", "Army", "Navy", "Police",
-    "Guard", "Guards", "Corps", "Militia", "Politburo", "Presidium", "Duma", "Junta",
+    "Guard", "Guards", "Corps", "Militia", "Politburo", "Presidium", "Duma", "Junta", "Re",
 }  # fmt: skip
 # Weaker suffixes: an organisation only with at least one uncommon word before them.
 ORG_SUFFIXES_WEAK = {
@@ -157,6 +157,7 @@ PLACE_SUFFIXES = {
     "Basin", "Plateau", "Delta", "Airport", "Falls", "Springs", "Forest", "Park", "Krai",
     "Road", "Street", "Boulevard", "Lane", "Bridge", "Stadium", "Arena", "Palace", "Castle",
     "Cathedral", "Mosque", "Temple", "Abbey", "Pass", "Glacier", "Reef", "Archipelago",
+    "Ground", "Oval", "Racecourse", "Circuit", "Velodrome", "Speedway",
 }  # fmt: skip
 # Sentence-initial words that never start a name, even before an organisation suffix.
 FUNCTION_WORDS = {
@@ -191,6 +192,61 @@ US_STATE_ABBREVIATIONS = {
     "ont": "Ontario", "que": "Quebec", "alta": "Alberta", "b.c": "British Columbia",
     "man": "Manitoba", "sask": "Saskatchewan", "n.s": "Nova Scotia", "n.b": "New Brunswick",
 }  # fmt: skip
+# Nouns of nationality and occupation written before a name ("Frenchman Patrick Vieira",
+# "All-rounder Greg Blewett"): not part of the person's span.
+NATIONALITY_NOUNS = {
+    "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Scotsman", "Scotswoman", "Scot",
+    "Welshman", "Welshwoman", "Irishman", "Irishwoman", "Dutchman", "Dutchwoman", "Briton",
+    "Swede", "Finn", "Pole", "Turk", "Spaniard", "Kiwi", "Aussie", "Serb", "Slovak", "Dane",
+    "Croat", "Czech", "Swiss", "Portuguese", "Argentine", "Norwegian", "Brazilian", "Italian",
+    "German", "Russian", "American", "Australian", "Kenyan", "Moroccan", "Ethiopian",
+}  # fmt: skip
+OCCUPATIONS = frozenset({
+    "surgeon", "doctor", "all-rounder", "allrounder", "batsman", "bowler", "paceman", "spinner",
+    "opener", "wicketkeeper", "wicket-keeper", "skipper", "captain", "striker", "midfielder",
+    "defender", "goalkeeper", "keeper", "winger", "fullback", "full-back", "centre", "prop",
+    "flanker", "fly-half", "scrum-half", "hooker", "lock", "jockey", "trainer", "rider",
+    "driver", "cyclist", "sprinter", "runner", "swimmer", "champion", "veteran", "rookie",
+    "pitcher", "catcher", "quarterback", "lawyer", "writer", "author", "novelist", "actor",
+    "actress", "singer", "composer", "conductor", "producer", "historian", "dealer", "trader",
+    "broker", "diplomat", "banker", "businessman", "businesswoman", "tycoon", "magnate",
+    "financier", "industrialist", "billionaire", "investor", "journalist", "reporter",
+    "photographer", "poet", "playwright", "painter", "artist", "architect", "scientist",
+    "physicist", "chemist", "teacher", "student", "priest", "cleric", "dissident", "activist",
+    "campaigner", "boss", "referee", "umpire", "player", "holder", "titleholder", "opponent",
+    "compatriot", "countryman", "team-mate", "teammate", "outsider", "favourite", "debutant",
+    "newcomer", "challenger", "mp", "mep", "midfield", "forward", "centre-back", "centre-forward",
+    "defenceman", "linebacker", "outfielder", "infielder", "shortstop", "seed", "golfer",
+    "boxer", "wrestler", "skier", "skater", "fencer", "rower", "sailor", "gymnast", "hurdler",
+    "jumper", "thrower", "batter", "left-hander", "right-hander", "leg-spinner", "fast-bowler",
+    "opening", "novice", "amateur", "professional", "international", "youngster", "teenager",
+})  # fmt: skip
+# Given names that are also words ("Bill", "Mark"): a name only before a surname.
+GIVEN_AND_WORD = frozenset({"Will", "Bill", "Mark", "Grant", "Rose"})
+# Last words of a company name that are surnames too: "Roger Mills" is a person.
+SURNAME_SUFFIXES = frozenset({"Mills", "Power", "Post", "Steel", "Lines", "Press", "Works"})
+# First words of places named "X of Y": "Gulf of Mexico", "Bay of Biscay", "Isle of Man".
+PLACE_HEADS = {
+    "Gulf", "Sea", "Bay", "Strait", "Straits", "Isle", "Isles", "Cape", "Lake", "Port", "Mount",
+    "Island", "Islands", "Valley", "Plains",
+}  # fmt: skip
+# Last words of clubs named after their town ("Derby County", "Sheffield Wednesday"); the
+# first three name places too ("Mexico City"), so they make a club only in a sports story.
+CLUB_SUFFIXES = frozenset({
+    "City", "Town", "County", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers",
+    "Celtic", "Hotspur", "Wednesday", "Villa", "Argyle", "Orient", "Alexandra", "Thistle", "FC",
+    "AFC", "Academical", "Hearts", "Dynamo", "Olympic", "Juniors",
+})  # fmt: skip
+AMBIGUOUS_CLUB_SUFFIXES = frozenset({"City", "Town", "County", "Olympic"})
+# First words of clubs: "Real Madrid", "Dynamo Kiev", "Borussia Dortmund".
+CLUB_PREFIXES = frozenset({
+    "Real", "Atletico", "Athletic", "Sporting", "Dynamo", "Dinamo", "Spartak", "CSKA",
+    "Lokomotiv", "Olympique", "Racing", "Deportivo", "Bayern", "Inter", "Borussia", "Eintracht",
+    "Bayer", "Hertha", "Werder", "Fortuna", "Steaua", "Rapid", "Slavia", "Sparta", "Legia",
+    "Partizan", "Hajduk", "Torpedo", "Zenit", "Shakhtar", "FC", "AC", "AS", "SV", "VfB", "VfL",
+    "TSV", "SC", "SK", "FK", "NK", "AEK", "PAOK", "Stade", "Celta", "Red", "Young", "Grasshoppers",
+    "Union", "Sampdoria", "Lazio", "Roma", "Hamburger", "Standard", "Dinamo", "Vitesse", "Ajax",
+})  # fmt: skip
 # Words that introduce or follow a person's name.
 SPEECH_VERBS = {"said", "says", "told", "added", "asked", "stated", "wrote", "noted", "argued"}
 
@@ -218,7 +274,7 @@ def common_words() -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Given names across cultures (US Census lists + curated), Title Case."""
     names = set(_read("given_names.txt"))
-    return frozenset(names - MONTHS - WEEKDAYS - {"Will", "Bill", "Mark", "Grant", "Rose"})
+    return frozenset(names - MONTHS - WEEKDAYS - GIVEN_AND_WORD)
 
 
 @cache

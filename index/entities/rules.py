@@ -3,13 +3,14 @@
 `classify_chunk` splits a chunk ("NATO Secretary-General Anders Fogh Rasmussen") at role words,
 strips sentence-initial common words, and tries in turn: known organisations and places,
 organisation and place suffixes, role and honorific cues, given names and the name shape. What it
-cannot decide is returned unresolved, for the document-level pass in `index.entities.extract`.
+cannot decide is returned unresolved, for the document-level pass in `index.entities`.
 """
 
 from __future__ import annotations
 
 from index.entities import lexicon as lex
 from index.entities.chunks import ADJECTIVE_COMPOUND_RE, Token
+from index.entities.gazetteer import lookup_place
 from index.entities.shapes import (
     CORPORATE_ENDINGS,
     NOT_NAME_ENDING_RE,
@@ -24,6 +25,7 @@ from index.entities.shapes import (
     surface_of,
     words_of,
 )
+from index.entities.teams import club
 
 
 def classify_chunk(
@@ -57,6 +59,13 @@ def _classify(
         tokens = tokens[1:]
     while tokens and tokens[-1].connector:
         tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[-1].text in lex.WEEKDAYS:  # "Sheffield Wednesday"
+        known = lookup_known(surface_of(text, tokens))
+        if known:
+            mentions.append(
+                Mention(tokens[0].start, tokens[-1].end, *known, surface_of(text, tokens))
+            )
+            return
     while tokens and (tokens[0].text in lex.MONTHS or tokens[0].text in lex.WEEKDAYS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in lex.MONTHS or tokens[-1].text in lex.WEEKDAYS):
@@ -81,6 +90,31 @@ def _classify(
         return
     first = words[0].text
     last = words[-1].text
+    team = club(text, words) if len(words) == len(tokens) else None
+    if team:
+        mentions.append(team)  # "Derby County", "Dynamo Kiev"
+        return
+    if _is_lead_noun(first) and len(words) > 1 and not tokens[1].connector:
+        rest = tokens[1:]  # "Frenchman Patrick Vieira", "All-rounder Greg Blewett"
+        rest_words = words_of(rest)
+        if (
+            (
+                len(rest_words) == 1
+                and first not in lex.demonyms()
+                and _name_word(rest_words[0].text)
+                and rest_words[0].text not in lex.ORG_SUFFIXES_STRONG
+            )
+            or looks_like_person(rest_words)
+            or _name_shaped(rest_words)
+        ):
+            _classify_person(text, rest, mentions, unresolved, cued=True)
+            return
+    if first in lex.PLACE_HEADS and len(tokens) > 2 and tokens[1].text in ("of", "of the"):
+        end = next((i for i, t in enumerate(tokens[2:], 2) if t.connector), len(tokens))
+        emit("place", surface_of(text, tokens[:end]), tokens[:end])  # "Gulf of Mexico"
+        if end < len(tokens) - 1:
+            _classify(text, tokens[end + 1 :], False, mentions, unresolved, depth + 1)
+        return
     before, after = text[tokens[0].start - 1 : tokens[0].start], text[tokens[-1].end :][:1]
     if before == "<" and after == ">":  # <Eagle Cable> is a company (a ticker never gets here)
         emit("org", org_name(text, tokens), tokens)
@@ -109,7 +143,7 @@ def _classify(
         and first not in lex.ROLE_HEADS
         and not (len(tokens) > 2 and tokens[1].text in ("and", "&"))  # Securities and Exchange
         and not (
-            first in lex.given_names()
+            (first in lex.given_names() or first in lex.GIVEN_AND_WORD)
             and first not in lex.FUNCTION_WORDS  # "In Italy" is no person named In
             and len(words) > 1
             and not is_common(words[1].text)
@@ -127,11 +161,21 @@ def _classify(
     for i, token in enumerate(tokens):
         if token.connector and token.text == "and" and 0 < i < len(tokens) - 1:
             left = words_of(tokens[:i])
+            right = words_of(tokens[i + 1 :])
             if (
-                looks_like_person(left)
-                or lookup_known(surface_of(text, tokens[:i]))
-                or (left[-1].text in CORPORATE_ENDINGS and len(words_of(tokens[i + 1 :])) > 1)
-            ) and not all(w.text in CORPORATE_ENDINGS for w in words_of(tokens[i + 1 :])):
+                (
+                    looks_like_person(left)
+                    or lookup_known(surface_of(text, tokens[:i]))
+                    or (left[-1].text in CORPORATE_ENDINGS and len(right) > 1)
+                    or (  # "Swiss Re and Munich Re"
+                        len(left) > 1
+                        and len(right) > 1
+                        and left[-1].text in lex.ORG_SUFFIXES_STRONG
+                        and right[-1].text in lex.ORG_SUFFIXES_STRONG
+                    )
+                )
+                and not all(w.text in CORPORATE_ENDINGS for w in words_of(tokens[i + 1 :]))
+            ):
                 # "Toyota Motor Corp and Nissan Motor Co": two companies; not "Morgan and Co"
                 _classify(text, tokens[:i], sentence_start, mentions, unresolved, depth + 1)
                 _classify(text, tokens[i + 1 :], False, mentions, unresolved, depth + 1)
@@ -178,6 +222,9 @@ def _classify(
     )
     if org_suffix and all(w.text in lex.NEVER_ALONE for w in words[:-1]):
         return  # "Christmas Party", "Easter Fund": an event, not an organisation
+    if org_suffix and len(words) == 2 and last in lex.SURNAME_SUFFIXES and _given(first):
+        _classify_person(text, tokens, mentions, unresolved, cued=True)
+        return  # "Roger Mills": a person, not a company
     if org_suffix and last not in lex.ROLE_HEADS:
         emit("org", org_name(text, tokens), tokens)
         return
@@ -245,6 +292,15 @@ def _classify(
     _classify_multi(text, tokens, words, mentions, unresolved)
 
 
+def _is_lead_noun(word: str) -> bool:
+    """A nationality or occupation noun written before a name ("Frenchman", "Surgeon")."""
+    return word in lex.NATIONALITY_NOUNS or word.lower() in lex.OCCUPATIONS
+
+
+def _given(word: str) -> bool:
+    return word in lex.given_names() or word in lex.GIVEN_AND_WORD
+
+
 def _last_role_index(words: list[Token]) -> int | None:
     for i in range(len(words) - 1, -1, -1):
         word = words[i].text
@@ -308,6 +364,9 @@ def _classify_multi(
     if looks_like_person(words):
         _classify_person(text, tokens, mentions, unresolved, cued=True)
         return
+    if len(words) == 2 and _city_then_surname(words):
+        _classify_person(text, tokens, mentions, unresolved, cued=True)  # "Salem Bitar"
+        return
     # A known place or organisation inside: "Moscow Narodny", "Ukraine Crisis".
     for size in range(len(words) - 1, 0, -1):
         for begin in range(0, len(words) - size + 1):
@@ -353,6 +412,22 @@ def _classify_multi(
         return
     for word in words:
         classify_single(text, word, False, mentions, unresolved)
+
+
+def _city_then_surname(words: list[Token]) -> bool:
+    """ "Salem Bitar": a town's name as a given name before an unknown, uncommon word."""
+    first, second = words[0].text, words[1].text
+    place = lookup_place(first)
+    return (
+        place is not None
+        and place.level == "city"
+        and _name_word(second)
+        and len(second) > 2
+        and not second.endswith("s")  # "Denver Broncos": a team
+        and second not in lex.NEVER_ALONE
+        and second not in lex.PLACE_SUFFIXES
+        and second not in lex.CLUB_SUFFIXES
+    )
 
 
 def _name_shaped(words: list[Token]) -> bool:

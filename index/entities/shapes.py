@@ -166,7 +166,7 @@ def looks_like_person(words: list[Token]) -> bool:
     initials = (len(first) == 2 and first.endswith(".")) or (
         DOTTED_INITIALS_RE.fullmatch(first) is not None and lookup_known(first) is None
     )  # "W. Smith", "E.H. Clark", but not "U.S. Steel"
-    if first in lex.given_names() or initials:
+    if first in lex.given_names() or initials or first in lex.GIVEN_AND_WORD:
         return not is_common(words[-1].text) or words[-1].text in lex.given_names()
     return False
 

@@ -11,7 +11,7 @@ import re
 from index.entities import lexicon as lex
 from index.entities.chunks import Token
 from index.entities.gazetteer import lookup_place
-from index.entities.shapes import Mention, lookup_known
+from index.entities.shapes import Mention, looks_like_person, lookup_known, lookup_known_caps
 
 SCORE_RE = re.compile(
     r"(?<![\w'’])([A-Z][A-Za-z.'’&-]+(?: [A-Z][A-Za-z.'’&-]+){0,3}) \d{1,3}"
@@ -31,6 +31,35 @@ NUMBERED_LABELS = frozenset({
 })  # fmt: skip
 TEAM_AFTER_RE = re.compile(r" (?:beat|drew|defeated|thrashed|edged|routed|crushed)\b")
 TEAM_BEFORE_RE = re.compile(r"\b(?:beat|drew with|lost to|defeated|thrashed|edged)\s+$")
+# cues of a club in a sports story
+SPORT_AFTER_RE = re.compile(
+    r" (?:won \d|lost \d|led \d|trailed|manager|coach|striker|midfielder|defender|goalkeeper"
+    r"|captain|winger|forward|full-back|fullback|skipper|chairman|fans|supporters|side|team"
+    r"|squad|players?|['’]s (?:manager|coach|striker|goal|defence|defense|captain|midfield|win"
+    r"|victory|defeat|players?|fans)|(?:are|were|have|had) (?:beaten|relegated|promoted|top"
+    r"|bottom|unbeaten)|\d{1,2}-\d{1,2}\b)"
+)
+SPORT_BEFORE_RE = re.compile(
+    r"\b(?:beating|draw with|losing to|against|at home to|away to|away at|visit|visiting"
+    r"|visited|hosts?|hosted|hosting|joined|join|signed for|signed from|moved to|move to"
+    r"|scored for|playing for|plays for|played for|(?:joined|signed|moved|bought|sold"
+    r"|transferred)(?: \w+){0,3} from|from|with|for)(?: the)?\s+$"
+)
+SPORT_WORDS_RE = re.compile(
+    r"\b(?:goals?|scored|striker|midfielder|defender|goalkeeper|league|match|championship|cup"
+    r"|coach|innings|wickets?|batsman|bowler|half-?time|penalty|tournament|seeded|semi-?finals?"
+    r"|quarter-?finals?|play-?offs?|touchdown|quarterback|pitcher|homers?|rugby|soccer|cricket"
+    r"|tennis|golf|hockey|baseball|basketball|NBA|NHL|NFL|UEFA|FIFA|Bundesliga|Serie A"
+    r"|fixtures?|relegat\w+|promoted|season|draw|drew|test match|runs|tries|try|squad"
+    r"|midfield|defence|title|champions|leaders|points|minute|minutes)\b",
+    re.IGNORECASE,
+)
+# "UTAH AT DENVER", "Chicago at Seattle": a schedule line
+FIXTURE_RE = re.compile(
+    r"^\s*([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2}) (?:AT|at) "
+    r"([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2})\s*(?:\(.*\))?\s*$"
+)
+ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV"})
 
 
 def is_results_line(line: str) -> bool:
@@ -51,6 +80,22 @@ def is_numbered_label(tokens: list[Token]) -> bool:
     )
 
 
+def is_player(text: str, line_start: int, tokens: list[Token]) -> bool:
+    """A scorer or a player before figures, not a team: "( Mohamed Ouda 24 , 73 )",
+    "Hugh Baiocchi 73 67 141"."""
+    before = text[line_start : tokens[0].start]
+    if before.count("(") > before.count(")"):
+        return True
+    words = [t for t in tokens if not t.connector]
+    if (
+        len(words) < 2
+        or words[-1].text in lex.CLUB_SUFFIXES
+        or lookup_known(text[tokens[0].start : tokens[-1].end])
+    ):
+        return False
+    return looks_like_person(words) and not any(lookup_place(w.text) for w in words)
+
+
 def team(text: str, tokens: list[Token]) -> Mention:
     """The team a score line names: an organisation (a country in a table of figures: a place)."""
     surface = text[tokens[0].start : tokens[-1].end]
@@ -63,16 +108,97 @@ def team(text: str, tokens: list[Token]) -> Mention:
     return Mention(tokens[0].start, tokens[-1].end, "org", name, surface)
 
 
+def fixture(text: str, line_start: int, line: str) -> list[Mention]:
+    """ "UTAH AT DENVER": the visitor is a team, the host the place where it plays."""
+    match = FIXTURE_RE.match(line)
+    if match is None:
+        return []
+    found = []
+    for group, kind in ((1, "org"), (2, "place")):
+        surface = match.group(group)
+        start = line_start + match.start(group)
+        known = lookup_known_caps(surface) if surface.isupper() else lookup_known(surface)
+        if kind == "place" and known and known[0] == "org":
+            kind = "org"
+        name = known[1] if known and known[0] == kind else surface
+        found.append(Mention(start, start + len(surface), kind, name, surface))
+    return found
+
+
+def club(text: str, words: list[Token]) -> Mention | None:
+    """A club named after its town: "Derby County", "Dynamo Kiev", "Switzerland I" (a crew)."""
+    if not 2 <= len(words) <= 4:
+        return None
+    first, last = words[0].text, words[-1].text
+    surface = text[words[0].start : words[-1].end]
+    if last in ROMAN_NUMERALS and len(words) == 2:
+        place = lookup_place(first)
+        if place is not None and place.level == "country":
+            return Mention(words[0].start, words[-1].end, "org", surface, surface)
+        return None
+    if last in lex.CLUB_SUFFIXES:
+        town = lookup_place(text[words[0].start : words[-2].end])
+        if town is None or lookup_place(surface) is not None or town.level == "country":
+            return None
+        if last in lex.AMBIGUOUS_CLUB_SUFFIXES and (town.country not in ("GB", "IE")):
+            return None  # "Mexico City", "Orange County": places
+    elif first in lex.CLUB_PREFIXES:
+        town = lookup_place(text[words[1].start : words[-1].end])
+        if town is None:
+            return None
+    else:
+        return None
+    return Mention(words[0].start, words[-1].end, "org", surface, surface)
+
+
+def is_sports_story(text: str) -> bool:
+    """Whether a story is about sport: several of its words say so."""
+    return len(set(SPORT_WORDS_RE.findall(text[:20_000]))) >= 3
+
+
 def teams_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A city that beats or draws with someone is its club ("Barcelona beat Valencia 2-1")."""
+    """A city that beats or draws with someone is its club ("Barcelona beat Valencia 2-1"); in a
+    sports story, so is a city with a manager, a striker or fans, or that someone joined or
+    played against, and every other mention of that city in the story."""
+    sport: bool | None = None
+    clubs: set[str] = set()
     for mention in mentions:
-        if mention.kind != "place" or not (
-            TEAM_AFTER_RE.match(text, mention.end)
-            or TEAM_BEFORE_RE.search(text, max(0, mention.start - 12), mention.start)
-        ):
+        if mention.kind == "org" and mention.surface == mention.name:
+            place = lookup_place(mention.surface)
+            if place is not None and place.level != "country":
+                clubs.add(mention.surface)  # a team of a score line
+        if mention.kind != "place":
             continue
         place = lookup_place(mention.surface)
-        if place is not None and place.level in ("city", "region", "state"):
-            mention.kind = "org"
-            mention.name = mention.surface
+        if place is None or place.level not in ("city", "region", "state"):
+            continue
+        if TEAM_AFTER_RE.match(text, mention.end) or TEAM_BEFORE_RE.search(
+            text, max(0, mention.start - 12), mention.start
+        ):
+            clubs.add(mention.surface)
+            continue
+        if not (
+            SPORT_AFTER_RE.match(text, mention.end)
+            or SPORT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
+        ):
+            continue
+        if sport is None:
+            sport = is_sports_story(text)
+        if sport:
+            clubs.add(mention.surface)
+    if clubs and (sport or (sport is None and is_sports_story(text))):
+        for mention in mentions:
+            if mention.kind == "place" and mention.surface in clubs:
+                mention.kind, mention.name = "org", mention.surface
+    elif clubs:
+        for mention in mentions:
+            if (
+                mention.kind == "place"
+                and mention.surface in clubs
+                and (
+                    TEAM_AFTER_RE.match(text, mention.end)
+                    or TEAM_BEFORE_RE.search(text, max(0, mention.start - 12), mention.start)
+                )
+            ):
+                mention.kind, mention.name = "org", mention.surface
     return mentions

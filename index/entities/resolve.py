@@ -1,0 +1,130 @@
+"""Name resolution across one story: a surname or a given name of a person named in full is that person.
+
+"Major" after (or before) "John Major" is John Major, whatever the chunk rules made of it alone (a
+common word, a place: "Jordan" after "Bill Jordan") or missed ("Major told reporters"). Every
+mention of a person then carries the full name, so the story's sidebar has one entry per person
+and the index holds the full name for every form.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from index.entities import lexicon as lex
+from index.entities.chunks import is_sentence_start
+from index.entities.gazetteer import lookup_place
+from index.entities.shapes import Mention
+
+# a short form in the text counts only as a whole chunk: not inside "Major League" or "Bill Jordan"
+NEXT_CAPITALISED_RE = re.compile(r" (?:of |de |van |von )?[A-Z]")
+PREVIOUS_CAPITALISED_RE = re.compile(r"[A-Z][\w.'’-]* $")
+# a common word opening a sentence ("Major told ..."): a name only before a verb of speech or "'s"
+CUED_AFTER_RE = re.compile(
+    r"(?: ?['’]s\b|,| (?:said|says|told|added|asked|warned|denied|replied|agreed|insisted"
+    r"|admitted|argued|claimed|urged|hit|scored|won|lost|beat|finished|took|made|had|has|is|was"
+    r"|will|would|did|does)\b)"
+)
+
+
+def resolve_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give the short forms of the story's full names (found or not yet) the full person."""
+    full = [m for m in mentions if m.kind == "person" and " " in m.name and m.name[:1].isupper()]
+    if not full:
+        return mentions
+    forms = _short_forms(full, mentions)
+    if not forms:
+        return mentions
+    for mention in mentions:
+        if mention.kind == "person" and " " in mention.name:
+            continue
+        found = forms.get(mention.surface)
+        if found is None:
+            continue
+        given_only, owners = found
+        if mention.kind != "person" and given_only:
+            place = lookup_place(mention.surface) if mention.kind == "place" else None
+            if mention.kind == "org" or (place is not None and place.level == "country"):
+                continue  # "Israel" the country beside "Israel Singer"
+        mention.kind, mention.name = "person", _nearest(owners, mention.start)
+    return mentions + _unfound_forms(text, mentions, forms)
+
+
+def _short_forms(
+    full: list[Mention], mentions: list[Mention]
+) -> dict[str, tuple[bool, list[tuple[int, str]]]]:
+    """Surface form -> (a given name only?, [(position, full name)...]) of the story's people."""
+    org_words = {m.name.split()[0] for m in mentions if m.kind == "org" and " " in m.name}
+    forms: dict[str, tuple[bool, list[tuple[int, str]]]] = {}
+    for mention in full:
+        words = [w for w in mention.name.split() if w not in lex.NAME_PARTICLES]
+        if len(words) < 2 or len(words) > 4:
+            continue
+        candidates = [(words[-1], False)]
+        if len(words) > 2:
+            candidates.append((" ".join(words[-2:]), False))  # "Fogh Rasmussen"
+        candidates.append((words[0], True))
+        for form, given in candidates:
+            if not _usable(form, given) or form in org_words:
+                continue
+            entry = forms.setdefault(form, (given, []))
+            if not given and entry[0]:  # a surname of one person beats a given name of another
+                entry = forms[form] = (False, entry[1])
+            entry[1].append((mention.start, mention.name))
+    for _given, owners in forms.values():
+        owners.sort()
+    return forms
+
+
+def _usable(form: str, given: bool) -> bool:
+    bare = form.rstrip(".")
+    return (
+        len(bare) > 2
+        and form[:1].isupper()
+        and not form.isupper()
+        and form not in lex.NEVER_ALONE
+        and form not in lex.HONORIFICS
+        and form not in lex.ROLE_HEADS
+        and form not in lex.demonyms()
+        and not (given and (form in lex.GIVEN_AND_WORD or form.lower() in lex.common_words()))
+    )
+
+
+def _nearest(owners: list[tuple[int, str]], position: int) -> str:
+    """The full name last written before `position`, else the first one after it."""
+    at = bisect_right(owners, (position, "\uffff"))
+    return owners[at - 1][1] if at else owners[0][1]
+
+
+def _unfound_forms(
+    text: str, mentions: list[Mention], forms: dict[str, tuple[bool, list[tuple[int, str]]]]
+) -> list[Mention]:
+    """Short forms the chunk rules dropped ("Major told reporters", "Mills denied it")."""
+    pattern = re.compile(
+        r"(?<![\w'’.-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")"
+        r"(?![\w’-]|'[^s])"
+    )
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        at = bisect_right(starts, start)
+        if at and taken[at - 1][1] > start:
+            continue  # inside a mention already made
+        if at < len(taken) and taken[at][0] < end:
+            continue
+        if NEXT_CAPITALISED_RE.match(text, end) or PREVIOUS_CAPITALISED_RE.search(
+            text, max(0, start - 30), start
+        ):
+            continue  # part of a longer name ("Major League", "Prime Minister Major" is fine)
+        form = match.group(1)
+        given, owners = forms[form]
+        if (
+            form.lower() in lex.common_words()
+            and is_sentence_start(text, start)
+            and not CUED_AFTER_RE.match(text, end)
+        ):
+            continue  # "Major companies ..." opening a sentence
+        found.append(Mention(start, end, "person", _nearest(owners, start), form))
+    return found
