@@ -245,7 +245,7 @@ CLUB_PREFIXES = frozenset({
     "Bayer", "Hertha", "Werder", "Fortuna", "Steaua", "Rapid", "Slavia", "Sparta", "Legia",
     "Partizan", "Hajduk", "Torpedo", "Zenit", "Shakhtar", "FC", "AC", "AS", "SV", "VfB", "VfL",
     "TSV", "SC", "SK", "FK", "NK", "AEK", "PAOK", "Stade", "Celta", "Red", "Young", "Grasshoppers",
-    "Union", "Sampdoria", "Lazio", "Roma", "Hamburger", "Standard", "Dinamo", "Vitesse", "Ajax",
+    "Union", "Sampdoria", "Lazio", "Roma", "Hamburger", "Standard", "Vitesse", "Ajax",
 })  # fmt: skip
 # Words that introduce or follow a person's name.
 SPEECH_VERBS = {"said", "says", "told", "added", "asked", "stated", "wrote", "noted", "argued"}

@@ -1,4 +1,4 @@
-"""Name resolution across one story: a surname or a given name of a person named in full is that person.
+"""Name resolution in one story: the surname or given name of a person named in full is that person.
 
 "Major" after (or before) "John Major" is John Major, whatever the chunk rules made of it alone (a
 common word, a place: "Jordan" after "Bill Jordan") or missed ("Major told reporters"). Every
@@ -119,7 +119,7 @@ def _unfound_forms(
         ):
             continue  # part of a longer name ("Major League", "Prime Minister Major" is fine)
         form = match.group(1)
-        given, owners = forms[form]
+        owners = forms[form][1]
         if (
             form.lower() in lex.common_words()
             and is_sentence_start(text, start)

@@ -60,11 +60,10 @@ def _classify(
     while tokens and tokens[-1].connector:
         tokens = tokens[:-1]
     if len(tokens) > 1 and tokens[-1].text in lex.WEEKDAYS:  # "Sheffield Wednesday"
-        known = lookup_known(surface_of(text, tokens))
+        surface = surface_of(text, tokens)
+        known = lookup_known(surface)
         if known:
-            mentions.append(
-                Mention(tokens[0].start, tokens[-1].end, *known, surface_of(text, tokens))
-            )
+            mentions.append(Mention(tokens[0].start, tokens[-1].end, *known, surface))
             return
     while tokens and (tokens[0].text in lex.MONTHS or tokens[0].text in lex.WEEKDAYS):
         tokens = tokens[1:]
