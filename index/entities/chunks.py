@@ -31,7 +31,8 @@ TOKEN = (
     rf"|[{UPPER}][\w&]*(?:['’][{UPPER}][\w&]*|-[\w&]+|/[{UPPER}][\w&]*)*)"  # O'Brien, RFE/RL
 )
 CONNECTOR = (
-    r"(?:of the|for the|on the|of|for|and|&|on|de|del|der|den|van|von|bin|al|da|di|du|la|le)"
+    r"(?:of the|for the|on the|of|for|and|&|on|de|del|della|delle|dei|degli|der|den|des|van|von"
+    r"|bin|al|da|do|dos|di|du|la|le)"
 )
 CHUNK_RE = re.compile(rf"{TOKEN}(?: (?:{CONNECTOR} ){{0,2}}{TOKEN})*")  # van der Pas
 PIECE_RE = re.compile(rf"{TOKEN}|(?<= ){CONNECTOR}(?= )")
@@ -44,6 +45,11 @@ ADJECTIVE_COMPOUND_RE = re.compile(
     r"-(?:owned|based|led|backed|controlled|born|run|style|era|made|held|linked|dominated|"
     r"speaking|bound|listed|registered|funded|sponsored|allied|American|Americans)$"
 )
+ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "that", "with", "said", "by",
+    "at", "as", "it", "from", "his", "he", "has", "have", "be", "are", "will", "were", "would",
+    "its", "an", "this", "after", "but", "not", "their", "which", "who",
+})  # fmt: skip
 SENTENCE_END_CHARS = set(".!?:;\n-–—•|")
 OPENING_CHARS = set(" \t\"'“‘«([")
 
@@ -117,3 +123,12 @@ def line_mode(line: str) -> str:
         if lower <= capitalised_common:
             return "headline"
     return "normal"
+
+
+def is_english(text: str) -> bool:
+    """Whether a text reads as English (short texts are taken to be): the word lists and the
+    name-shape rules are English; other languages get only the names the rules are sure of."""
+    words = LOWER_WORD_RE.findall(text[:3000])
+    if len(words) < 8:
+        return True
+    return sum(1 for w in words if w in ENGLISH_WORDS) * 8 >= len(words)

@@ -17,7 +17,14 @@ import re
 from collections.abc import Callable
 
 from index.entities import lexicon as lex
-from index.entities.chunks import CHUNK_RE, Token, chunk_tokens, is_sentence_start, line_mode
+from index.entities.chunks import (
+    CHUNK_RE,
+    Token,
+    chunk_tokens,
+    is_english,
+    is_sentence_start,
+    line_mode,
+)
 from index.entities.gazetteer import canonical_place
 from index.entities.resolve import resolve_people
 from index.entities.rules import classify_chunk
@@ -187,7 +194,21 @@ def _mentions(text: str) -> list[Mention]:
     mentions += definite_org_mentions(text, mentions)
     mentions = _canonical_people(sorted(mentions, key=lambda m: m.start))
     mentions = resolve_people(text, teams_by_context(text, mentions))
+    if not is_english(text):
+        mentions = [m for m in mentions if m.kind != "person" or _sure_person(text, m)]
     return _one_kind_per_name(sorted(mentions, key=lambda m: m.start))
+
+
+def _sure_person(text: str, mention: Mention) -> bool:
+    """In a text not in English, a person needs a known given name, an initial or a title: the
+    name shape alone ("Comissão de Segurança") says nothing there."""
+    words = mention.name.split()
+    if len(words) < 2 or len(words) > 4:
+        return False
+    if words[0] in lex.given_names() or (len(words[0]) == 2 and words[0].endswith(".")):
+        return True
+    before = text[max(0, mention.start - 25) : mention.start].split()
+    return bool(before) and (before[-1] in lex.HONORIFICS or before[-1] in lex.ROLE_HEADS)
 
 
 def _dateline(text: str, tokens: list[Token]) -> list[Mention]:
@@ -258,6 +279,7 @@ def _resolve_piece(
     if (
         word.lower() in lex.common_words()
         or word in lex.NEVER_ALONE
+        or word in lex.ORG_SUFFIXES_STRONG
         or word.isupper()
         or len(word) < 3
         or not word[1:].islower()

@@ -64,7 +64,9 @@ ROLE_HEADS = {
     "Dictator", "Patriarch", "Metropolitan", "Chancellor-elect", "President-elect", "Dean",
     "Rector", "Counsel", "Comptroller", "Auditor", "Administrator", "Negotiator", "Mediator",
     "Representative", "Delegate", "Deputy", "Premier-elect", "Sultan", "Mullah", "Father",
-    "Sister", "Brother", "Saint", "MP", "MEP",
+    "Sister", "Brother", "Saint", "MP", "MEP", "Kanzler", "Bundeskanzler", "Kanzlerin",
+    "Präsident", "Präsidentin", "Président", "Présidente", "Presidente", "Ministre", "Ministro",
+    "Ministra", "Ministerin", "Premierminister", "Ministerpräsident", "Bürgermeister",
 }  # fmt: skip
 ROLE_MODIFIERS = {
     "Vice", "Deputy", "Prime", "Acting", "Former", "Foreign", "Defense", "Defence", "Finance",
@@ -146,7 +148,8 @@ GENERIC_NAME_WORDS = frozenset({
 CONNECTORS = {"of", "for", "and", "&", "on", "the", "de", "del", "der", "den", "van", "von"}
 NAME_PARTICLES = {
     "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da", "di", "du", "dos",
-    "das", "la", "le", "ben", "abu", "y", "ter", "te", "zu", "af",
+    "das", "la", "le", "ben", "abu", "y", "ter", "te", "zu", "af", "do", "della", "delle", "dei",
+    "degli", "des",
 }  # fmt: skip
 # Last words that make a chunk a place: "Pike County", "Gaza Strip", "Sea of Japan".
 PLACE_SUFFIXES = {
@@ -246,6 +249,30 @@ CLUB_PREFIXES = frozenset({
     "Partizan", "Hajduk", "Torpedo", "Zenit", "Shakhtar", "FC", "AC", "AS", "SV", "VfB", "VfL",
     "TSV", "SC", "SK", "FK", "NK", "AEK", "PAOK", "Stade", "Celta", "Red", "Young", "Grasshoppers",
     "Union", "Sampdoria", "Lazio", "Roma", "Hamburger", "Standard", "Vitesse", "Ajax",
+})  # fmt: skip
+# First words of organisations in other languages: "Comissão de Segurança Cibernética",
+# "Banca d'Italia", "Guardia Civil", "Deutsche Bahn".
+FOREIGN_ORG_HEADS = frozenset({
+    "Comissão", "Comisión", "Comissione", "Kommission", "Commissie", "Ministério", "Ministerio",
+    "Ministero", "Ministère", "Ministerium", "Bundesministerium", "Banco", "Banca", "Banque",
+    "Agência", "Agencia", "Agenzia", "Agence", "Guardia", "Consejo", "Conselho", "Consiglio",
+    "Conseil", "Partido", "Partito", "Parti", "Partei", "Tribunal", "Tribunale", "Universidad",
+    "Universidade", "Università", "Université", "Universität", "Instituto", "Istituto",
+    "Institut", "Asociación", "Associação", "Associazione", "Fundación", "Fundação",
+    "Fondazione", "Federación", "Federação", "Federazione", "Confederación", "Sindicato",
+    "Polícia", "Policía", "Polizia", "Polizei", "Gendarmerie", "Deutsche", "Deutscher",
+    "Assemblée", "Asamblea", "Câmara", "Cámara", "Camera", "Senado", "Senato", "Bundesamt",
+    "Bundesbank", "Bundesanstalt", "Landgericht", "Oberlandesgericht", "Bundesgerichtshof",
+    "Corte", "Cour", "Sociedad", "Società", "Société", "Empresa", "Grupo", "Gruppo", "Groupe",
+    "Secretaría", "Secretaria", "Direção", "Dirección", "Direzione", "Direction", "Servicio",
+    "Serviço", "Servizio", "Caixa", "Caja", "Cassa", "Crédit", "Credito", "Compañía",
+    "Companhia", "Compagnie", "Union", "Unión", "União", "Unione", "Frente", "Front", "Movimiento",
+    "Movimento", "Mouvement", "Bewegung", "Armée", "Ejército", "Exército", "Esercito",
+})  # fmt: skip
+# Articles of other languages before a name: "La Commission", "Il Governo", "Die Bundesregierung".
+FOREIGN_ARTICLES = frozenset({
+    "La", "Le", "Les", "L", "El", "Los", "Las", "Il", "Lo", "Gli", "I", "Die", "Der", "Das",
+    "Den", "Het", "De", "O", "A", "Os", "As", "Un", "Una", "Une", "Ein", "Eine",
 })  # fmt: skip
 # Words that introduce or follow a person's name.
 SPEECH_VERBS = {"said", "says", "told", "added", "asked", "stated", "wrote", "noted", "argued"}

@@ -23,7 +23,8 @@ PREVIOUS_CAPITALISED_RE = re.compile(r"[A-Z][\w.'’-]* $")
 CUED_AFTER_RE = re.compile(
     r"(?: ?['’]s\b|,| (?:said|says|told|added|asked|warned|denied|replied|agreed|insisted"
     r"|admitted|argued|claimed|urged|hit|scored|won|lost|beat|finished|took|made|had|has|is|was"
-    r"|will|would|did|does)\b)"
+    r"|will|would|did|does|wins|backs|faces|urges|vows|seeks|calls|rejects|defends|meets|plans"
+    r"|attacks|warns|says|sees|sets|to|quits|resigns|denies|admits|agrees|launches|names)\b)"
 )
 
 

@@ -89,6 +89,24 @@ def _classify(
         return
     first = words[0].text
     last = words[-1].text
+    if first in lex.FOREIGN_ARTICLES and len(words) > 1 and not tokens[1].connector:
+        rest = tokens[1:]  # "La Commission européenne", "Die Deutsche Bahn"
+        head = words[1].text
+        if (
+            head in lex.FOREIGN_ORG_HEADS
+            or (head in lex.ORG_HEADS and first != "De")
+            or lookup_known(surface_of(text, rest))
+        ):
+            _classify(text, rest, False, mentions, unresolved, depth + 1)
+            return
+    if (
+        first in lex.FOREIGN_ORG_HEADS
+        and len(words) > 1
+        and last not in ("Mark", "Marks")  # "Deutsche Mark": a currency
+        and not looks_like_person(words)
+    ):
+        emit("org", surface, tokens)  # "Comissão de Segurança Cibernética", "Guardia Civil"
+        return
     team = club(text, words) if len(words) == len(tokens) else None
     if team:
         mentions.append(team)  # "Derby County", "Dynamo Kiev"
@@ -421,6 +439,7 @@ def _city_then_surname(words: list[Token]) -> bool:
         place is not None
         and place.level == "city"
         and _name_word(second)
+        and not is_common(second)
         and len(second) > 2
         and not second.endswith("s")  # "Denver Broncos": a team
         and second not in lex.NEVER_ALONE
