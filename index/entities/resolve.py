@@ -16,6 +16,18 @@ from index.entities.chunks import is_sentence_start
 from index.entities.gazetteer import lookup_place
 from index.entities.shapes import Mention
 
+NICKNAMES = {
+    "Bill": "William", "Will": "William", "Billy": "William", "Bob": "Robert", "Rob": "Robert",
+    "Bobby": "Robert", "Jim": "James", "Jimmy": "James", "Tom": "Thomas", "Tommy": "Thomas",
+    "Dick": "Richard", "Rick": "Richard", "Mike": "Michael", "Dave": "David", "Joe": "Joseph",
+    "Ted": "Edward", "Ed": "Edward", "Ken": "Kenneth", "Tony": "Anthony", "Andy": "Andrew",
+    "Chris": "Christopher", "Dan": "Daniel", "Danny": "Daniel", "Pete": "Peter",
+    "Steve": "Steven", "Jerry": "Gerald", "Larry": "Lawrence", "Sam": "Samuel", "Ron": "Ronald",
+    "Don": "Donald", "Fred": "Frederick", "Hank": "Henry", "Harry": "Henry", "Charlie": "Charles",
+    "Chuck": "Charles", "Nick": "Nicholas", "Pat": "Patrick", "Phil": "Philip", "Matt": "Matthew",
+    "Greg": "Gregory", "Jeff": "Jeffrey", "Tim": "Timothy", "Liz": "Elizabeth", "Sue": "Susan",
+    "Maggie": "Margaret", "Peggy": "Margaret", "Alex": "Alexander", "Vlad": "Vladimir",
+}  # fmt: skip
 # a short form in the text counts only as a whole chunk: not inside "Major League" or "Bill Jordan"
 NEXT_CAPITALISED_RE = re.compile(r" (?:of |de |van |von )?[A-Z]")
 PREVIOUS_CAPITALISED_RE = re.compile(r"[A-Z][\w.'’-]* $")
@@ -33,22 +45,68 @@ def resolve_people(text: str, mentions: list[Mention]) -> list[Mention]:
     full = [m for m in mentions if m.kind == "person" and " " in m.name and m.name[:1].isupper()]
     if not full:
         return mentions
+    _merge_variants(full)
+    split = _places_then_surnames(full)  # "meeting in Atlanta Duffy said"
+    if split:
+        mentions = mentions + split
+        full = [m for m in full if m.kind == "person"]
     forms = _short_forms(full, mentions)
     if not forms:
         return mentions
     for mention in mentions:
-        if mention.kind == "person" and " " in mention.name:
-            continue
         found = forms.get(mention.surface)
         if found is None:
             continue
         given_only, owners = found
+        if mention.kind == "person" and any(name == mention.name for _, name in owners):
+            continue  # the full name itself
         if mention.kind != "person" and given_only:
             place = lookup_place(mention.surface) if mention.kind == "place" else None
             if mention.kind == "org" or (place is not None and place.level == "country"):
                 continue  # "Israel" the country beside "Israel Singer"
         mention.kind, mention.name = "person", _nearest(owners, mention.start)
     return mentions + _unfound_forms(text, mentions, forms)
+
+
+def _merge_variants(full: list[Mention]) -> None:
+    """ "Tom Hockin" and "Thomas Hockin", "Martin Ackerman" and "Martin S. Ackerman": the one
+    person, named as first written."""
+    first_named: dict[tuple[str, str], str] = {}
+    for mention in full:
+        words = mention.name.split()
+        given = NICKNAMES.get(words[0], words[0])
+        key = (given, words[-1])
+        name = first_named.setdefault(key, mention.name)
+        if name != mention.name and len(mention.name) > len(name) and "." in mention.name:
+            first_named[key] = name = mention.name  # the form with the middle initial
+    renamed = {}
+    for mention in full:
+        words = mention.name.split()
+        name = first_named[(NICKNAMES.get(words[0], words[0]), words[-1])]
+        if name != mention.name:
+            renamed[mention.name] = name
+    for mention in full:
+        mention.name = renamed.get(mention.name, mention.name)
+
+
+def _places_then_surnames(full: list[Mention]) -> list[Mention]:
+    """A town run into the surname of another person of the story: the place, then the person
+    (the mention becomes the place; the people are returned)."""
+    surnames = {m.name.split()[-1]: m.name for m in sorted(full, key=lambda m: m.name.count(" "))}
+    found: list[Mention] = []
+    for mention in full:
+        if mention.surface.count(" ") != 1:
+            continue
+        first, second = mention.surface.split(" ")
+        owner = surnames.get(second)
+        place = lookup_place(first)
+        if owner is None or owner == mention.name or place is None:
+            continue
+        start = mention.start + len(first) + 1
+        found.append(Mention(start, mention.end, "person", owner, second))
+        mention.end, mention.surface = mention.start + len(first), first
+        mention.kind, mention.name = "place", place.name
+    return found
 
 
 def _short_forms(
@@ -58,10 +116,15 @@ def _short_forms(
     org_words = {m.name.split()[0] for m in mentions if m.kind == "org" and " " in m.name}
     forms: dict[str, tuple[bool, list[tuple[int, str]]]] = {}
     for mention in full:
-        words = [w for w in mention.name.split() if w not in lex.NAME_PARTICLES]
+        written = mention.name.split()
+        words = [w for w in written if w not in lex.NAME_PARTICLES]
         if len(words) < 2 or len(words) > 4:
             continue
         candidates = [(words[-1], False)]
+        particle = next((i for i, w in enumerate(written[1:], 1) if w in lex.NAME_PARTICLES), 0)
+        if particle and written[-1] not in lex.NAME_PARTICLES:
+            tail = " ".join(written[particle:])  # "van der Vorm", opening a sentence "Van der Vorm"
+            candidates += [(tail, False), (tail[0].upper() + tail[1:], False)]
         if len(words) > 2:
             candidates.append((" ".join(words[-2:]), False))  # "Fogh Rasmussen"
         candidates.append((words[0], True))
@@ -81,7 +144,7 @@ def _usable(form: str, given: bool) -> bool:
     bare = form.rstrip(".")
     return (
         len(bare) > 2
-        and form[:1].isupper()
+        and (form[:1].isupper() or " " in form)
         and not form.isupper()
         and form not in lex.NEVER_ALONE
         and form not in lex.HONORIFICS

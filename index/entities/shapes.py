@@ -23,7 +23,7 @@ CORPORATE_ENDINGS = {
     "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Incorporated", "Co", "Co.", "Ltd", "Ltd.",
     "Limited", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA",
     "AB", "ASA", "Group", "Holdings", "Cos", "Company", "A/S", "AS", "Oy", "Oyj", "KK", "BV",
-    "LP", "L.P.", "Pte", "Pty", "Pt", "Bhd", "Berhad", "S.p.A.", "SARL", "SAS",
+    "LP", "L.P.", "Pte", "Pty", "Pt", "Bhd", "Berhad", "S.p.A.", "SARL", "SAS", "Spa",
 }  # fmt: skip
 
 
