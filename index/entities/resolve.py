@@ -141,9 +141,8 @@ def _short_forms(
 
 
 def _usable(form: str, given: bool) -> bool:
-    bare = form.rstrip(".")
     return (
-        len(bare) > 2
+        len(form) > 2
         and (form[:1].isupper() or " " in form)
         and not form.isupper()
         and form not in lex.NEVER_ALONE
@@ -164,31 +163,45 @@ def _unfound_forms(
     text: str, mentions: list[Mention], forms: dict[str, tuple[bool, list[tuple[int, str]]]]
 ) -> list[Mention]:
     """Short forms the chunk rules dropped ("Major told reporters", "Mills denied it")."""
-    pattern = re.compile(
-        r"(?<![\w'’.-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")"
-        r"(?![\w’-]|'[^s])"
-    )
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     found: list[Mention] = []
-    for match in pattern.finditer(text):
-        start, end = match.span(1)
-        at = bisect_right(starts, start)
-        if at and taken[at - 1][1] > start:
-            continue  # inside a mention already made
-        if at < len(taken) and taken[at][0] < end:
-            continue
+    for form in sorted(forms, key=len, reverse=True):
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if _free(text, start, end, taken, starts):
+                found.append(Mention(start, end, "person", form, form))
+            start = text.find(form, end)
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: m.start):
+        start, end, form = mention.start, mention.end, mention.surface
+        if kept and kept[-1].end > start:
+            continue  # inside a longer form found first ("van der Vorm" in "Van der Vorm")
         if NEXT_CAPITALISED_RE.match(text, end) or PREVIOUS_CAPITALISED_RE.search(
             text, max(0, start - 30), start
         ):
             continue  # part of a longer name ("Major League", "Prime Minister Major" is fine)
-        form = match.group(1)
-        owners = forms[form][1]
         if (
             form.lower() in lex.common_words()
             and is_sentence_start(text, start)
             and not CUED_AFTER_RE.match(text, end)
         ):
             continue  # "Major companies ..." opening a sentence
-        found.append(Mention(start, end, "person", _nearest(owners, start), form))
-    return found
+        mention.name = _nearest(forms[form][1], start)
+        kept.append(mention)
+    return kept
+
+
+def _free(text: str, start: int, end: int, taken: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether text[start:end] is a whole word outside every mention made so far."""
+    before = text[start - 1 : start]
+    after = text[end : end + 2]
+    if (before and (before.isalnum() or before in "'’.-_")) or (
+        after[:1] and (after[:1].isalnum() or after[:1] in "’-_")
+    ):
+        return False
+    if after[:1] == "'" and after[1:2] != "s":
+        return False
+    at = bisect_right(starts, start)
+    return not ((at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end))

@@ -39,12 +39,12 @@ SPORT_AFTER_RE = re.compile(
     r"|victory|defeat|players?|fans)|(?:are|were|have|had) (?:beaten|relegated|promoted|top"
     r"|bottom|unbeaten)|\d{1,2}-\d{1,2}\b)"
 )
-SPORT_BEFORE_RE = re.compile(
-    r"\b(?:beating|draw with|losing to|against|at home to|away to|away at|visit|visiting"
-    r"|visited|hosts?|hosted|hosting|joined|join|signed for|signed from|moved to|move to"
-    r"|scored for|playing for|plays for|played for|(?:joined|signed|moved|bought|sold"
-    r"|transferred)(?: \w+){0,3} from|from|with|for)(?: the)?\s+$"
-)
+# the words before a club in a sports story: "against Leeds", "joined Newcastle from Parma"
+SPORT_BEFORE = frozenset({
+    "beating", "against", "visit", "visiting", "visited", "host", "hosts", "hosted", "hosting",
+    "joined", "join", "from", "with", "for", "draw with", "losing to", "away to", "away at",
+    "signed for", "moved to", "move to", "home to",
+})  # fmt: skip
 SPORT_WORDS_RE = re.compile(
     r"\b(?:goals?|scored|striker|midfielder|defender|goalkeeper|league|match|championship|cup"
     r"|coach|innings|wickets?|batsman|bowler|half-?time|penalty|tournament|seeded|semi-?finals?"
@@ -151,6 +151,13 @@ def club(text: str, words: list[Token]) -> Mention | None:
     return Mention(words[0].start, words[-1].end, "org", surface, surface)
 
 
+def _sport_cue_before(text: str, start: int) -> bool:
+    words = text[max(0, start - 30) : start].split()[-3:]
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and (words[-1] in SPORT_BEFORE or " ".join(words[-2:]) in SPORT_BEFORE)
+
+
 def is_sports_story(text: str) -> bool:
     """Whether a story is about sport: several of its words say so."""
     return len(set(SPORT_WORDS_RE.findall(text[:20_000]))) >= 3
@@ -161,12 +168,12 @@ def teams_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
     sports story, so is a city with a manager, a striker or fans, or that someone joined or
     played against, and every other mention of that city in the story."""
     sport: bool | None = None
-    clubs: set[str] = set()
+    towns = {m.surface for m in mentions if m.kind == "place"}
+    if not towns:
+        return mentions
+    # a team of a score line named like a town the story names elsewhere
+    clubs = {m.surface for m in mentions if m.kind == "org" and m.surface in towns}
     for mention in mentions:
-        if mention.kind == "org" and mention.surface == mention.name:
-            place = lookup_place(mention.surface)
-            if place is not None and place.level != "country":
-                clubs.add(mention.surface)  # a team of a score line
         if mention.kind != "place":
             continue
         place = lookup_place(mention.surface)
@@ -177,10 +184,7 @@ def teams_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             clubs.add(mention.surface)
             continue
-        if not (
-            SPORT_AFTER_RE.match(text, mention.end)
-            or SPORT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
-        ):
+        if not (SPORT_AFTER_RE.match(text, mention.end) or _sport_cue_before(text, mention.start)):
             continue
         if sport is None:
             sport = is_sports_story(text)
