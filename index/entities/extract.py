@@ -280,6 +280,7 @@ def _resolve_piece(
         word.lower() in lex.common_words()
         or word in lex.NEVER_ALONE
         or word in lex.ORG_SUFFIXES_STRONG
+        or word in lex.PARTY_MEMBERS
         or word.isupper()
         or len(word) < 3
         or not word[1:].islower()

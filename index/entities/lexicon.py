@@ -275,6 +275,18 @@ FOREIGN_ARTICLES = frozenset({
     "La", "Le", "Les", "L", "El", "Los", "Las", "Il", "Lo", "Gli", "I", "Die", "Der", "Das",
     "Den", "Het", "De", "O", "A", "Os", "As", "Un", "Una", "Une", "Ein", "Eine",
 })  # fmt: skip
+# Members of parties and movements: never a person's name ("the Texas Democrat told reporters").
+PARTY_MEMBERS = frozenset({
+    "Democrat", "Democrats", "Republican", "Republicans", "Conservative", "Conservatives",
+    "Socialist", "Socialists", "Communist", "Communists", "Liberal", "Liberals", "Tory",
+    "Tories", "Labourite", "Sandinista", "Sandinistas", "Contra", "Contras", "Islamist",
+    "Islamists", "Maoist", "Maoists", "Gaullist", "Gaullists", "Christian", "Christians",
+    "Moslem", "Moslems", "Muslim", "Muslims", "Catholic", "Catholics", "Protestant", "Jew",
+    "Jews", "Sunni", "Shi'ite", "Shiite", "Kurd", "Kurds", "Serb", "Serbs", "Croats", "Arab",
+    "Arabs", "Palestinian", "Palestinians", "Basque", "Basques", "Tamil", "Tamils", "Sikh",
+})  # fmt: skip
+# First words of two-word places: "Fort Portal", "Mount Elgon", "Lake Victoria".
+PLACE_PREFIXES = frozenset({"Fort", "Port", "Mount", "Lake", "Cape", "Mt", "Mt."})
 # Words that introduce or follow a person's name.
 SPEECH_VERBS = {"said", "says", "told", "added", "asked", "stated", "wrote", "noted", "argued"}
 

@@ -10,22 +10,28 @@ from __future__ import annotations
 
 from index.entities import lexicon as lex
 from index.entities.chunks import ADJECTIVE_COMPOUND_RE, Token
-from index.entities.gazetteer import lookup_place
+from index.entities.edges import edge_rule
 from index.entities.shapes import (
+    BANK_WORD_RE,
     CORPORATE_ENDINGS,
     NOT_NAME_ENDING_RE,
     ORG_WORDS,
     Mention,
+    city_then_surname,
     classify_single,
+    ends_like_org,
     is_common,
+    is_given_name,
+    last_role_index,
     looks_like_person,
     lookup_known,
+    name_shaped,
+    name_word,
     org_name,
     scan_known_caps,
     surface_of,
     words_of,
 )
-from index.entities.teams import club
 
 
 def classify_chunk(
@@ -89,48 +95,14 @@ def _classify(
         return
     first = words[0].text
     last = words[-1].text
-    if first in lex.FOREIGN_ARTICLES and len(words) > 1 and not tokens[1].connector:
-        rest = tokens[1:]  # "La Commission européenne", "Die Deutsche Bahn"
-        head = words[1].text
-        if (
-            head in lex.FOREIGN_ORG_HEADS
-            or (head in lex.ORG_HEADS and first != "De")
-            or lookup_known(surface_of(text, rest))
-        ):
-            _classify(text, rest, False, mentions, unresolved, depth + 1)
-            return
-    if (
-        first in lex.FOREIGN_ORG_HEADS
-        and len(words) > 1
-        and last not in ("Mark", "Marks")  # "Deutsche Mark": a currency
-        and not looks_like_person(words)
-    ):
-        emit("org", surface, tokens)  # "Comissão de Segurança Cibernética", "Guardia Civil"
-        return
-    team = club(text, words) if len(words) == len(tokens) else None
-    if team:
-        mentions.append(team)  # "Derby County", "Dynamo Kiev"
-        return
-    if _is_lead_noun(first) and len(words) > 1 and not tokens[1].connector:
-        rest = tokens[1:]  # "Frenchman Patrick Vieira", "All-rounder Greg Blewett"
-        rest_words = words_of(rest)
-        if (
-            (
-                len(rest_words) == 1
-                and first not in lex.demonyms()
-                and _name_word(rest_words[0].text)
-                and rest_words[0].text not in lex.ORG_SUFFIXES_STRONG
-            )
-            or looks_like_person(rest_words)
-            or _name_shaped(rest_words)
-        ):
+    edge = edge_rule(text, tokens, words)
+    if edge is not None:
+        found, rest, as_person = edge
+        mentions.extend(found)
+        if rest and as_person:
             _classify_person(text, rest, mentions, unresolved, cued=True)
-            return
-    if first in lex.PLACE_HEADS and len(tokens) > 2 and tokens[1].text in ("of", "of the"):
-        end = next((i for i, t in enumerate(tokens[2:], 2) if t.connector), len(tokens))
-        emit("place", surface_of(text, tokens[:end]), tokens[:end])  # "Gulf of Mexico"
-        if end < len(tokens) - 1:
-            _classify(text, tokens[end + 1 :], False, mentions, unresolved, depth + 1)
+        elif rest:
+            _classify(text, rest, False, mentions, unresolved, depth + 1)
         return
     before, after = text[tokens[0].start - 1 : tokens[0].start], text[tokens[-1].end :][:1]
     if before == "<" and after == ">":  # <Eagle Cable> is a company (a ticker never gets here)
@@ -203,7 +175,7 @@ def _classify(
         and len(tokens) > 2
         and tokens[1].connector
         and tokens[1].text in ("of", "of the")
-        and (_org_shaped(words[1:]) or last in lex.ORG_SUFFIXES_WEAK)
+        and (ends_like_org(words[1:]) or last in lex.ORG_SUFFIXES_WEAK)
     ):
         _classify(text, tokens[2:], False, mentions, unresolved, depth + 1)
         return
@@ -211,10 +183,10 @@ def _classify(
     for i, token in enumerate(tokens):
         if token.connector and token.text == "of" and 1 < i < len(tokens) - 1:
             left, right = words_of(tokens[:i]), words_of(tokens[i + 1 :])
-            if len(left) == 3 and is_common(left[0].text) and _name_shaped(left[1:]):
+            if len(left) == 3 and is_common(left[0].text) and name_shaped(left[1:]):
                 left = left[1:]  # "Economist Bill Sullivan of ..."
             if (
-                looks_like_person(left) or (_name_shaped(left) and _org_shaped(right))
+                looks_like_person(left) or (name_shaped(left) and ends_like_org(right))
             ) and not lookup_known(surface_of(text, tokens)):
                 _classify_person(text, left, mentions, unresolved, cued=True)
                 _classify(text, tokens[i + 1 :], False, mentions, unresolved, depth + 1)
@@ -239,7 +211,7 @@ def _classify(
     )
     if org_suffix and all(w.text in lex.NEVER_ALONE for w in words[:-1]):
         return  # "Christmas Party", "Easter Fund": an event, not an organisation
-    if org_suffix and len(words) == 2 and last in lex.SURNAME_SUFFIXES and _given(first):
+    if org_suffix and len(words) == 2 and last in lex.SURNAME_SUFFIXES and is_given_name(first):
         _classify_person(text, tokens, mentions, unresolved, cued=True)
         return  # "Roger Mills": a person, not a company
     if org_suffix and last not in lex.ROLE_HEADS:
@@ -274,7 +246,7 @@ def _classify(
         emit("org", org_name(text, tokens), tokens)
         return
     # Roles and honorifics: "NATO Secretary-General Anders Fogh Rasmussen", "Mr. Smith".
-    role_at = _last_role_index(words)
+    role_at = last_role_index(words)
     if role_at is not None:
         head_end = words[role_at].end
         before = [t for t in tokens if t.end <= words[role_at].start]
@@ -307,29 +279,6 @@ def _classify(
         _classify(text, part, sentence_start, mentions, unresolved, depth + 1)
         return
     _classify_multi(text, tokens, words, mentions, unresolved)
-
-
-def _is_lead_noun(word: str) -> bool:
-    """A nationality or occupation noun written before a name ("Frenchman", "Surgeon")."""
-    return word in lex.NATIONALITY_NOUNS or word.lower() in lex.OCCUPATIONS
-
-
-def _given(word: str) -> bool:
-    return word in lex.given_names() or word in lex.GIVEN_AND_WORD
-
-
-def _last_role_index(words: list[Token]) -> int | None:
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i].text
-        if word in lex.HONORIFICS or _is_role(word):
-            if (
-                word == "General"
-                and i + 1 < len(words)
-                and words[i + 1].text in lex.ORG_SUFFIXES_WEAK
-            ):
-                continue  # "General Motors", "General Electric": not a general
-            return i
-    return None
 
 
 def _classify_person(
@@ -381,7 +330,17 @@ def _classify_multi(
     if looks_like_person(words):
         _classify_person(text, tokens, mentions, unresolved, cued=True)
         return
-    if len(words) == 2 and _city_then_surname(words):
+    if len(words) == 2 and words[0].text in lex.PLACE_PREFIXES and name_word(words[1].text):
+        surface = surface_of(text, tokens)  # "Fort Portal", "Mount Elgon"
+        mentions.append(Mention(tokens[0].start, tokens[-1].end, "place", surface, surface))
+        return
+    if len(words) > 1 and BANK_WORD_RE.fullmatch(words[-1].text):
+        name = org_name(text, tokens)  # "Den Norske Creditbank"
+        mentions.append(
+            Mention(tokens[0].start, tokens[-1].end, "org", name, surface_of(text, tokens))
+        )
+        return
+    if len(words) == 2 and city_then_surname(words):
         _classify_person(text, tokens, mentions, unresolved, cued=True)  # "Salem Bitar"
         return
     # A known place or organisation inside: "Moscow Narodny", "Ukraine Crisis".
@@ -429,55 +388,3 @@ def _classify_multi(
         return
     for word in words:
         classify_single(text, word, False, mentions, unresolved)
-
-
-def _city_then_surname(words: list[Token]) -> bool:
-    """ "Salem Bitar": a town's name as a given name before an unknown, uncommon word."""
-    first, second = words[0].text, words[1].text
-    place = lookup_place(first)
-    return (
-        place is not None
-        and place.level == "city"
-        and _name_word(second)
-        and not is_common(second)
-        and len(second) > 2
-        and not second.endswith("s")  # "Denver Broncos": a team
-        and second not in lex.NEVER_ALONE
-        and second not in lex.PLACE_SUFFIXES
-        and second not in lex.CLUB_SUFFIXES
-    )
-
-
-def _name_shaped(words: list[Token]) -> bool:
-    """Two or three capitalised words that could be a person's name ("Bill Sullivan")."""
-    return (
-        2 <= len(words) <= 3
-        and not is_common(words[-1].text)
-        and all(_name_word(w.text) for w in words)
-    )
-
-
-def _name_word(word: str) -> bool:
-    return (
-        word[:1].isupper()
-        and not word.isupper()
-        and word not in lex.ROLE_HEADS
-        and word not in lex.HONORIFICS
-        and word not in ORG_WORDS
-        and word not in lex.ORG_SUFFIXES_WEAK
-        and word not in lex.FUNCTION_WORDS
-        and not lookup_known(word)
-    )
-
-
-def _org_shaped(words: list[Token]) -> bool:
-    """Ending like a company or an institution ("Dean Witter Reynolds Inc")."""
-    last = words[-1].text if words else ""
-    return last in CORPORATE_ENDINGS or last in lex.ORG_SUFFIXES_STRONG
-
-
-def _is_role(word: str) -> bool:
-    """ "Minister", "Ministers", "Vice-Premiers": a role word, plural or hyphenated."""
-    if word in lex.ROLE_HEADS or (word.endswith("s") and word[:-1] in lex.ROLE_HEADS):
-        return True
-    return "-" in word and _is_role(word.rsplit("-", 1)[1])

@@ -193,3 +193,78 @@ def definite_org_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             name = by_head[match.group(1)]
             found.append(Mention(start, end, "org", name or "", match.group(1)))
     return found
+
+
+def is_lead_noun(word: str) -> bool:
+    """A nationality or occupation noun written before a name ("Frenchman", "Surgeon")."""
+    return word in lex.NATIONALITY_NOUNS or word.lower() in lex.OCCUPATIONS
+
+
+def is_given_name(word: str) -> bool:
+    return word in lex.given_names() or word in lex.GIVEN_AND_WORD
+
+
+def last_role_index(words: list[Token]) -> int | None:
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].text
+        if word in lex.HONORIFICS or is_role(word):
+            if (
+                word == "General"
+                and i + 1 < len(words)
+                and words[i + 1].text in lex.ORG_SUFFIXES_WEAK
+            ):
+                continue  # "General Motors", "General Electric": not a general
+            return i
+    return None
+
+
+def city_then_surname(words: list[Token]) -> bool:
+    """ "Salem Bitar": a town's name as a given name before an unknown, uncommon word."""
+    first, second = words[0].text, words[1].text
+    place = lookup_place(first)
+    return (
+        place is not None
+        and place.level == "city"
+        and name_word(second)
+        and not is_common(second)
+        and len(second) > 2
+        and not second.endswith("s")  # "Denver Broncos": a team
+        and second not in lex.NEVER_ALONE
+        and second not in lex.PLACE_SUFFIXES
+        and second not in lex.CLUB_SUFFIXES
+    )
+
+
+def name_shaped(words: list[Token]) -> bool:
+    """Two or three capitalised words that could be a person's name ("Bill Sullivan")."""
+    return (
+        2 <= len(words) <= 3
+        and not is_common(words[-1].text)
+        and all(name_word(w.text) for w in words)
+    )
+
+
+def name_word(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word not in lex.ROLE_HEADS
+        and word not in lex.HONORIFICS
+        and word not in ORG_WORDS
+        and word not in lex.ORG_SUFFIXES_WEAK
+        and word not in lex.FUNCTION_WORDS
+        and not lookup_known(word)
+    )
+
+
+def ends_like_org(words: list[Token]) -> bool:
+    """Ending like a company or an institution ("Dean Witter Reynolds Inc")."""
+    last = words[-1].text if words else ""
+    return last in CORPORATE_ENDINGS or last in lex.ORG_SUFFIXES_STRONG
+
+
+def is_role(word: str) -> bool:
+    """ "Minister", "Ministers", "Vice-Premiers": a role word, plural or hyphenated."""
+    if word in lex.ROLE_HEADS or (word.endswith("s") and word[:-1] in lex.ROLE_HEADS):
+        return True
+    return "-" in word and is_role(word.rsplit("-", 1)[1])
