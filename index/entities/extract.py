@@ -366,9 +366,12 @@ def _one_kind_per_name(mentions: list[Mention]) -> list[Mention]:
             orgs.setdefault(mention.name, mention.name)
     if not orgs:
         return mentions
+    longer = [name for name in set(orgs.values()) if " " in name]
     for mention in mentions:
         if mention.kind == "person":
-            org = orgs.get(mention.name)
+            org = orgs.get(mention.name) or next(
+                (n for n in longer if n.startswith(mention.name + " ")), None
+            )  # "Midland Montagu" after "Midland Montagu Capital Markets"
             if org:
                 mention.kind, mention.name = "org", org
     return mentions

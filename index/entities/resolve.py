@@ -142,7 +142,7 @@ def _short_forms(
 
 def _usable(form: str, given: bool) -> bool:
     return (
-        len(form) > 2
+        (len(form) > 2 or (given and len(form) == 2 and form[1].islower()))  # "Li" of "Li Peng"
         and (form[:1].isupper() or " " in form)
         and not form.isupper()
         and form not in lex.NEVER_ALONE

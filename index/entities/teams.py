@@ -51,7 +51,8 @@ SPORT_WORDS_RE = re.compile(
     r"|quarter-?finals?|play-?offs?|touchdown|quarterback|pitcher|homers?|rugby|soccer|cricket"
     r"|tennis|golf|hockey|baseball|basketball|NBA|NHL|NFL|UEFA|FIFA|Bundesliga|Serie A"
     r"|fixtures?|relegat\w+|promoted|season|draw|drew|test match|runs|tries|try|squad"
-    r"|midfield|defence|title|champions|leaders|points|minute|minutes)\b",
+    r"|midfield|defence|title|champions|leaders|points|minute|minutes|manager|fans|draw"
+    r"|\d{1,2}-\d{1,2})\b",
     re.IGNORECASE,
 )
 # "UTAH AT DENVER", "Chicago at Seattle": a schedule line
