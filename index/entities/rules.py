@@ -3,7 +3,7 @@
 `classify_chunk` splits a chunk ("NATO Secretary-General Anders Fogh Rasmussen") at role words,
 strips sentence-initial common words, and tries in turn: known organisations and places,
 organisation and place suffixes, role and honorific cues, given names and the name shape. What it
-cannot decide is returned unresolved, for the document-level pass in `index.entities`.
+cannot decide is returned unresolved, for the document-level pass in `index.entities.extract`.
 """
 
 from __future__ import annotations
