@@ -169,3 +169,18 @@ def test_the_library_stores_and_finds_the_full_name(tmp_path: Path) -> None:
     assert people[0]["count"] >= 3
     listed = json.loads(newsreader(library, "entities", "--kind", "person", "--json").stdout)
     assert [(e["name"], e["articles"]) for e in listed] == [("John Major", 1)]
+
+
+def test_generations_and_company_names_at_a_sentence_end() -> None:
+    found = spans(
+        "Chairman John M. Henske said John Johnstone Jr would succeed him. Johnstone, 53, is "
+        'president. "Rates are steady," said Scott Winningham of J.S. Winningham and Co. The '
+        "average rose."
+    )
+    assert ("Johnstone", "person", "John Johnstone Jr") in found
+    assert ("J.S. Winningham and Co.", "org", "J.S. Winningham") in found
+    people = {name for _, kind, name in found if kind == "person"}
+    assert people == {"John M. Henske", "John Johnstone Jr", "Scott Winningham"}
+    entities = article_entities("Olin names chief", ["John Johnstone Jr will lead Olin Corp."])
+    johnstone = next(e for e in entities if e.kind == "person")
+    assert johnstone.aliases == ["Johnstone"]

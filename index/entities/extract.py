@@ -26,7 +26,7 @@ from index.entities.chunks import (
     line_mode,
 )
 from index.entities.gazetteer import canonical_place
-from index.entities.resolve import resolve_people
+from index.entities.resolve import GENERATIONS, resolve_people
 from index.entities.rules import classify_chunk
 from index.entities.shapes import (
     CORPORATE_ENDINGS,
@@ -124,8 +124,10 @@ def article_entities(title: str, paragraphs: list[str], caption: str = "") -> li
                 item.spans.append((start - body_at, end - body_at))
                 if end <= lead_end:
                     item.in_lead = True
-        surname = entity.name.split()[-1]
-        if entity.kind == "person" and surname != entity.name and surname not in surfaces:
+        surname = next(
+            (w for w in reversed(entity.name.split()) if w.rstrip(".,") not in GENERATIONS), ""
+        )
+        if entity.kind == "person" and surname not in (entity.name, "") and surname not in surfaces:
             surfaces.append(surname)  # the short form a reader searches by, named or not here
         item.aliases = surfaces
         found[key] = item

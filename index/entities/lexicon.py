@@ -97,7 +97,8 @@ ORG_SUFFIXES_STRONG = {
     "Administration", "Commissariat", "Consortium", "Syndicate", "Cooperative", "Co-operative",
     "Academy", "Polytechnic", "Chamber", "Brigade", "Brigades", "Army", "Navy", "Police",
     "Guard", "Guards", "Corps", "Militia", "Politburo", "Presidium", "Duma", "Junta", "Re",
-    "Workers", "Steelworkers", "Teamsters", "Mineworkers", "Machinists", "Spa",
+    "Workers", "Steelworkers", "Teamsters", "Mineworkers", "Machinists", "Spa", "S.P.A.", "Bros",
+    "Bros.",
 }  # fmt: skip
 # Weaker suffixes: an organisation only with at least one uncommon word before them.
 ORG_SUFFIXES_WEAK = {

@@ -16,6 +16,7 @@ from index.entities.chunks import is_sentence_start
 from index.entities.gazetteer import lookup_place
 from index.entities.shapes import Mention
 
+GENERATIONS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 NICKNAMES = {
     "Bill": "William", "Will": "William", "Billy": "William", "Bob": "Robert", "Rob": "Robert",
     "Bobby": "Robert", "Jim": "James", "Jimmy": "James", "Tom": "Thomas", "Tommy": "Thomas",
@@ -117,6 +118,8 @@ def _short_forms(
     forms: dict[str, tuple[bool, list[tuple[int, str]]]] = {}
     for mention in full:
         written = mention.name.split()
+        while len(written) > 2 and written[-1].rstrip(".,") in GENERATIONS:
+            written = written[:-1]  # "John Johnstone Jr" is Johnstone
         words = [w for w in written if w not in lex.NAME_PARTICLES]
         if len(words) < 2 or len(words) > 4:
             continue

@@ -47,6 +47,9 @@ def classify_chunk(
         if ADJECTIVE_COMPOUND_RE.search(token.text):
             _classify(text, part, sentence_start, mentions, unresolved, depth=0)
             part, sentence_start = [], False
+        elif part and part[-1].text.endswith(".") and token.text in lex.FUNCTION_WORDS:
+            _classify(text, part, sentence_start, mentions, unresolved, depth=0)
+            part, sentence_start = [token], True  # "... and Co. The Wednesday ...": a new sentence
         else:
             part.append(token)
     _classify(text, part, sentence_start, mentions, unresolved, depth=0)

@@ -19,11 +19,13 @@ DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2}")
 NUMBER_AFTER_RE = re.compile(r" ?-?\d")
 BANK_WORD_RE = re.compile(r"[A-Z][a-z]{2,}bank(?:en)?")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z&/.]*[A-Z]\.?|[A-Z]{2,}s")
+KEPT_ENDINGS = frozenset({"Group", "Holdings", "Bros", "Bros."})  # part of the name
 CORPORATE_ENDINGS = {
     "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Incorporated", "Co", "Co.", "Ltd", "Ltd.",
     "Limited", "Plc", "PLC", "plc", "LLC", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA",
     "AB", "ASA", "Group", "Holdings", "Cos", "Company", "A/S", "AS", "Oy", "Oyj", "KK", "BV",
-    "LP", "L.P.", "Pte", "Pty", "Pt", "Bhd", "Berhad", "S.p.A.", "SARL", "SAS", "Spa",
+    "LP", "L.P.", "Pte", "Pty", "Pt", "Bhd", "Berhad", "S.p.A.", "SARL", "SAS", "Spa", "S.P.A.",
+    "Bros", "Bros.",
 }  # fmt: skip
 
 
@@ -89,7 +91,7 @@ def org_name(text: str, tokens: list[Token]) -> str:
 def org_base_name(name: str) -> str:
     """ "Chrysler Corp" -> "Chrysler", "McKinsey and Co" -> "McKinsey"; else the name itself."""
     words = name.split()
-    while len(words) > 1 and words[-1].rstrip(",") in CORPORATE_ENDINGS - {"Group", "Holdings"}:
+    while len(words) > 1 and words[-1].rstrip(",") in CORPORATE_ENDINGS - KEPT_ENDINGS:
         words.pop()
         while len(words) > 1 and words[-1] in ("and", "&", ","):
             words.pop()
