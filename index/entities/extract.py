@@ -326,11 +326,14 @@ def _scan_known(text: str, tokens: list[Token], known: Known, shout: bool) -> li
 def _canonical_people(mentions: list[Mention]) -> list[Mention]:
     """Give each person mention the fullest name of that person in the text."""
     people = {m.name for m in mentions if m.kind == "person"}
-    fullest: dict[str, str] = {}
+    fullest: dict[str, str] = {}  # every word-suffix of a name -> the longest name ending so
     for name in people:
-        longer = [p for p in people if p != name and p.endswith(" " + name)]
-        if longer:
-            fullest[name] = max(longer, key=len)
+        words = name.split(" ")
+        for size in range(1, len(words)):
+            tail = " ".join(words[-size:])
+            known = fullest.get(tail)
+            if known is None or (len(name), name) > (len(known), known):
+                fullest[tail] = name
     if fullest:
         for mention in mentions:
             if mention.kind == "person" and mention.name in fullest:
@@ -368,12 +371,14 @@ def _one_kind_per_name(mentions: list[Mention]) -> list[Mention]:
             orgs.setdefault(mention.name, mention.name)
     if not orgs:
         return mentions
-    longer = [name for name in set(orgs.values()) if " " in name]
+    starts: dict[str, str] = {}  # "Midland Montagu" -> "Midland Montagu Capital Markets"
+    for name in set(orgs.values()):
+        words = name.split()
+        for size in range(2, len(words)):
+            starts.setdefault(" ".join(words[:size]), name)
     for mention in mentions:
         if mention.kind == "person":
-            org = orgs.get(mention.name) or next(
-                (n for n in longer if n.startswith(mention.name + " ")), None
-            )  # "Midland Montagu" after "Midland Montagu Capital Markets"
+            org = orgs.get(mention.name) or starts.get(mention.name)
             if org:
                 mention.kind, mention.name = "org", org
     return mentions

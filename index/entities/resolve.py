@@ -169,13 +169,21 @@ def _unfound_forms(
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     found: list[Mention] = []
-    for form in sorted(forms, key=len, reverse=True):
-        start = text.find(form)
-        while start >= 0:
-            end = start + len(form)
-            if _free(text, start, end, taken, starts):
-                found.append(Mention(start, end, "person", form, form))
-            start = text.find(form, end)
+    ordered = sorted(forms, key=len, reverse=True)
+    if len(ordered) > 40:  # a long page of names: one pass of one pattern, not one per name
+        pattern = re.compile("|".join(map(re.escape, ordered)))
+        spans = [m.span() for m in pattern.finditer(text)]
+    else:  # the usual story: a few names, each found by str.find
+        spans = []
+        for form in ordered:
+            start = text.find(form)
+            while start >= 0:
+                spans.append((start, start + len(form)))
+                start = text.find(form, start + len(form))
+    for start, end in spans:
+        if _free(text, start, end, taken, starts):
+            form = text[start:end]
+            found.append(Mention(start, end, "person", form, form))
     kept: list[Mention] = []
     for mention in sorted(found, key=lambda m: m.start):
         start, end, form = mention.start, mention.end, mention.surface
