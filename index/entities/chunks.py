@@ -128,5 +128,7 @@ def is_english(text: str) -> bool:
     """Whether a text reads as English (short texts are taken to be): the word lists and the
     name-shape rules are English; other languages get only the names the rules are sure of."""
     sample = text[:800]
+    if sample.isascii():
+        return True  # no accent in sight: read as English, as every text was before
     words = len(LOWER_WORD_RE.findall(sample))
     return words < 8 or len(ENGLISH_WORD_RE.findall(sample)) * 8 >= words

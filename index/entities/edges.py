@@ -16,8 +16,12 @@ from index.entities.shapes import (
     surface_of,
     words_of,
 )
-from index.entities.teams import club
+from index.entities.teams import ROMAN_NUMERALS, club
 
+EDGE_FIRST_WORDS = (
+    lex.FOREIGN_ARTICLES | lex.FOREIGN_ORG_HEADS | lex.CLUB_PREFIXES | frozenset(lex.PLACE_HEADS)
+)
+EDGE_LAST_WORDS = lex.CLUB_SUFFIXES | ROMAN_NUMERALS
 # mentions decided, the tokens left to classify again, and whether those are a person
 Edge = tuple[list[Mention], list[Token], bool]
 
@@ -25,6 +29,10 @@ Edge = tuple[list[Mention], list[Token], bool]
 def edge_rule(text: str, tokens: list[Token], words: list[Token]) -> Edge | None:
     """What the first word of a chunk decides, or None when it decides nothing."""
     first, last = words[0].text, words[-1].text
+    if len(words) == 1 or not (
+        first in EDGE_FIRST_WORDS or last in EDGE_LAST_WORDS or is_lead_noun(first)
+    ):
+        return None  # the usual chunk: nothing here applies
     surface = surface_of(text, tokens)
     if first in lex.FOREIGN_ARTICLES and len(words) > 1 and not tokens[1].connector:
         rest = tokens[1:]  # "La Commission européenne", "Die Deutsche Bahn"
