@@ -2,9 +2,12 @@
 
 Usage: .venv/bin/python benchmarks/cleaning.py [--quiet] [--repeat N] [--probe] [PATH ...]
 Reads /work/main/seeds (the project's seeds) and ../shared/corpora/wet/*.wet.gz by default.
+`--dev` scores the dev split of ../shared/corpora/pages (held-out sites, gold title and body, both
+renderings, pages given without their URL as the held-out dumps are): line-, paragraph- and
+token-level precision/recall/F1, titles exactly right, pages skipped, per dataset and rendering.
 `--probe` scores benchmarks/data/cleaning_probe.json instead: hand-written whole pages in common
-layouts with phrases that must be kept or dropped and the expected headline (a snippet test like the
-one the cleaner is judged by; small and written while tuning, so its figure is optimistic).
+layouts with phrases that must be kept or dropped and the expected headline (a REGRESSION CHECK
+only: small and written while tuning, so its figure is optimistic and no evidence of quality).
 """
 
 from __future__ import annotations
@@ -169,13 +172,55 @@ def probe(path: Path, verbose: bool) -> None:
     )
 
 
+def dev(split: str, verbose: bool) -> None:
+    """Scores on one split of the pages corpus, per dataset and rendering; the cleaner's speed."""
+    from benchmarks.pages_corpus import load, score_page, summary
+    from index.cleaning.lines import PageLines
+    from index.text import sanitize
+
+    gold_pages = load(split)
+    groups: dict[str, Counter] = {}
+    elapsed = 0.0
+    for rendering in ("resiliparse", "plain"):
+        pages = [g for g in gold_pages if g.rendering == rendering]
+        furniture = FurnitureModel()
+        raw = [Page(dump=rendering, origin=g.id, key=g.id, text=g.text) for g in pages]
+        for page in raw:
+            furniture.observe(page)
+        for gold, page in zip(pages, raw, strict=True):
+            started = time.process_time()
+            result = clean_page(page, furniture)
+            elapsed += time.process_time() - started
+            lines = PageLines(sanitize(page.text)).lines
+            if isinstance(result, Article):
+                counts = score_page(gold, result.title, result.paragraphs, lines)
+            else:
+                counts = score_page(gold, "", [], lines)
+                counts["skipped"] += 1
+            got = result.title if isinstance(result, Article) else ""
+            if verbose and gold.title and got != gold.title:
+                print(f"   title {gold.id}/{rendering}: {got[:70]!r} want {gold.title[:70]!r}")
+            for key in ("all", f"{gold.source} {rendering}", f"{rendering}"):
+                groups.setdefault(key, Counter()).update(counts)
+    print(f"== {split} split of ../shared/corpora/pages (held-out sites; pages without URL)")
+    for key in sorted(groups, key=lambda k: (k != "all", k)):
+        print(f"   {key:22s} {summary(groups[key])}")
+    total = groups["all"]["pages"]
+    print(f"   cleaner speed: {total / max(1e-9, elapsed):,.0f} pages/s (CPU time; under load)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="seed folders or .wet.gz files")
     parser.add_argument("--quiet", action="store_true", help="totals and speed only")
     parser.add_argument("--repeat", type=int, default=20, help="passes for the speed figure")
     parser.add_argument("--probe", action="store_true", help="score the hand-written probe pages")
+    parser.add_argument("--dev", action="store_true", help="score the pages corpus's dev split")
+    parser.add_argument("--split", default="dev", help="with --dev: the split to score")
     args = parser.parse_args()
+    if args.dev:
+        dev(args.split, verbose=not args.quiet)
+        return
     if args.probe:
         probe(ROOT / "benchmarks" / "data" / "cleaning_probe.json", verbose=not args.quiet)
         return
