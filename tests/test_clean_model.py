@@ -7,8 +7,8 @@ import json
 from index.cleaning.clean import clean_page
 from index.cleaning.line_model import CONTEXT_FEATURES, FEATURES, WEIGHTS_FILE, smooth
 from index.cleaning.lines import word_count
-from index.records import Article, Page
 from index.cleaning.title_ranker import TITLE_FEATURES
+from index.records import Article, Page
 
 MENU = "Home\nNews\nSport\nBusiness\nCulture\nContact\nSearch\n"
 FOOTER = (

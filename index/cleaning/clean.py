@@ -13,7 +13,16 @@ from index.cleaning.furniture import FurnitureModel, site_of_url
 from index.cleaning.headline import choose_title, document_title, fallback_title
 from index.cleaning.language import detect_language
 from index.cleaning.line_model import features, line_scores, smooth, weights
-from index.cleaning.lines import BAD, GOOD, SHORT, STOP, PageLines, classify, ends_sentence, menu_lines
+from index.cleaning.lines import (
+    BAD,
+    GOOD,
+    SHORT,
+    STOP,
+    PageLines,
+    classify,
+    ends_sentence,
+    menu_lines,
+)
 from index.cleaning.page_kind import ARTICLE, page_kind
 from index.cleaning.parts import (
     brand_of_copyright,
@@ -23,9 +32,9 @@ from index.cleaning.parts import (
     split_site_title,
 )
 from index.cleaning.prose_span import prose_span
+from index.cleaning.title_ranker import best_candidate, candidates, title_features
 from index.records import Article, Page, Skipped
 from index.text import sanitize, sanitize_line
-from index.cleaning.title_ranker import best_candidate, candidates, title_features
 
 __all__ = ["FurnitureModel", "clean_page", "explain_page"]
 

@@ -3,7 +3,7 @@
 A logistic regression over features of a line, of the lines next to it and of a window around it,
 whose per-line log-odds a two-state Viterbi pass smooths along the page (article text comes in
 runs). Furniture patterns in many languages are features here, never hard rules: their weights
-are learned. Weights live in index/data/cleaner_weights.json (written by scripts/train_cleaner.py).
+are learned. Weights: index/cleaning/data/cleaner_weights.json (from scripts/train_cleaner.py).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ N_LINE = len(LINE_FEATURES)
 
 @lru_cache(maxsize=1)
 def stopwords() -> dict[str, frozenset[str]]:
-    """Stopword sets per language (ISO 639-1), from index/data/stopwords.json."""
+    """Stopword sets per language (ISO 639-1), from index/cleaning/data/stopwords.json."""
     if not STOPWORDS_FILE.exists():
         return {}
     data = json.loads(STOPWORDS_FILE.read_text(encoding="utf-8"))
