@@ -50,8 +50,7 @@ _NOT_NAME_WORDS = frozenset(_NOT_NAME_WORDS_TEXT.split())
 
 
 def _mark_bylines_near_start(pl: PageLines, start: int, first: int, last: int) -> None:
-    """A person's name under the headline or among the body's first lines ("Shaun Walker in
-    Kiev") is the byline."""
+    """A person's name under the headline or in the body's first lines is the byline."""
     if "byline" in pl.role:
         return
     for j in range(max(start, first - 6), min(first + 4, last)):
@@ -172,11 +171,18 @@ def analyse(text: str, furniture: FurnitureModel | None, site: str) -> PageAnaly
     credits = classify(pl, recurs)
     in_menu = menu_lines(pl)
     span = prose_span(pl, in_menu)
+    if len(pl.lines) > MODEL_MAX_LINES:  # no page of news is this long: the densest prose run
+        return PageAnalysis(pl, credits, in_menu, span, recurs, np.zeros((0, 0)))
     return PageAnalysis(pl, credits, in_menu, span, recurs, features(pl, in_menu, span, recurs))
 
 
 def score(pa: PageAnalysis) -> None:
     """Score every line with the learned model and smooth the labels along the page."""
+    if not pa.matrix.size:
+        low, high = pa.span or (0, -1)
+        pa.scores = np.zeros(len(pa.pl.lines))
+        pa.keep = [low <= i <= high and kind == GOOD for i, kind in enumerate(pa.pl.kind)]
+        return
     pa.scores = line_scores(pa.matrix)
     pa.keep = smooth(pa.scores, float(weights()["switch"]))
 
@@ -200,6 +206,7 @@ def choose_headline(pa: PageAnalysis, first: int, chosen: list[int]) -> tuple[in
     return best, pl.lines[best]
 
 
+MODEL_MAX_LINES = 20_000  # longer pages (a million tiny lines): the densest run of prose
 _NOT_BODY_ROLES = frozenset(("caption", "dup", "marker", "label", "credits"))
 GAP_LINES = 8  # lines between two kept runs that may join the article
 GAP_SCORE = -4.5  # the least score of a short line inside the article that joins it

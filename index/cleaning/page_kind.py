@@ -48,6 +48,12 @@ def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
         return JUNK, "spam"
     prose = [p for p in paragraphs if p.count(" ") + 1 >= PROSE_WORDS]
     prose_words = sum(p.count(" ") + 1 for p in prose)
-    if len(paragraphs) >= 10 and len(prose) <= 1 and prose_words < 0.2 * words:
+    sentences = sum(1 for p in paragraphs if p.rstrip("\"'”’») ")[-1:] in ".!?…。")
+    if (
+        len(paragraphs) >= 10
+        and len(prose) <= 1
+        and prose_words < 0.2 * words
+        and sentences < 0.5 * len(paragraphs)  # headlines and links, not short sentences
+    ):
         return LISTING, "a list of links or headlines, no prose"
     return ARTICLE, ""
