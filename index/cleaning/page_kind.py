@@ -9,7 +9,7 @@ SHORT_PAGE_WORDS = 150  # error and placeholder pages say little
 PROSE_WORDS = 25  # a paragraph this long is prose
 _LOREM = re.compile(r"(?i)\blorem\s+ipsum\b|\bdolor\s+sit\s+amet\b|\bconsectetur\s+adipiscing\b")
 _ERROR = re.compile(
-    r"(?i)\b(?:404|page\s+not\s+found|not\s+found|error\s+404|seite\s+nicht\s+gefunden"
+    r"(?i)\b(?:404\s+(?:error|not\s+found)|page\s+not\s+found|error\s+404|seite\s+nicht\s+gefunden"
     r"|página\s+no\s+encontrada|page\s+introuvable|nie\s+znaleziono\s+strony|pagina\s+non\s+trovata"
     r"|access\s+denied|forbidden|zugriff\s+verweigert)\b"
 )
