@@ -1,14 +1,17 @@
 """Review the cleaner page by page: what it kept and dropped on seeds and real WET pages; its speed.
 
-Usage: .venv/bin/python benchmarks/cleaning.py [--quiet] [--repeat N] [--probe]
+Usage: .venv/bin/python benchmarks/cleaning.py [--quiet] [--repeat N] [--probe] [--dev [--split S]]
        [--pages {dev,train,all}] [PATH ...]
 Reads /work/main/seeds (the project's seeds) and ../shared/corpora/wet/*.wet.gz by default.
+`--dev` scores the dev split of ../shared/corpora/pages (held-out sites, gold title and body, both
+renderings, pages given without their URL as the held-out dumps are): line-, paragraph- and
+token-level precision/recall/F1, titles exactly right, pages skipped, per dataset and rendering.
 `--probe` scores benchmarks/data/cleaning_probe.json instead: hand-written whole pages in common
-layouts with phrases that must be kept or dropped and the expected headline (a snippet test like the
-one the cleaner is judged by; small and written while tuning, so its figure is optimistic).
-`--pages dev` scores ../shared/corpora/pages (gold body and title): the text path on the resiliparse
-dumps, the HTML path on the HTML, and trafilatura alone on the same HTML, with pages per CPU second
-(tune on train, report dev).
+layout with phrases that must be kept or dropped and the expected headline (a REGRESSION CHECK
+only: small and written while tuning, so its figure is optimistic and no evidence of quality).
+`--pages dev` scores the HTML path of ../shared/corpora/pages (gold body and title): the text
+path on the resiliparse dumps, the HTML path on the HTML, and trafilatura alone on the same
+HTML, with pages per CPU second (tune on train, report dev).
 """
 
 from __future__ import annotations
@@ -175,7 +178,7 @@ def probe(path: Path, verbose: bool) -> None:
 
 def pages_report(split: str, verbose: bool) -> None:
     """Body token F1 and exact titles of each path on the pages corpus, by dataset."""
-    from benchmarks import pages_corpus as corpus
+    from benchmarks import html_paths as corpus
 
     rows = corpus.load(split)
     html_pages = [corpus.html_page(row) for row in rows]
@@ -195,16 +198,58 @@ def pages_report(split: str, verbose: bool) -> None:
                 print(f"      title miss {page_id}: {got[:70]!r} (gold {gold[:70]!r})")
 
 
+def dev(split: str, verbose: bool) -> None:
+    """Scores on one split of the pages corpus, per dataset and rendering; the cleaner's speed."""
+    from benchmarks.pages_corpus import load, score_page, summary
+    from index.cleaning.lines import PageLines
+    from index.text import sanitize
+
+    gold_pages = load(split)
+    groups: dict[str, Counter] = {}
+    elapsed = 0.0
+    for rendering in ("resiliparse", "plain"):
+        pages = [g for g in gold_pages if g.rendering == rendering]
+        furniture = FurnitureModel()
+        raw = [Page(dump=rendering, origin=g.id, key=g.id, text=g.text) for g in pages]
+        for page in raw:
+            furniture.observe(page)
+        for gold, page in zip(pages, raw, strict=True):
+            started = time.process_time()
+            result = clean_page(page, furniture)
+            elapsed += time.process_time() - started
+            lines = PageLines(sanitize(page.text)).lines
+            if isinstance(result, Article):
+                counts = score_page(gold, result.title, result.paragraphs, lines)
+            else:
+                counts = score_page(gold, "", [], lines)
+                counts["skipped"] += 1
+            got = result.title if isinstance(result, Article) else ""
+            if verbose and gold.title and got != gold.title:
+                print(f"   title {gold.id}/{rendering}: {got[:70]!r} want {gold.title[:70]!r}")
+            for key in ("all", f"{gold.source} {rendering}", f"{rendering}"):
+                groups.setdefault(key, Counter()).update(counts)
+    print(f"== {split} split of ../shared/corpora/pages (held-out sites; pages without URL)")
+    for key in sorted(groups, key=lambda k: (k != "all", k)):
+        print(f"   {key:22s} {summary(groups[key])}")
+    total = groups["all"]["pages"]
+    print(f"   cleaner speed: {total / max(1e-9, elapsed):,.0f} pages/s (CPU time; under load)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="seed folders or .wet.gz files")
     parser.add_argument("--quiet", action="store_true", help="totals and speed only")
     parser.add_argument("--repeat", type=int, default=20, help="passes for the speed figure")
     parser.add_argument("--probe", action="store_true", help="score the hand-written probe pages")
-    parser.add_argument("--pages", choices=("dev", "train", "all"), help="score the pages corpus")
+    parser.add_argument("--pages", choices=("dev", "train", "all"), help="HTML vs text paths")
+    parser.add_argument("--dev", action="store_true", help="score the pages corpus's dev split")
+    parser.add_argument("--split", default="dev", help="with --dev: the split to score")
     args = parser.parse_args()
     if args.pages:
         pages_report(args.pages, verbose=not args.quiet)
+        return
+    if args.dev:
+        dev(args.split, verbose=not args.quiet)
         return
     if args.probe:
         probe(ROOT / "benchmarks" / "data" / "cleaning_probe.json", verbose=not args.quiet)

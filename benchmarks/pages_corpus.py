@@ -1,138 +1,142 @@
-"""Score the text path, the HTML path and trafilatura alone on the pages corpus (gold body, title).
+"""The shared pages corpus (gold title/body per page, two renderings): loading, gold labels, scores.
 
-Body: bag-of-words token F1 per page (lower-cased `\\w+` tokens), averaged over pages, with its
-precision and recall. Title: exact match after whitespace normalisation, over pages with a gold
-title. Speed: pages per CPU second of one process (meaningful only on an idle machine).
+Used by `benchmarks/cleaning.py --dev` and by `scripts/train_cleaner.py`. Reads
+../shared/corpora/pages (research-only: nothing of it is copied into the project).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import time
+import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.reading.decoding import decode_text, html_declared_charset
-from index.records import Article, Page
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT.parent / "shared" / "corpora" / "pages"
+RENDERINGS = ("resiliparse", "plain")
+_NOT_WORD = re.compile(r"[\W_]+")
+_TOKEN = re.compile(r"\w+")
 
-PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "pages"
-_WORD = re.compile(r"\w+")
 
-Extractor = Callable[[Page], tuple[str, str]]  # page -> (title, body)
+def norm(text: str) -> str:
+    """NFKC, lower case, letters and digits only (the corpus README's normalisation)."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 @dataclass(slots=True)
-class Score:
-    """Sums over the pages of one group."""
+class GoldPage:
+    """One page of the corpus in one rendering, with its gold."""
 
-    pages: int = 0
-    precision: float = 0.0
-    recall: float = 0.0
-    f1: float = 0.0
-    titled: int = 0
-    titles_right: int = 0
-    seconds: float = 0.0
-    misses: list[tuple[str, str, str]] = field(default_factory=list)  # id, got, gold
-
-    def line(self) -> str:
-        n = max(1, self.pages)
-        titles = self.titles_right / max(1, self.titled)
-        return (
-            f"body F1 {self.f1 / n:.3f} (P {self.precision / n:.3f} R {self.recall / n:.3f}); "
-            f"titles {self.titles_right}/{self.titled} = {titles:.3f}"
-            f"; {self.pages / max(1e-9, self.seconds):,.0f} pages/s"
-        )
+    id: str
+    source: str  # readability | l3s-gn1
+    rendering: str
+    site: str
+    text: str
+    title: str
+    body: str
+    paragraphs: list[str]
+    norm_body: str = ""
+    norm_paragraphs: set[str] = field(default_factory=set)
 
 
-def load(split: str) -> list[dict]:
-    """The manifest rows of one split ("train", "dev" or "all")."""
-    rows = [json.loads(line) for line in (PAGES / "manifest.jsonl").open(encoding="utf-8")]
-    return [row for row in rows if split == "all" or row["split"] == split]
+def load(split: str, renderings: tuple[str, ...] = RENDERINGS) -> list[GoldPage]:
+    """The pages of one split ("train" or "dev") in the given renderings."""
+    ids = set(json.loads((PAGES / "split.json").read_text("utf-8"))[split])
+    pages: list[GoldPage] = []
+    with (PAGES / "manifest.jsonl").open(encoding="utf-8") as stream:
+        for raw in stream:
+            meta = json.loads(raw)
+            if meta["id"] not in ids:
+                continue
+            paragraphs = [p for p in meta["body"].split("\n\n") if p.strip()]
+            for rendering in renderings:
+                path = PAGES / "dumps" / rendering / f"{meta['id']}.txt"
+                pages.append(
+                    GoldPage(
+                        id=meta["id"],
+                        source=meta["source"],
+                        rendering=rendering,
+                        site=meta["site"],
+                        text=path.read_text("utf-8"),
+                        title=meta["title"] or "",
+                        body=meta["body"],
+                        paragraphs=paragraphs,
+                        norm_body=norm(meta["body"]),
+                        norm_paragraphs={norm(p) for p in paragraphs},
+                    )
+                )
+    return pages
 
 
-def html_page(row: dict) -> Page:
-    data = gzip.decompress((PAGES / "html" / f"{row['id']}.html.gz").read_bytes())
-    text = decode_text(data, html_declared_charset(data))
-    return Page("pages", row["id"], row["id"], text, url=row["url"] or "", is_html=True)
+def is_gold_line(page: GoldPage, line: str) -> bool:
+    """Whether a line of the dump is article text by the gold (a paragraph or a part of one)."""
+    key = norm(line)
+    if not key:
+        return False
+    if key in page.norm_paragraphs:
+        return True
+    if len(key) >= 20 and key in page.norm_body:
+        return True
+    # a line that glues gold paragraphs (a dateline and the first sentence)
+    return len(key) >= 40 and any(len(p) >= 30 and p in key for p in page.norm_paragraphs)
 
 
-def text_page(row: dict) -> Page:
-    text = (PAGES / "dumps" / "resiliparse" / f"{row['id']}.txt").read_text("utf-8")
-    return Page("pages", row["id"], row["id"], text, url=row["url"] or "")
+def score_page(page: GoldPage, title: str, paragraphs: list[str], lines: list[str]) -> Counter:
+    """Counts for line-, paragraph- and token-level precision/recall and the title."""
+    counts: Counter = Counter()
+    kept = "".join(norm(p) for p in paragraphs)
+    kept_keys = [norm(p) for p in paragraphs]
+    for line in lines:
+        key = norm(line)
+        if not key:
+            continue
+        gold = is_gold_line(page, line)
+        predicted = key in kept
+        counts["line_tp"] += gold and predicted
+        counts["line_fp"] += predicted and not gold
+        counts["line_fn"] += gold and not predicted
+    for key in page.norm_paragraphs:
+        if key:
+            counts["para_gold"] += 1
+            counts["para_found"] += key in kept
+    for key in kept_keys:
+        if key:
+            counts["para_kept"] += 1
+            counts["para_right"] += key in page.norm_body
+    gold_tokens = Counter(_TOKEN.findall(page.body.lower()))
+    kept_tokens = Counter(_TOKEN.findall(" ".join(paragraphs).lower()))
+    common = sum((gold_tokens & kept_tokens).values())
+    counts["tok_common"] += common
+    counts["tok_gold"] += sum(gold_tokens.values())
+    counts["tok_kept"] += sum(kept_tokens.values())
+    p = common / max(1, sum(kept_tokens.values()))
+    r = common / max(1, sum(gold_tokens.values()))
+    counts["tok_f1_sum"] += 2 * p * r / max(1e-9, p + r)
+    if page.title:
+        counts["titled"] += 1
+        counts["title_exact"] += " ".join(title.split()) == " ".join(page.title.split())
+        counts["title_norm"] += norm(title) == norm(page.title)
+    counts["pages"] += 1
+    return counts
 
 
-def tokens(text: str) -> Counter:
-    return Counter(_WORD.findall(text.lower()))
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / max(1e-9, p + r)
 
 
-def prf(got: str, gold: str) -> tuple[float, float, float]:
-    a, b = tokens(got), tokens(gold)
-    common = sum((a & b).values())
-    if not common:
-        return 0.0, 0.0, 0.0
-    p, r = common / sum(a.values()), common / sum(b.values())
-    return p, r, 2 * p * r / (p + r)
-
-
-def norm_title(title: str | None) -> str:
-    return " ".join((title or "").split())
-
-
-def score(rows: list[dict], pages: list[Page], extract: Extractor) -> dict[str, Score]:
-    """Scores by group: "all", "l3s-gn1", "readability"."""
-    scores = {name: Score() for name in ("all", "l3s-gn1", "readability")}
-    for row, page in zip(rows, pages, strict=True):
-        started = time.process_time()
-        try:
-            title, body = extract(page)
-        except Exception:
-            title, body = "", ""
-        spent = time.process_time() - started
-        p, r, f = prf(body, row["body"])
-        right = row["title"] is not None and norm_title(title) == norm_title(row["title"])
-        for group in (scores["all"], scores[row["source"]]):
-            group.pages += 1
-            group.precision += p
-            group.recall += r
-            group.f1 += f
-            group.seconds += spent
-            if row["title"] is not None:
-                group.titled += 1
-                group.titles_right += right
-                if not right:
-                    group.misses.append((row["id"], norm_title(title), norm_title(row["title"])))
-    return scores
-
-
-def article_text(result: Article | object) -> tuple[str, str]:
-    if isinstance(result, Article):
-        return result.title, result.body
-    return "", ""
-
-
-def trafilatura_alone(page: Page) -> tuple[str, str]:
-    import trafilatura
-
-    document = trafilatura.bare_extraction(page.text, url=page.url or None, with_metadata=True)
-    if document is None:
-        return "", ""
-    return document.title or "", document.text or ""
-
-
-def html_path(page: Page) -> tuple[str, str]:
-    from index.reading import article_from_html
-
-    found = article_from_html(page)
-    if found is None:
-        return "", ""
-    return found["title"], "\n\n".join(found["paragraphs"])
-
-
-def text_path(page: Page) -> tuple[str, str]:
-    from index.cleaning import clean_page
-
-    return article_text(clean_page(page))
+def summary(counts: Counter) -> str:
+    lp = counts["line_tp"] / max(1, counts["line_tp"] + counts["line_fp"])
+    lr = counts["line_tp"] / max(1, counts["line_tp"] + counts["line_fn"])
+    pp = counts["para_right"] / max(1, counts["para_kept"])
+    pr = counts["para_found"] / max(1, counts["para_gold"])
+    tf = counts["tok_f1_sum"] / max(1, counts["pages"])
+    te = counts["title_exact"] / max(1, counts["titled"])
+    tn = counts["title_norm"] / max(1, counts["titled"])
+    return (
+        f"pages {counts['pages']:4d} skipped {counts['skipped']:3d} | "
+        f"line P {lp:.3f} R {lr:.3f} F1 {f1(lp, lr):.3f} | "
+        f"para P {pp:.3f} R {pr:.3f} F1 {f1(pp, pr):.3f} | token F1 {tf:.3f} | "
+        f"title exact {te:.3f} norm {tn:.3f}"
+    )

@@ -99,7 +99,10 @@ def _head_paragraphs(paragraphs: list[str], limit: int) -> list[str]:
 
 
 def process_pages(
-    pages: list[Page], furniture: FurnitureModel | None, prepare_docs: bool = False
+    pages: list[Page],
+    furniture: FurnitureModel | None,
+    prepare_docs: bool = False,
+    keep_all: bool = False,
 ) -> list[Article | Skipped]:
     """Clean pages and find their entities (runs in a worker process).
 
@@ -109,7 +112,7 @@ def process_pages(
     out: list[Article | Skipped] = []
     for page in pages:
         try:
-            result = clean_any_page(page, furniture)
+            result = clean_any_page(page, furniture, keep_all=keep_all)
             if isinstance(result, Article):
                 result.id = article_id(page.dump, page.key)
                 head = _head_paragraphs(result.paragraphs, ENTITY_TEXT_CHARS)
@@ -144,8 +147,11 @@ def _batches(items: Iterable[Page | Skipped], size: int) -> Iterator[list[Page |
 class Ingest:
     """One `index` run over some dumps into an open library's store and Whoosh index."""
 
-    def __init__(self, store: ArticleStore, whoosh_index, library_dir: Path) -> None:
+    def __init__(
+        self, store: ArticleStore, whoosh_index, library_dir: Path, keep_all: bool = False
+    ) -> None:
         self.store = store
+        self.keep_all = keep_all  # keep listings and junk pages as articles too
         self.ix = whoosh_index
         self.dir = library_dir
         self.report = IngestReport()
@@ -229,11 +235,17 @@ class Ingest:
                     if pool:
                         with starting_workers():
                             future = pool.submit(
-                                process_pages, pages, self.furniture, self.prepare_docs
+                                process_pages,
+                                pages,
+                                self.furniture,
+                                self.prepare_docs,
+                                self.keep_all,
                             )
                         pending.append((todo, future))
                     else:
-                        pending.append((todo, process_pages(pages, self.furniture)))
+                        pending.append(
+                            (todo, process_pages(pages, self.furniture, keep_all=self.keep_all))
+                        )
                 while pending and (len(pending) > workers * 2 or not pool):
                     if isinstance(pending[0][1], Future):
                         # Workers done before the indexer asks: it is the bottleneck, let them

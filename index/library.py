@@ -203,8 +203,11 @@ class Library:
         should_stop: Callable[[], bool] | None = None,
         on_wait: Callable[[], None] | None = None,
         workers: int | None = None,
+        keep_all: bool = False,
     ) -> IngestReport:
-        """Add dumps (folders, JSON Lines, WET/WARC, HTML); only new or changed pages cleaned."""
+        """Add dumps (folders, JSON Lines, WET/WARC, HTML); only new or changed pages cleaned.
+
+        Listings and junk pages are counted as skipped with their reason unless `keep_all`."""
         if self.readonly:
             raise LibraryError(f"library folder {self.path} is read-only: cannot add to it")
         for p in paths:
@@ -217,7 +220,7 @@ class Library:
             with self._writer_lock(on_wait=on_wait):
                 if self.store.get_meta("ingest_pending") == "1":
                     reconcile(self.store, self.ix)
-                report = Ingest(self.store, self.ix, self.path).run(
+                report = Ingest(self.store, self.ix, self.path, keep_all).run(
                     paths, dump, progress=progress, should_stop=should_stop, workers=workers
                 )
         except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:

@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--rebuild", action="store_true", help="forget the library and index anew")
     p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: cores)")
+    p.add_argument(
+        "--keep-all",
+        action="store_true",
+        help="keep listings and junk pages (spam, lorem ipsum, error pages) as articles too",
+    )
 
     p = verbs.add_parser("search", help="search the library")
     p.add_argument(

@@ -81,6 +81,7 @@ def index(library: Library, args: argparse.Namespace) -> int:
                 f"Another `newsreader index` is writing to {library.path}; waiting for it…"
             ),
             workers=args.workers,
+            keep_all=args.keep_all,
         )
     print_report(report)
     return 130 if report.interrupted else 0

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from itertools import pairwise
 
-from index.cleaning.dates import date_from_url, normalise_date
-from index.cleaning.furniture import FurnitureModel, is_hard_stop, site_of_url
+import numpy as np
+
+from index.cleaning.dates import date_from_url, date_in_text, normalise_date
+from index.cleaning.furniture import FurnitureModel, site_of_url
 from index.cleaning.headline import choose_title, document_title, fallback_title
 from index.cleaning.language import detect_language
+from index.cleaning.line_model import features, line_scores, smooth, weights
 from index.cleaning.lines import (
     BAD,
     GOOD,
@@ -18,23 +23,23 @@ from index.cleaning.lines import (
     ends_sentence,
     menu_lines,
 )
+from index.cleaning.page_kind import ARTICLE, page_kind
 from index.cleaning.parts import (
     brand_of_copyright,
     brand_of_lines,
     byline_of,
     credits_of,
+    split_site_title,
 )
+from index.cleaning.prose_span import prose_span
+from index.cleaning.title_ranker import best_candidate, candidates, title_features
 from index.records import Article, Page, Skipped
 from index.text import sanitize, sanitize_line
 
 __all__ = ["FurnitureModel", "clean_page", "explain_page"]
 
 DATE_WINDOW = 24  # date lines this far above the body (a third of it below) are the article's
-MENU, SOFT_STOP, HARD_STOP = 0, 1, 2  # strengths of the boundary between two blocks of text
-MERGE_MIN_CHARS = 200  # a block beyond a menu joins the article only with this much prose
-HARD_STOP_WEIGHT = 0.25  # what a block's prose counts for after a hard end marker
 CAPTION_WINDOW = 12  # captions above the body, when no headline line precedes them, are this close
-SHORT_LINE_CHARS = 30  # prose lines count for the text they hold beyond this many characters
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|in|and|de|van|von|da|&))+$")
 _BY_NAME = re.compile(r"\b[Bb]y\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 _NOT_NAME_WORDS_TEXT = (
@@ -44,108 +49,11 @@ _NOT_NAME_WORDS_TEXT = (
 _NOT_NAME_WORDS = frozenset(_NOT_NAME_WORDS_TEXT.split())
 
 
-def _body_span(pl: PageLines, in_menu: list[bool]) -> tuple[int, int] | None:
-    """First and last line of the article body: the block of prose with the most text.
-
-    Blocks are separated by menus (weak), end markers such as "Related" (stronger) and hard end
-    markers (comments, credits, legal lines); neighbouring blocks of dense prose join the best one.
-    """
-    kind, lines = pl.kind, pl.lines
-    segments: list[list[int]] = []  # [start, end, good chars, all chars, boundary before]
-    start, good, total, boundary_before = -1, 0, 0, MENU
-    for i in range(len(lines) + 1):
-        at_end = i == len(lines)
-        if at_end or kind[i] == STOP or in_menu[i]:
-            if start >= 0:
-                segments.append([start, i - 1, good, total, boundary_before])
-                start, good, total, boundary_before = -1, 0, 0, MENU
-            if not at_end and kind[i] == STOP:
-                strength = HARD_STOP if pl.role[i] == "credits" else SOFT_STOP
-                if strength == SOFT_STOP and is_hard_stop(lines[i]):
-                    strength = HARD_STOP
-                boundary_before = max(boundary_before, strength)
-            continue
-        if start < 0:
-            start = i
-        total += len(lines[i])
-        if kind[i] == GOOD:
-            good += max(0, len(lines[i]) - SHORT_LINE_CHARS)
-    if not segments:
-        return None
-    # After a hard end marker ("2 Responses to ...", "Next article") a block is the article only
-    # when nothing of substance came before it: it is comments or the next story's teaser.
-    weights: list[float] = []
-    prose_before = hard_before = False
-    for segment in segments:
-        hard_before = hard_before or segment[4] == HARD_STOP
-        weights.append(segment[2] * (HARD_STOP_WEIGHT if hard_before and prose_before else 1.0))
-        prose_before = prose_before or segment[2] >= MERGE_MIN_CHARS // 2
-    best = max(range(len(segments)), key=lambda k: weights[k])
-    best_good = segments[best][2]
-    if best_good == 0:
-        return None
-    first = last = best
-    while first > 0 and _joins(segments[first - 1], segments[first][4], best_good, True):
-        first -= 1
-    while last + 1 < len(segments) and _joins(
-        segments[last + 1], segments[last + 1][4], best_good, False
-    ):
-        last += 1
-    goods = [i for i in range(segments[first][0], segments[last][1] + 1) if kind[i] == GOOD]
-    return goods[0], goods[-1]
-
-
-def _joins(segment: list[int], boundary: int, best_good: int, before: bool) -> bool:
-    """Whether a block next to the article, across a boundary of this strength, is article too.
-
-    Blocks after an end marker ("Related") join only when they hold much prose; blocks before
-    one join more easily, since a share bar or a promo often sits after the lead paragraph.
-    """
-    good, total = segment[2], segment[3]
-    if boundary == MENU or (boundary == SOFT_STOP and before):
-        return good >= MERGE_MIN_CHARS and good >= (0.6 if boundary else 0.5) * total
-    if boundary == SOFT_STOP:
-        return good >= max(2 * MERGE_MIN_CHARS, 0.5 * best_good) and good >= 0.7 * total
-    return False
-
-
-def _with_standfirst(pl: PageLines, title_index: int, first: int, in_menu: list[bool]) -> int:
-    """Start the body at the standfirst when one sits between the headline and the body."""
-    if title_index < 0:
-        return first
-    skipped: list[int] = []  # short lines between them: the author's name, a place
-    for j in range(first - 1, title_index, -1):
-        if pl.role[j] or pl.kind[j] == BAD:
-            continue
-        if pl.kind[j] == SHORT and pl.words[j] >= 8 and not in_menu[j]:
-            for k in skipped:
-                is_name = _looks_like_a_name(pl.lines[k]) and "byline" not in pl.role
-                pl.role[k] = "byline" if is_name else "skip"
-            return j
-        if pl.words[j] > 5 or ends_sentence(pl.lines[j]):
-            break
-        skipped.append(j)
-    return first
-
-
-def _with_key_points(pl: PageLines, title_index: int, first: int) -> int:
-    """Start the body at a list announced by a label ("Key points:") just above it."""
-    j = first - 1
-    while j > title_index and first - j <= 8:
-        if pl.role[j] or pl.kind[j] not in (GOOD, SHORT) or pl.words[j] < 3:
-            break
-        j -= 1
-    if j == first - 1 or j <= title_index or pl.role[j] or pl.kind[j] == BAD:
-        return first
-    label = pl.lines[j]
-    return j + 1 if label.endswith(":") and pl.words[j] <= 4 else first
-
-
-def _mark_bylines_near_start(pl: PageLines, first: int, last: int) -> None:
-    """A person's name among the body's first lines ("Shaun Walker in Kiev") is the byline."""
+def _mark_bylines_near_start(pl: PageLines, start: int, first: int, last: int) -> None:
+    """A person's name under the headline or in the body's first lines is the byline."""
     if "byline" in pl.role:
         return
-    for j in range(first + 1, min(first + 4, last)):
+    for j in range(max(start, first - 6), min(first + 4, last)):
         if pl.kind[j] == SHORT and not pl.role[j] and _looks_like_a_name(pl.lines[j]):
             pl.role[j] = "byline"
             return
@@ -162,70 +70,27 @@ def _looks_like_a_name(line: str) -> bool:
     )
 
 
-def _with_closing_lines(pl: PageLines, last: int, in_menu: list[bool]) -> int:
-    """Extend the body over short closing sentences ("Check out the video below!")."""
-    for j in range(last + 1, min(last + 3, len(pl.lines))):
-        if pl.kind[j] != SHORT or pl.role[j] or in_menu[j] or not ends_sentence(pl.lines[j]):
-            break
-        last = j
-    return last
-
-
-def _paragraphs(pl: PageLines, first: int, last: int, title_index: int, in_menu: list[bool],
-                title: str, dropped: list[tuple[int, str]] | None) -> list[str]:  # fmt: skip
-    lines, kind, role, blank_before = pl.lines, pl.kind, pl.role, pl.blank_before
-    goods = [i for i in range(first, last + 1) if kind[i] == GOOD]
-    blank_separated = len(goods) >= 3 and sum(blank_before[i] for i in goods) >= 0.6 * len(goods)
-    folded_title = title.casefold()
-    paragraphs: list[str] = []
-    seen: set[str] = set()
-    for i in range(first, last + 1):
-        line = lines[i]
-        keep = kind[i] in (GOOD, SHORT) and not role[i] and not in_menu[i] and i != title_index
-        if keep and kind[i] == SHORT and blank_separated and _is_promo(pl, i):
-            keep = False
-        if keep and line.casefold() == folded_title:
-            keep = False
-        if keep and pl.words[i] >= 8:
-            if line in seen:
-                keep = False  # the same paragraph twice (a mobile and a desktop layout)
-            seen.add(line)
-        if keep:
-            paragraphs.append(line)
-        elif dropped is not None and role[i] not in ("caption", "dup", "date", "byline", "credits"):
-            dropped.append((i, line))
-    return paragraphs
-
-
-def _is_promo(pl: PageLines, i: int) -> bool:
-    """A short line glued to the paragraph after it, in a page that separates paragraphs."""
-    line = pl.lines[i]
-    nxt = i + 1
-    return (
-        pl.words[i] <= 12
-        and pl.blank_before[i]
-        and nxt < len(pl.lines)
-        and not pl.blank_before[nxt]
-        and pl.kind[nxt] == GOOD
-        and not ends_sentence(line)
-        and not line.endswith(":")
-    )
-
-
-def _publish_date(page: Page, pl: PageLines | None, first: int = 0, last: int = 0) -> str:
-    """The source's date, else the URL's, else a date line near the article's top or end."""
+def _publish_date(
+    page: Page, pl: PageLines | None, first: int = 0, last: int = 0, paragraphs: list[str] = ()
+) -> str:
+    """The source's date, else the URL's, else a date line near the article's top or end (its own
+    date before a "last updated" line), else a date in the body's first lines."""
     found = normalise_date(page.date) or date_from_url(page.url)
-    if found or pl is None or not pl.dates:
+    if found or pl is None:
         return found
     near = [
         (value, label)
         for i, value, label in pl.dates
         if first - DATE_WINDOW <= i <= first + 3 or last < i <= last + DATE_WINDOW // 3
     ]
-    for wanted in ("published", "updated", ""):
+    for wanted in ("published", "", "updated"):
         for value, label in near:
             if label == wanted:
                 return value
+    for paragraph in paragraphs[:2]:  # "BERLIN, 3 March 2024 - ..."
+        found = date_in_text(paragraph[:120])
+        if found:
+            return found
     return ""
 
 
@@ -281,47 +146,204 @@ def _clean_given_article(page: Page, title: str, text: str) -> Article | Skipped
     )
 
 
+@dataclass(slots=True)
+class PageAnalysis:
+    """A page's lines, what the rules found in them and what the line model makes of them."""
+
+    pl: PageLines
+    credits: list[str]
+    in_menu: list[bool]
+    span: tuple[int, int] | None
+    recurs: list[bool]
+    matrix: np.ndarray
+    scores: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    keep: list[bool] = field(default_factory=list)
+
+
+def analyse(text: str, furniture: FurnitureModel | None, site: str) -> PageAnalysis | None:
+    """Split sanitised page text into lines once, find its parts and score every line."""
+    pl = PageLines(text)
+    if not pl.lines:
+        return None
+    recurs = [False] * len(pl.lines)
+    if furniture is not None and furniture.pages.get(site, 0) >= furniture.MIN_PAGES:
+        recurs = [furniture.is_furniture(site, line) for line in pl.lines]
+    credits = classify(pl, recurs)
+    in_menu = menu_lines(pl)
+    span = prose_span(pl, in_menu)
+    if len(pl.lines) > MODEL_MAX_LINES:  # no page of news is this long: the densest prose run
+        return PageAnalysis(pl, credits, in_menu, span, recurs, np.zeros((0, 0)))
+    return PageAnalysis(pl, credits, in_menu, span, recurs, features(pl, in_menu, span, recurs))
+
+
+def score(pa: PageAnalysis) -> None:
+    """Score every line with the learned model and smooth the labels along the page."""
+    if not pa.matrix.size:
+        low, high = pa.span or (0, -1)
+        pa.scores = np.zeros(len(pa.pl.lines))
+        pa.keep = [low <= i <= high and kind == GOOD for i, kind in enumerate(pa.pl.kind)]
+        return
+    pa.scores = line_scores(pa.matrix)
+    pa.keep = smooth(pa.scores, float(weights()["switch"]))
+
+
+def choose_headline(pa: PageAnalysis, first: int, chosen: list[int]) -> tuple[int, str]:
+    """The headline's line (-1 when it comes from the document title alone) and its text."""
+    pl = pa.pl
+    old_pick, _ = choose_title(pl, min(first, len(pl.lines) - 1), "", pa.in_menu)
+    body = [pl.lines[i] for i in chosen[:4]]
+    cands = candidates(pl, first)
+    if len(chosen) <= 1:  # the only line of text is never the headline
+        cands = [i for i in cands if i not in chosen]
+    if not cands:
+        return -1, ""
+    rows = title_features(pl, cands, first, body, pa.in_menu, pa.recurs, old_pick, pa.scores)
+    model = weights()
+    best = cands[best_candidate(rows, model["title_coef"], model["title_intercept"])]
+    if best < 0:
+        headline = split_site_title(pl.lines[0])[0]
+        return -1, headline
+    return best, pl.lines[best]
+
+
+MODEL_MAX_LINES = 20_000  # longer pages (a million tiny lines): the densest run of prose
+_NOT_BODY_ROLES = frozenset(("caption", "dup", "marker", "label", "credits"))
+GAP_LINES = 8  # lines between two kept runs that may join the article
+GAP_SCORE = -4.5  # the least score of a short line inside the article that joins it
+
+
+def _fill_gaps(pa: PageAnalysis) -> list[int]:
+    """The run-boundary step after smoothing: prose lines the model likes next to the article join
+    it, and so do the short lines between two of its parts (a list, a subheading) unless the rules
+    call them furniture (menus, share bars, end markers, captions)."""
+    pl, scores, in_menu = pa.pl, pa.scores, pa.in_menu
+    anchors = [i for i, keep in enumerate(pa.keep) if keep]
+    if not anchors:
+        return []
+    kept = set(anchors)
+    for i in np.flatnonzero(scores > 0).tolist():
+        if i not in kept and any(abs(i - a) <= GAP_LINES for a in anchors):
+            kept.add(i)
+    anchors = sorted(kept)
+    for a, b in pairwise(anchors):
+        if 1 < b - a <= GAP_LINES + 1:
+            kept.update(
+                j
+                for j in range(a + 1, b)
+                if scores[j] > GAP_SCORE
+                and pl.kind[j] not in (BAD, STOP)
+                and not in_menu[j]
+                and not pl.role[j]
+            )
+    return sorted(kept)
+
+
+def _standfirst(pa: PageAnalysis, title_index: int, first: int) -> int | None:
+    """A standfirst: a line of eight words or more between the headline and the body."""
+    pl = pa.pl
+    if title_index < 0 or first - title_index > 6:
+        return None
+    for j in range(title_index + 1, first):
+        if (
+            pl.words[j] >= 8
+            and pl.kind[j] in (GOOD, SHORT)
+            and not pl.role[j]
+            and not pa.in_menu[j]
+            and pa.scores[j] > GAP_SCORE
+        ):
+            return j
+    return None
+
+
+def _paragraphs(
+    pa: PageAnalysis,
+    chosen: list[int],
+    title_index: int,
+    title: str,
+    dropped: list[tuple[int, str]] | None,
+) -> list[str]:
+    """The kept lines as paragraphs: no headline, no role lines, no promo glued to prose."""
+    pl = pa.pl
+    folded_title = title.casefold()
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for i in chosen:
+        line = pl.lines[i]
+        if i == title_index or pl.role[i] or line.casefold() == folded_title or _is_promo(pl, i):
+            if dropped is not None and pl.role[i] not in ("date", "byline"):
+                dropped.append((i, line))
+            continue
+        if pl.words[i] >= 8 and line in seen:
+            continue  # the same paragraph twice (a mobile and a desktop layout)
+        seen.add(line)
+        paragraphs.append(line)
+    return paragraphs
+
+
+def _is_promo(pl: PageLines, i: int) -> bool:
+    """A short line glued to the paragraph after it, in a page that separates paragraphs."""
+    nxt = i + 1
+    return (
+        pl.kind[i] == SHORT
+        and pl.words[i] <= 12
+        and pl.blank_before[i]
+        and nxt < len(pl.lines)
+        and not pl.blank_before[nxt]
+        and pl.kind[nxt] == GOOD
+        and not ends_sentence(pl.lines[i])
+        and not pl.lines[i].endswith(":")
+    )
+
+
 def _clean(
-    page: Page, furniture: FurnitureModel | None, dropped: list[tuple[int, str]] | None
+    page: Page,
+    furniture: FurnitureModel | None,
+    dropped: list[tuple[int, str]] | None,
+    keep_all: bool = False,
 ) -> Article | Skipped:
     text = sanitize(page.text)
     title = sanitize_line(page.title)
     if title:
         return _clean_given_article(page, title, text)
-    pl = PageLines(text)
-    if not pl.lines:
-        return Skipped(page.origin, "empty page")
     site = FurnitureModel.site_of(page) if furniture is not None else ""
-    credits = classify(pl, furniture, site)
-    in_menu = menu_lines(pl)
-    span = _body_span(pl, in_menu)
-    if span is None:
+    pa = analyse(text, furniture, site)
+    if pa is None:
+        return Skipped(page.origin, "empty page")
+    score(pa)
+    pl = pa.pl
+    chosen = _fill_gaps(pa)
+    chosen = [i for i in chosen if pl.role[i] not in _NOT_BODY_ROLES]
+    if not chosen and pa.span:  # no run the model is sure of: the densest run of prose
+        low, high = pa.span
+        chosen = [i for i in range(low, high + 1) if pl.kind[i] == GOOD and not pl.role[i]]
+    if not chosen:
         return Skipped(page.origin, "no article", "no paragraph of prose found")
-    first, last = span
+    first, last = chosen[0], chosen[-1]
     for i in range(first, last + 1):  # a byline or date deep in the body is body text
         if pl.role[i] in ("byline", "date") and i > first + 3:
             pl.role[i] = ""
-    title_index, title = choose_title(pl, first, page.url, in_menu)
-    if title_index == first:  # a headline shaped like prose opened the block
-        goods = [i for i in range(first + 1, last + 1) if pl.kind[i] == GOOD]
-        if not goods:
-            return Skipped(page.origin, "no article", "only a headline")
-        first = goods[0]
-    with_key_points = _with_key_points(pl, title_index, first)
-    if with_key_points < first:
-        first = with_key_points
-    else:
-        first = _with_standfirst(pl, title_index, first, in_menu)
-    _mark_bylines_near_start(pl, first, last)
-    last = _with_closing_lines(pl, last, in_menu)
-    paragraphs = _paragraphs(pl, first, last, title_index, in_menu, title, dropped)
+    title_index, title = choose_headline(pa, first, chosen)
+    _mark_bylines_near_start(pl, title_index + 1, first, last)
+    standfirst = _standfirst(pa, title_index, first)
+    if standfirst is not None:
+        chosen.insert(0, standfirst)
+    paragraphs = _paragraphs(pa, chosen, title_index, title, dropped)
+    if not paragraphs and pa.span:  # the model kept the headline alone: the densest prose run
+        low, high = pa.span
+        spare = [i for i in range(low, high + 1) if pl.kind[i] == GOOD and i != title_index]
+        paragraphs = _paragraphs(pa, spare, title_index, title, dropped)
     if not paragraphs:
-        return Skipped(page.origin, "no article", "no paragraph of prose found")
+        return Skipped(page.origin, "no article", "only a headline")
     if not title:
         title = fallback_title(paragraphs)
+    kind, why = page_kind(title, paragraphs)
+    if kind != ARTICLE and not keep_all:
+        return Skipped(page.origin, f"not an article ({kind})", why)
     captions: list[str] = []
     byline = ""
     outside: list[str] = []
+    kept = set(chosen)
+    promos = [pl.lines[i] for i in chosen if _is_promo(pl, i)]
     for i, line in enumerate(pl.lines):
         role = pl.role[i]
         if (
@@ -336,14 +358,11 @@ def _clean(
             byline = byline_of(line, pl.words[i]) or line
         elif role == "date" and not byline and i <= last and (found := _BY_NAME.search(line)):
             byline = found.group(1)  # "Posted on March 3, 2015 by Jane Doe"
-        elif (i < first or i > last) and i != title_index and role not in ("date", "credits"):
+        elif i not in kept and i != title_index and role not in ("date", "credits"):
             outside.append(line)
             if dropped is not None:
                 dropped.append((i, line))
     _, site_brand = document_title(pl, page.url)
-    promos = [
-        pl.lines[i] for i in range(first, last + 1) if pl.kind[i] == SHORT and _is_promo(pl, i)
-    ]
     return Article(
         id="",
         dump=page.dump,
@@ -353,18 +372,23 @@ def _clean(
         caption=captions[0] if captions else "",
         captions=captions,
         byline=byline,
-        credits=credits,
+        credits=pa.credits,
         source=_source(page, site_brand, outside + promos),
         url=sanitize_line(page.url),
-        date=_publish_date(page, pl, first, last),
+        date=_publish_date(page, pl, first, last, paragraphs),
         crawl_date=normalise_date(page.crawl_date),
         language=_language(title, paragraphs),
     )
 
 
-def clean_page(page: Page, furniture: FurnitureModel | None = None) -> Article | Skipped:
-    """Clean one page: the article (id left "", entities and hash left for the ingest) or a skip."""
-    return _clean(page, furniture, None)
+def clean_page(
+    page: Page, furniture: FurnitureModel | None = None, keep_all: bool = False
+) -> Article | Skipped:
+    """Clean one page: the article (id left "", entities and hash left for the ingest) or a skip.
+
+    Listings and junk (spam, lorem ipsum, placeholders, error pages) are skipped with their reason
+    unless `keep_all`."""
+    return _clean(page, furniture, None, keep_all)
 
 
 def explain_page(

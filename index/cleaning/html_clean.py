@@ -14,11 +14,14 @@ LANGUAGE_SAMPLE_CHARS = 600
 MIN_BODY_WORDS = 10  # fewer words than this is a menu or an error page, not an article
 
 
-def clean_any_page(page: Page, furniture: FurnitureModel | None = None) -> Article | Skipped:
-    """The article of any page: HTML through `clean_html_page`, text through the text cleaner."""
+def clean_any_page(
+    page: Page, furniture: FurnitureModel | None = None, keep_all: bool = False
+) -> Article | Skipped:
+    """The article of any page: HTML through `clean_html_page`, text through the text cleaner
+    (which keeps listings and junk pages too with `keep_all`)."""
     if page.is_html:
         return clean_html_page(page)
-    return clean_page(page, furniture)
+    return clean_page(page, furniture, keep_all=keep_all)
 
 
 def clean_html_page(page: Page) -> Article | Skipped:

@@ -5,12 +5,7 @@ from __future__ import annotations
 import re
 
 from index.cleaning.dates import date_in_text, dateline_kind
-from index.cleaning.furniture import (
-    FurnitureModel,
-    is_furniture_line,
-    is_legal_notice,
-    is_stop_line,
-)
+from index.cleaning.furniture import is_furniture_line, is_legal_notice, is_stop_line
 from index.cleaning.parts import (
     byline_of,
     credits_of,
@@ -26,6 +21,16 @@ MENU_RUN = 4  # this many short link-like lines in a row are a menu, not article
 _SENTENCE_END = frozenset(".!?…。！？")
 CLOSERS = "\"'”’»)]*"
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u00DE]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def word_count(line: str) -> int:
+    """Words of a line in any script: spaces separate them, or every two CJK characters make one."""
+    spaced = line.count(" ") + 1
+    if line.isascii() or max(line) < "\u3040":
+        return spaced
+    cjk = len(CJK.findall(line))
+    return spaced + cjk // 2 if cjk else spaced
 
 
 def ends_sentence(line: str) -> bool:
@@ -70,7 +75,7 @@ class PageLines:
 
     def __init__(self, text: str) -> None:
         self.lines, self.blank_before = _split_lines(text)
-        self.words = [line.count(" ") + 1 for line in self.lines]
+        self.words = [word_count(line) for line in self.lines]
         self.kind = [SHORT] * len(self.lines)
         self.role = [""] * len(self.lines)  # caption, dup, marker, label, credits, byline, date
         self.caption_text: dict[int, str] = {}
@@ -128,8 +133,9 @@ def _short_line_class(line: str, w: int) -> tuple[int, str, object]:
     return found
 
 
-def classify(pl: PageLines, furniture: FurnitureModel | None, site: str) -> list[str]:
-    """Give every line a kind and a role; return the credits found."""
+def classify(pl: PageLines, recurs: list[bool]) -> list[str]:
+    """Give every line a kind and a role (`recurs`: the line is the site's furniture); return the
+    credits found."""
     lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
     count = len(lines)
     credits: list[str] = []
@@ -151,7 +157,7 @@ def classify(pl: PageLines, furniture: FurnitureModel | None, site: str) -> list
                 credits.extend(name for name in found if name not in credits)
             elif is_furniture_line(line, w):
                 kind[i] = STOP if is_legal_notice(line) else BAD
-            elif furniture is not None and furniture.is_furniture(site, line):
+            elif recurs[i]:
                 kind[i] = BAD
             elif is_credited_caption(line, w):
                 role[i] = "caption"
@@ -189,7 +195,7 @@ def classify(pl: PageLines, furniture: FurnitureModel | None, site: str) -> list
             pl.dates.append((i, found_date, label))
         elif line_role:
             role[i] = line_role
-        elif line_kind != BAD and furniture is not None and furniture.is_furniture(site, line):
+        elif line_kind != BAD and recurs[i]:
             kind[i] = BAD
     _mark_promoted_links(pl)
     return credits

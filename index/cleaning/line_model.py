@@ -1,0 +1,369 @@
+"""The learned line classifier: features of a line and its neighbours, weights, Viterbi smoothing.
+
+A logistic regression over features of a line, of the lines next to it and of a window around it,
+whose per-line log-odds a two-state Viterbi pass smooths along the page (article text comes in
+runs). Furniture patterns in many languages are features here, never hard rules: their weights
+are learned. Weights: index/cleaning/data/cleaner_weights.json (from scripts/train_cleaner.py).
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+from functools import lru_cache
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+
+from index.cleaning.lines import BAD, CJK, GOOD, STOP, PageLines, ends_sentence
+
+DATA = Path(__file__).resolve().parent / "data"
+WEIGHTS_FILE = DATA / "cleaner_weights.json"
+STOPWORDS_FILE = DATA / "stopwords.json"
+TITLE_LINES = 120  # lines compared with the first line (the document title)
+WINDOW = 3  # lines either side averaged into a line's context features
+_WORD = re.compile(r"[^\W\d_]+")
+_CAPITALISED = re.compile(r"(?:^|\s)[^\W\d_a-z\u00df-\u00ff]")
+_LINKLIKE = re.compile(r"https?://|www\.|\S@\S|\s[|»›>·]\s|\s>>|^>>|\[link")
+_URL = re.compile(r"https?://|www\.[\w-]+\.")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦■□►▶*+–—-]\s|\d{1,2}[.)]\s)")
+_DATE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d+\s*(?:年|月|日)"
+)
+# Families of furniture, in the languages of the held-out pages (German, English, Spanish, French,
+# Polish, Italian, Portuguese, Dutch) and Chinese/Japanese where short. Written from the general
+# shape of site templates (comment systems, newsletter boxes, related-story blocks, share bars, tag
+# lists, author boxes); each is one feature whose weight the training learns.
+_PATTERNS = {
+    "comment": r"(?i)\b(?:says|said|wrote|schrieb|napisał\w*|dice|escribió|a\s+écrit|dit)\s*:\s*$"
+    r"|^(?:reply|antworten|beantworten|responder|répondre|odpowiedz|rispondi|reageer|回复|返信)\b"
+    r"|(?i:leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|write\s+a\s+comment|\d+\s+comments?"
+    r"|kommentar\w*|comentari\w*|commentaire\w*|komentarz\w*|skomentuj|commenti|reacties"
+    r"|log\s+in\s+to\s+reply|report\s+abuse|responses?\s+to|thoughts?\s+on|评论|コメント)",
+    "related": r"(?i)related|you\s+may\s+(?:also\s+)?like|might\s+also|recommended|read\s+more"
+    r"|read\s+next|more\s+(?:stories|news|from)|most\s+(?:read|popular|viewed)|trending|das\s+könnte"
+    r"|auch\s+interessier|lesen\s+sie\s+auch|mehr\s+zum\s+thema|weitere\s+(?:artikel|themen)"
+    r"|te\s+puede\s+interesar|le\s+puede\s+interesar|lee\s+también|\bmira:|relacionad|lo\s+más"
+    r"|lire\s+aussi|à\s+lire|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|zobacz\s+(?:też|także)"
+    r"|czytaj\s+(?:też|także|więcej)|polecamy|najczęściej|leggi\s+anche|leia\s+também|相关|関連",
+    "newsletter": r"(?i)newsletter|subscribe|abonn|suscr[ií]b|zapisz\s+się|prenumer|iscriviti"
+    r"|sign\s+up|anmelden|registr|log\s*in|einloggen|connexion|iniciar\s+sesión|zaloguj|訂閱|登録",
+    "share": r"(?i)\bshare\b|teilen|compartir|partager|udostępnij|podziel\s+się|condividi"
+    r"|facebook|twitter|whatsapp|pinterest|linkedin|telegram|e-?mail|drucken|imprimir|print",
+    "tags": r"(?i)^(?:tags?|schlagw\w*|stichw\w*|themen|etiquetas|temas|mots[-\s]clés|tagi"
+    r"|kategori\w*|categor\w*|filed\s+under|posted\s+in|topics)\b",
+    "author": r"(?i)about\s+the\s+author|über\s+(?:den|die)\s+autor|sobre\s+el\s+autor"
+    r"|propos\s+de\s+l'auteur|o\s+autorze|all\s+posts\s+by|view\s+all\s+posts|autor:|author:"
+    r"|\bby\s+[A-Z]|\bvon\s+[A-Z]|\bpor\s+[A-Z]|\bpar\s+[A-Z]",
+    "promo": r"(?i)zum\s+angebot|jetzt\s+kaufen|buy\s+now|shop\s+now|\bdeal\b|gutschein|rabatt"
+    r"|oferta|promo|anzeige|werbung|advert|sponsored|publicidad|publicité|reklama|cookie"
+    r"|datenschutz|privacy|impressum|rights\s+reserved|©",
+    "caption": r"(?i)^(?:foto|photo|bild|image|fot\.|zdjęcie|imagen|getty|credit)\b|\(foto|/dpa\b"
+    r"|\bafp\b|reuters\s*/|/ap\b|getty\s+images",
+    "time_ago": r"(?i)\b(?:ago|vor\s+\d+|hace\s+\d+|il\s+y\s+a|temu|fa\s+\d+|updated|aktualisiert"
+    r"|actualizado|mis\s+à\s+jour|zaktualizowano|published|veröffentlicht|publicado|publié)\b",
+    "online": r"(?i)\bonline\b|besucher|visitors|users?\b|mitglieder|members|usuarios|utilisateurs",
+}
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS.items()]
+LINE_FEATURES = (
+    "chars", "words", "very_short", "long", "ends_sentence", "ends_colon", "ends_question",
+    "punct", "stopwords", "no_stopwords", "capitals", "digits", "bullet", "linklike", "url",
+    "upper", "date", "cjk", *(name for name, _ in _COMPILED),
+)  # fmt: skip
+PAGE_FEATURES = (
+    "good", "short", "bad", "stop", "caption", "byline", "dateline", "credits", "dup", "marker",
+    "menu", "recurs", "blank_before", "position", "in_span", "before_span", "after_span",
+    "repeated", "doc_title_overlap", "comments_above", "first_line",
+)  # fmt: skip
+FEATURES = LINE_FEATURES + PAGE_FEATURES
+N_LINE = len(LINE_FEATURES)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Stopword sets per language (ISO 639-1), from index/cleaning/data/stopwords.json."""
+    if not STOPWORDS_FILE.exists():
+        return {}
+    data = json.loads(STOPWORDS_FILE.read_text(encoding="utf-8"))
+    return {lang: frozenset(words) for lang, words in data["languages"].items()}
+
+
+@lru_cache(maxsize=1)
+def _stopword_votes() -> dict[str, tuple[str, ...]]:
+    votes: dict[str, list[str]] = {}
+    for lang, words in stopwords().items():
+        for word in words:
+            votes.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in votes.items() if len(langs) <= 6}
+
+
+def page_language(pl: PageLines) -> str:
+    """The page's language by votes of stopwords in its longest lines (cheap, features only)."""
+    votes: dict[str, int] = {}
+    table = _stopword_votes()
+    sample = heapq.nlargest(4, pl.lines, key=len)
+    text = " ".join(sample)[:1000].lower()
+    if len(CJK.findall(text[:400])) > 40:
+        return "ja" if re.search(r"[\u3040-\u30ff]", text[:400]) else "zh"
+    for word in text.split():
+        for lang in table.get(word.strip(_WORD_EDGES), ()):
+            votes[lang] = votes.get(lang, 0) + 1
+    return max(votes, key=votes.__getitem__) if votes else ""
+
+
+_CACHE: dict[tuple[str, str], tuple[float, ...]] = {}
+_CJK_FUNCTION_CHARS = "的了是在和有我他这也就不都一の、はがをにで"  # frequent function characters
+_PUNCTUATION = (",", ".", "，", "。", "、")
+_WORD_EDGES = ".,;:!?\"'()[]«»“”„‘’-–—"
+_ROLES = {"caption": 1, "byline": 2, "date": 3, "credits": 4, "dup": 5, "marker": 6, "label": 6}
+_CACHE_SIZE = 50_000
+
+
+def _line_features(line: str, lang: str) -> tuple[float, ...]:
+    """Features of a line alone (cached: sites repeat their furniture)."""
+    key = (lang, line)
+    found = _CACHE.get(key)
+    if found is not None:
+        return found
+    chars = len(line)
+    cjk = 0 if line.isascii() or max(line) < "\u3040" else len(CJK.findall(line))
+    words = line.count(" ") + 1 + cjk // 2
+    tokens = _WORD.findall(line.lower()) if not cjk else []
+    stops = stopwords().get(lang)
+    if cjk:
+        stop_share = min(1.0, sum(line.count(ch) for ch in _CJK_FUNCTION_CHARS) / cjk * 3)
+    elif tokens and stops:
+        stop_share = sum(map(stops.__contains__, tokens)) / len(tokens)
+    else:
+        stop_share = 0.0
+    punct = sum(line.count(mark) for mark in _PUNCTUATION)
+    stripped = line.rstrip("\"'”’») ]*")
+    last = stripped[-1:] if stripped else ""
+    n_caps = len(_CAPITALISED.findall(line))
+    digits = sum(map(str.isdigit, line)) if not line.isalpha() else 0
+    row = [
+        math.log1p(chars) / 6,
+        math.log1p(words) / 4,
+        float(words <= 3),
+        float(chars >= 150),
+        float(ends_sentence(line)),
+        float(last == ":"),
+        float(last in "?？"),
+        min(1.0, punct / words),
+        stop_share,
+        float(stop_share == 0 and len(tokens) >= 3),
+        min(1.0, n_caps / words),
+        min(1.0, digits / chars * 4) if chars else 0.0,
+        float(_BULLET.match(line) is not None),
+        float(_LINKLIKE.search(line) is not None),
+        float(_URL.search(line) is not None),
+        float(line.isupper() and chars > 3),
+        float(_DATE.search(line) is not None),
+        min(1.0, cjk / max(1, chars) * 2),
+    ]
+    if chars <= 300:
+        row.extend(float(pattern.search(line) is not None) for _, pattern in _COMPILED)
+    else:
+        row.extend([0.0] * len(_COMPILED))
+    row = tuple(row)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = row
+    return row
+
+
+_TOKENS: dict[str, frozenset[str]] = {}
+
+
+def _tokens(line: str) -> frozenset[str]:
+    found = _TOKENS.get(line)
+    if found is None:
+        if len(_TOKENS) >= _CACHE_SIZE:
+            _TOKENS.clear()
+        found = _TOKENS[line] = frozenset(t for t in _WORD.findall(line.lower()) if len(t) > 2)
+    return found
+
+
+def features(
+    pl: PageLines, in_menu: list[bool], span: tuple[int, int] | None, recurs: list[bool]
+) -> np.ndarray:
+    """The feature matrix of a page: one row of a line's own features (and its page's view of it)
+    per line."""
+    n = len(pl.lines)
+    lang = page_language(pl)
+    rows = [_line_features(line, lang) for line in pl.lines]
+    base = np.fromiter(chain.from_iterable(rows), np.float64, n * N_LINE).reshape(n, N_LINE)
+    kind = np.fromiter(pl.kind, np.int64, n)
+    role = np.fromiter([_ROLES.get(r, 0) for r in pl.role], np.int64, n)
+    first, last = span if span else (n, n)
+    index = np.arange(n)
+    counts: dict[str, int] = {}
+    for line in pl.lines:
+        counts[line] = counts.get(line, 0) + 1
+    overlap = np.zeros(n)
+    title_tokens = _tokens(pl.lines[0]) if n else set()
+    if title_tokens:
+        for i in range(1, min(n, TITLE_LINES)):
+            if pl.words[i] <= 30:
+                tokens = _tokens(pl.lines[i])
+                if tokens:
+                    overlap[i] = len(tokens & title_tokens) / len(tokens | title_tokens)
+    comment = base[:, LINE_FEATURES.index("comment")] * (kind != GOOD)
+    comments_above = np.minimum(np.cumsum(comment) - comment, 3) / 3
+    page = np.column_stack(
+        [
+            kind == GOOD,
+            kind == 1,
+            kind == BAD,
+            kind == STOP,
+            role == 1,
+            role == 2,
+            role == 3,
+            role == 4,
+            role == 5,
+            role == 6,
+            np.fromiter(in_menu, np.float64, n),
+            np.fromiter(recurs, np.float64, n),
+            np.fromiter(pl.blank_before, np.float64, n),
+            index / n,
+            (index >= first) & (index <= last),
+            np.log1p(np.maximum(first - index, 0)) / 4,
+            np.log1p(np.maximum(index - last, 0)) / 4,
+            np.fromiter([counts[line] > 1 for line in pl.lines], np.float64, n),
+            overlap,
+            comments_above,
+            index == 0,
+        ]
+    ).astype(np.float64)
+    return np.hstack([base, page])
+
+
+def expand(full: np.ndarray) -> np.ndarray:
+    """A line's features beside those of the line before, the line after and its window (the
+    layout of the weights; `line_scores` computes the same score without building it)."""
+    n = len(full)
+    before = np.vstack([np.zeros((1, full.shape[1])), full[:-1]])
+    after = np.vstack([full[1:], np.zeros((1, full.shape[1]))])
+    cumulative = np.vstack([np.zeros((1, full.shape[1])), np.cumsum(full, axis=0)])
+    index = np.arange(n)
+    low = np.maximum(0, index - WINDOW)
+    high = np.minimum(n, index + WINDOW + 1)
+    window = (cumulative[high] - cumulative[low]) / (high - low)[:, None]
+    return np.hstack([full, before, after, window])
+
+
+CONTEXT_FEATURES = (
+    "score", "mean1", "mean3", "mean8", "max3", "min3", "positive5", "mass_before", "mass_after",
+    "core_distance", "stops_to_core", "core_inside", "good", "stop", "chars", "ends_sentence",
+)  # fmt: skip
+CORE_WINDOW = 8  # lines either side of a line whose mean score finds the densest run of text
+
+
+def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
+    n = len(values)
+    cumulative = np.concatenate(([0.0], np.cumsum(values)))
+    index = np.arange(n)
+    low = np.maximum(0, index - half)
+    high = np.minimum(n, index + half + 1)
+    return (cumulative[high] - cumulative[low]) / (high - low)
+
+
+def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """Second-stage features of a line: the first stage's scores around it and the page's core."""
+    n = len(scores)
+    s = np.clip(scores, -8, 8) / 8
+    padded = np.concatenate(([-1.0] * 3, s, [-1.0] * 3))
+    shifted = np.stack([padded[k : k + n] for k in range(7)])
+    positive = (scores > 0).astype(np.float64)
+    chars = matrix[:, 0]
+    mass = positive * chars
+    total = mass.sum() or 1.0
+    before = np.cumsum(mass) - mass
+    dense = _window_mean(mass, CORE_WINDOW)
+    core = int(np.argmax(dense)) if n else 0
+    index = np.arange(n)
+    stops = np.cumsum(matrix[:, N_LINE + PAGE_FEATURES.index("stop")])
+    good = matrix[:, N_LINE + PAGE_FEATURES.index("good")]
+    return np.column_stack(
+        [
+            s,
+            _window_mean(s, 1),
+            _window_mean(s, 3),
+            _window_mean(s, 8),
+            shifted.max(axis=0),
+            shifted.min(axis=0),
+            _window_mean(positive, 5),
+            before / total,
+            (total - before - mass) / total,
+            np.log1p(np.abs(index - core)) / 5,
+            np.minimum(np.abs(stops - stops[core]), 3) / 3,
+            _window_mean(positive, CORE_WINDOW)[core] * np.ones(n),
+            good,
+            matrix[:, N_LINE + PAGE_FEATURES.index("stop")],
+            chars,
+            matrix[:, LINE_FEATURES.index("ends_sentence")],
+        ]
+    )
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, np.ndarray | float]:
+    """The trained weights (empty when the file is missing: the cleaner then keeps its span)."""
+    if not WEIGHTS_FILE.exists():
+        return {}
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return {
+        "line_coef": np.asarray(data["line"]["coef"], dtype=np.float64),
+        "line_intercept": float(data["line"]["intercept"]),
+        "switch": float(data["line"]["switch_penalty"]),
+        "context_coef": np.asarray(data["context"]["coef"], dtype=np.float64),
+        "context_intercept": float(data["context"]["intercept"]),
+        "title_coef": np.asarray(data["title"]["coef"], dtype=np.float64),
+        "title_intercept": float(data["title"]["intercept"]),
+    }
+
+
+def line_scores(matrix: np.ndarray) -> np.ndarray:
+    """Per-line log-odds of being article text: a line's own and neighbours' features, then the
+    scores around it. `expand(matrix) @ coef`, computed on the narrow matrix (it is linear)."""
+    model = weights()
+    width = matrix.shape[1]
+    parts = matrix @ model["line_coef"].reshape(4, width).T  # own, before, after, window
+    first = parts[:, 0] + model["line_intercept"] + _window_mean(parts[:, 3], WINDOW)
+    first[1:] += parts[:-1, 1]
+    first[:-1] += parts[1:, 2]
+    context = context_features(first, matrix)
+    return context @ model["context_coef"] + model["context_intercept"]
+
+
+def smooth(scores: np.ndarray, switch_penalty: float) -> list[bool]:
+    """Two-state Viterbi over per-line log-odds: article text comes in runs."""
+    n = len(scores)
+    if not n:
+        return []
+    half = scores / 2
+    out_score, in_score = -half[0], half[0]
+    back_out = [False] * n  # whether the best path into state "out" at i came from "in"
+    back_in = [False] * n  # whether the best path into state "in" at i came from "in"
+    for i in range(1, n):
+        h = half[i]
+        from_in = in_score - switch_penalty
+        if from_in > out_score:
+            back_out[i], new_out = True, from_in - h
+        else:
+            new_out = out_score - h
+        from_out = out_score - switch_penalty
+        if in_score >= from_out:
+            back_in[i], new_in = True, in_score + h
+        else:
+            new_in = from_out + h
+        out_score, in_score = new_out, new_in
+    state = in_score > out_score
+    states = [False] * n
+    for i in range(n - 1, -1, -1):
+        states[i] = state
+        state = back_in[i] if state else back_out[i]
+    return states

@@ -1,0 +1,59 @@
+"""What a cleaned page is: an article, a listing of other pages, or junk (and why)."""
+
+from __future__ import annotations
+
+import re
+
+ARTICLE, LISTING, JUNK = "article", "listing", "junk"
+SHORT_PAGE_WORDS = 150  # error and placeholder pages say little
+PROSE_WORDS = 25  # a paragraph this long is prose
+_LOREM = re.compile(r"(?i)\blorem\s+ipsum\b|\bdolor\s+sit\s+amet\b|\bconsectetur\s+adipiscing\b")
+_ERROR = re.compile(
+    r"(?i)\b(?:404\s+(?:error|not\s+found)|page\s+not\s+found|error\s+404|seite\s+nicht\s+gefunden"
+    r"|página\s+no\s+encontrada|page\s+introuvable|nie\s+znaleziono\s+strony|pagina\s+non\s+trovata"
+    r"|access\s+denied|forbidden|zugriff\s+verweigert)\b"
+)
+_PLACEHOLDER = re.compile(
+    r"(?i)\b(?:coming\s+soon|under\s+construction|domain\s+(?:is\s+)?for\s+sale|buy\s+this\s+domain"
+    r"|this\s+domain\s+(?:is|may\s+be)\s+(?:parked|for\s+sale)|parked\s+(?:free|domain)"
+    r"|default\s+web\s+(?:site\s+)?page|it\s+works!|website\s+is\s+under\s+maintenance"
+    r"|im\s+aufbau|en\s+construcción|en\s+construction|w\s+budowie)"
+)
+_SPAM = re.compile(
+    r"(?i)\b(?:viagra|cialis|levitra|tramadol|xanax|porno?|xxx|escort\s+service"
+    r"|payday\s+loans?|replica\s+watch\w*|cheap\s+\w+\s+online|buy\s+\w+\s+online|no\s+prescription)"
+)
+_SPAM_WORDS = (
+    "viagra", "cialis", "levitra", "tramadol", "xanax", "porn", "xxx", "escort", "payday",
+    "replica", "buy ", "cheap ", "prescription",
+)  # fmt: skip
+
+
+def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
+    """(kind, reason) of a cleaned page: ("article", "") or a listing or junk with its reason."""
+    text = " ".join(paragraphs)
+    words = text.count(" ") + 1
+    head = f"{title} {text[:300]}"
+    lower = f"{title} {text}".lower()
+    if ("lorem" in lower or "dolor" in lower or "adipiscing" in lower) and _LOREM.search(text):
+        return JUNK, "lorem ipsum"
+    if words < SHORT_PAGE_WORDS and _ERROR.search(head):
+        return JUNK, "error page"
+    if words < SHORT_PAGE_WORDS and _PLACEHOLDER.search(head):
+        return JUNK, "placeholder"
+    spam = 0
+    if any(word in lower for word in _SPAM_WORDS):
+        spam = len(_SPAM.findall(lower))
+    if spam >= 4 and spam * 100 >= words:
+        return JUNK, "spam"
+    prose = [p for p in paragraphs if p.count(" ") + 1 >= PROSE_WORDS]
+    prose_words = sum(p.count(" ") + 1 for p in prose)
+    sentences = sum(1 for p in paragraphs if p.rstrip("\"'”’») ")[-1:] in ".!?…。")
+    if (
+        len(paragraphs) >= 10
+        and len(prose) <= 1
+        and prose_words < 0.2 * words
+        and sentences < 0.5 * len(paragraphs)  # headlines and links, not short sentences
+    ):
+        return LISTING, "a list of links or headlines, no prose"
+    return ARTICLE, ""

@@ -1,0 +1,140 @@
+"""The headline as a ranked choice among candidate lines near the start of the article (learned)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from index.cleaning.lines import BAD, GOOD, STOP, PageLines, ends_sentence
+from index.cleaning.parts import split_site_title
+
+BEFORE = 20  # candidate lines this far above the body's first line
+AFTER = 2  # and this far into it
+MAX_WORDS = 40
+_WORD = re.compile(r"[^\W_]+")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦■□►▶*+–—>-]|\d{1,2}[.)])\s")
+_SEPARATOR = re.compile(r"\s(?:[|»›>·~]|::|-|–|—)\s")
+_NEVER_TITLE = frozenset(("caption", "credits", "marker", "label", "byline", "date"))
+TITLE_FEATURES = (
+    "before", "distance", "inside", "words", "chars", "very_short", "long", "ends_period",
+    "ends_sentence", "ends_colon", "capitals", "upper", "good", "short", "bad", "stop", "role",
+    "menu", "recurs", "bullet", "separator", "digits", "doc_title", "doc_headline", "doc_prefix",
+    "doc_overlap", "body_overlap", "repeated", "old_pick", "line_score", "first_line", "synthetic",
+    "biggest_gap",
+)  # fmt: skip
+
+
+_TOKENS: dict[str, frozenset[str]] = {}
+
+
+def _tokens(text: str) -> frozenset[str]:
+    found = _TOKENS.get(text)
+    if found is None:
+        if len(_TOKENS) >= 50_000:
+            _TOKENS.clear()
+        found = _TOKENS[text] = frozenset(_WORD.findall(text.lower()))
+    return found
+
+
+def candidates(pl: PageLines, first: int) -> list[int]:
+    """Line numbers that could hold the headline (-1 stands for the document title's headline)."""
+    low = max(0, first - BEFORE)
+    high = min(len(pl.lines), first + AFTER + 1)
+    found = [
+        i
+        for i in range(low, high)
+        if pl.words[i] <= MAX_WORDS
+        and pl.kind[i] not in (BAD, STOP)
+        and pl.role[i] not in _NEVER_TITLE
+        and not ends_period(pl, i)
+    ]
+    if pl.lines and split_site_title(pl.lines[0])[1]:
+        found.append(-1)
+    return found
+
+
+def ends_period(pl: PageLines, i: int) -> bool:
+    line = pl.lines[i]
+    return pl.words[i] > 25 and line.endswith(".")
+
+
+def title_features(
+    pl: PageLines,
+    cands: list[int],
+    first: int,
+    body: list[str],
+    in_menu: list[bool],
+    recurs: list[bool],
+    old_pick: int,
+    scores: np.ndarray,
+) -> np.ndarray:
+    """One row of features per candidate."""
+    doc = pl.lines[0] if pl.lines else ""
+    doc_folded = doc.casefold()
+    doc_split = split_site_title(doc)[0] if doc else ""
+    doc_headline = doc_split.casefold()
+    doc_tokens = _tokens(doc)
+    body_tokens = frozenset().union(*(_tokens(line) for line in body[:3]))
+    counts: dict[str, int] = {}
+    for line in pl.lines[: first + AFTER + 1]:
+        key = line.casefold()
+        counts[key] = counts.get(key, 0) + 1
+    rows: list[list[float]] = []
+    for i in cands:
+        line = doc_split if i < 0 else pl.lines[i]
+        index = 0 if i < 0 else i
+        folded = line.casefold()
+        words = max(1, line.count(" ") + 1)
+        tokens = _tokens(line)
+        kind = pl.kind[index] if i >= 0 else GOOD
+        stripped = line.rstrip("\"'”’») ")
+        doc_overlap = body_overlap = 0.0
+        if tokens:
+            doc_overlap = len(tokens & doc_tokens) / len(tokens | doc_tokens)
+            body_overlap = len(tokens & body_tokens) / len(tokens)
+        line_score = math.tanh(float(scores[index]) / 4) if i >= 0 and len(scores) else 0.0
+        rows.append(
+            [
+                i < first,
+                math.log1p(abs(first - index)) / 4,
+                i >= first,
+                math.log1p(words) / 4,
+                math.log1p(len(line)) / 6,
+                words <= 2,
+                words > 20,
+                stripped.endswith(".") and not stripped.endswith("..."),
+                ends_sentence(line),
+                stripped.endswith(":"),
+                sum(1 for w in line.split() if w[:1].isupper()) / words,
+                line.isupper(),
+                kind == GOOD,
+                kind == 1,
+                kind == BAD,
+                kind == STOP,
+                bool(pl.role[index]) if i >= 0 else False,
+                in_menu[index] if i >= 0 else False,
+                recurs[index] if i >= 0 else False,
+                _BULLET.match(line) is not None,
+                _SEPARATOR.search(line) is not None,
+                sum(map(str.isdigit, line)) / max(1, len(line)),
+                i >= 0 and folded == doc_folded,
+                bool(doc_headline) and folded == doc_headline,
+                i > 0 and len(folded) >= 10 and doc_folded.startswith(folded),
+                doc_overlap,
+                body_overlap,
+                counts.get(folded, 0) > 1,
+                i == old_pick,
+                line_score,
+                i == 0,
+                i < 0,
+                i >= 0 and pl.blank_before[index],
+            ]
+        )
+    return np.asarray(rows, dtype=np.float64).reshape(len(cands), len(TITLE_FEATURES))
+
+
+def best_candidate(rows: np.ndarray, coef: np.ndarray, intercept: float) -> int:
+    """Position in the candidate list of the best-scoring candidate."""
+    return int(np.argmax(rows @ coef + intercept))

@@ -1,0 +1,208 @@
+"""Train the cleaner's line classifier and title ranker; write index/data/cleaner_weights.json.
+
+Usage: .venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_cleaner.py
+
+Reads the TRAIN split of ../shared/corpora/pages (both renderings; gold paragraphs matched to dump
+lines by normalised text; gold body = article, everything else, comments included = not article),
+fits logistic regressions with scikit-learn (a training-only dependency) and writes their weights
+as JSON. Also writes index/data/stopwords.json: the stopword lists of the `stopwordsiso` package
+(the stopwords-iso collection, MIT) for the languages py3langid names, at most 400 of each
+list's shortest words. No corpus text is written into the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.pages_corpus import GoldPage, is_gold_line, load, norm  # noqa: E402
+from index.cleaning import line_model  # noqa: E402
+
+MAX_STOPWORDS = 400
+SWITCH_PENALTIES = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0)
+BIASES = (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5)
+
+
+def write_stopwords() -> None:
+    import stopwordsiso
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    languages: dict[str, list[str]] = {}
+    for lang in sorted(code for code in identifier.nb_classes if len(code) == 2):
+        if not stopwordsiso.has_lang(lang):
+            continue
+        words = sorted({w.lower() for w in stopwordsiso.stopwords(lang) if " " not in w})
+        words.sort(key=lambda w: (len(w), w))
+        languages[lang] = sorted(words[:MAX_STOPWORDS])
+    data = {
+        "source": "stopwordsiso (stopwords-iso, MIT): the languages py3langid names, "
+        f"at most {MAX_STOPWORDS} of each list's shortest words",
+        "languages": languages,
+    }
+    line_model.STOPWORDS_FILE.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    line_model.stopwords.cache_clear()
+    line_model._stopword_votes.cache_clear()
+
+
+def analysed(pages: list[GoldPage]):
+    """(gold page, page analysis) for every page, a furniture model per rendering as at ingest."""
+    from index.cleaning.clean import FurnitureModel, analyse
+    from index.records import Page
+    from index.text import sanitize
+
+    out = []
+    for rendering in ("resiliparse", "plain"):
+        group = [g for g in pages if g.rendering == rendering]
+        furniture = FurnitureModel()
+        raw = [Page(dump=rendering, origin=g.id, key=g.id, text=g.text) for g in group]
+        for page in raw:
+            furniture.observe(page)
+        for gold, page in zip(group, raw, strict=True):
+            pa = analyse(sanitize(page.text), furniture, rendering)
+            if pa is not None:
+                out.append((gold, pa))
+    return out
+
+
+def fold_of(site: str) -> int:
+    return int(hashlib.sha1(f"cleaner-folds:{site}".encode()).hexdigest(), 16) % 5
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0):
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, y)
+    return model
+
+
+def smoothing_f1(items, stage2_scores, penalty: float, bias: float) -> float:
+    """Line F1 after smoothing, over (item, scores) pairs."""
+    tp = fp = fn = 0
+    for ((_gold, _pa), labels), scores in zip(items, stage2_scores, strict=True):
+        keep = np.asarray(line_model.smooth(scores + bias, penalty))
+        tp += int(np.sum(keep & labels))
+        fp += int(np.sum(keep & ~labels))
+        fn += int(np.sum(~keep & labels))
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return 2 * p * r / max(1e-9, p + r)
+
+
+def main() -> None:
+    write_stopwords()
+    items = []
+    for gold, pa in analysed(load("train")):
+        labels = np.asarray([is_gold_line(gold, line) for line in pa.pl.lines], dtype=bool)
+        items.append(((gold, pa), labels))
+    print(f"{len(items)} train pages, {sum(len(lab) for _, lab in items)} lines")
+    fold = [fold_of(gold.site) for (gold, _), _ in items]
+    # stage 1 scores out of fold (by site), so that stage 2 learns from honest scores
+    oof: list[np.ndarray] = [np.zeros(0)] * len(items)
+    for k in range(5):
+        train = [it for it, f in zip(items, fold, strict=True) if f != k]
+        model = fit(
+            np.vstack([line_model.expand(pa.matrix) for (_, pa), _ in train]),
+            np.concatenate([lab for _, lab in train]),
+        )
+        for n, ((_, pa), _) in enumerate(items):
+            if fold[n] == k:
+                oof[n] = line_model.expand(pa.matrix) @ model.coef_[0] + model.intercept_[0]
+    contexts = [
+        line_model.context_features(scores, pa.matrix)
+        for scores, ((_, pa), _) in zip(oof, items, strict=True)
+    ]
+    # stage 2 out of fold too, to choose the smoothing and the bias
+    oof2: list[np.ndarray] = [np.zeros(0)] * len(items)
+    for k in range(5):
+        rows = [n for n in range(len(items)) if fold[n] != k]
+        model = fit(
+            np.vstack([contexts[n] for n in rows]), np.concatenate([items[n][1] for n in rows])
+        )
+        for n in range(len(items)):
+            if fold[n] == k:
+                oof2[n] = contexts[n] @ model.coef_[0] + model.intercept_[0]
+    best = (0.0, 0.0, -1.0)
+    for penalty in SWITCH_PENALTIES:
+        for bias in BIASES:
+            value = smoothing_f1(items, oof2, penalty, bias)
+            if value > best[2]:
+                best = (penalty, bias, value)
+    print(f"   smoothing: switch penalty {best[0]}, bias {best[1]}: line F1 {best[2]:.4f} (folds)")
+    stage1 = fit(
+        np.vstack([line_model.expand(pa.matrix) for (_, pa), _ in items]),
+        np.concatenate([lab for _, lab in items]),
+    )
+    stage2 = fit(np.vstack(contexts), np.concatenate([lab for _, lab in items]))
+    from index.cleaning.title_ranker import TITLE_FEATURES
+
+    data = {
+        "features": list(line_model.FEATURES),
+        "line": {
+            "coef": [round(float(v), 5) for v in stage1.coef_[0]],
+            "intercept": round(float(stage1.intercept_[0]), 5),
+            "switch_penalty": best[0],
+        },
+        "context": {
+            "features": list(line_model.CONTEXT_FEATURES),
+            "coef": [round(float(v), 5) for v in stage2.coef_[0]],
+            "intercept": round(float(stage2.intercept_[0] + best[1]), 5),
+        },
+        "title": {"coef": [0.0] * len(TITLE_FEATURES), "intercept": 0.0},
+    }
+    line_model.WEIGHTS_FILE.write_text(json.dumps(data), encoding="utf-8")
+    line_model.weights.cache_clear()
+    print(f"line model: {len(line_model.FEATURES)} features of a line, 4 views")
+    train_titles(items, data)
+
+
+def train_titles(items, data) -> None:
+    from index.cleaning.clean import choose_headline, score
+    from index.cleaning.title_ranker import candidates, title_features
+
+    rows, labels = [], []
+    for (gold, pa), _ in items:
+        if gold.source != "l3s-gn1" or not gold.title:
+            continue  # Readability's titles are its document titles, not headlines
+        score(pa)
+        pl = pa.pl
+        chosen = [i for i, keep in enumerate(pa.keep) if keep]
+        if not chosen:
+            continue
+        first = chosen[0]
+        from index.cleaning.headline import choose_title
+
+        old_pick, _ = choose_title(pl, min(first, len(pl.lines) - 1), "", pa.in_menu)
+        cands = candidates(pl, first)
+        body = [pl.lines[i] for i in chosen[:4]]
+        feats = title_features(pl, cands, first, body, pa.in_menu, pa.recurs, old_pick, pa.scores)
+        from index.cleaning.parts import split_site_title
+
+        want = norm(gold.title)
+        texts = [split_site_title(pl.lines[0])[0] if i < 0 else pl.lines[i] for i in cands]
+        hits = [norm(t) == want for t in texts]
+        if not any(hits):
+            continue
+        rows.append(feats)
+        labels.extend(hits)
+    x, y = np.vstack(rows), np.asarray(labels)
+    model = fit(x, y, c=1.0)
+    data["title"] = {
+        "coef": [round(float(v), 5) for v in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 5),
+    }
+    line_model.WEIGHTS_FILE.write_text(json.dumps(data), encoding="utf-8")
+    line_model.weights.cache_clear()
+    print(f"title ranker: {len(rows)} pages with the headline among the candidates")
+    _ = choose_headline
+
+
+if __name__ == "__main__":
+    main()
