@@ -16,6 +16,7 @@ from index.search.query_build import Compiled, QueryBuilder
 from index.search.snippets import PostingSpans, make_snippet
 from index.search.view import FACET_FIELDS, SearchView
 from index.store import ArticleStore
+from index.text import has_cjk
 
 SORTS = ("relevance", "newest", "oldest")
 FEW_HITS = 3  # fewer hits than this, and the query has an unknown word: suggest a correction
@@ -315,7 +316,7 @@ class SearchEngine:
             term = wq.Term("body", word)
             term.startchar, term.endchar = clause.start, clause.end
             words.append(term)
-            if len(word) > 2 and ("spell_body", word) not in reader:
+            if len(word) > 2 and not has_cjk(word) and ("spell_body", word) not in reader:
                 unknown.append(("body", word))
         if not unknown:
             return ""
