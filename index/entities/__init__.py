@@ -3,6 +3,7 @@
 `extract_entities` is public: other programs import it as `index.entities.extract_entities`.
 """
 
+from index.entities.by_language import entities_for_language, rules_cover
 from index.entities.extract import (
     article_entities,
     canonical_place,
@@ -10,4 +11,11 @@ from index.entities.extract import (
     normalize_entity_key,
 )
 
-__all__ = ["article_entities", "canonical_place", "extract_entities", "normalize_entity_key"]
+__all__ = [
+    "article_entities",
+    "canonical_place",
+    "entities_for_language",
+    "extract_entities",
+    "normalize_entity_key",
+    "rules_cover",
+]

@@ -10,7 +10,7 @@ from whoosh import query as wq
 from whoosh.spelling import Corrector
 
 from index.format import fold, indexed_body
-from index.records import Hit, SearchResult
+from index.records import Hit, SearchResult, language_name
 from index.search.query import DateClause, MetaClause, parse_date, parse_query
 from index.search.query_build import Compiled, QueryBuilder
 from index.search.snippets import PostingSpans, make_snippet
@@ -253,8 +253,10 @@ class SearchEngine:
         for name in FACET_FIELDS:
             codes, values = view.facet(name)
             counts = np.bincount(codes[mask] + 1, minlength=len(values) + 1)[1:]
+            label = language_name if name == "lang" else str  # "Russian", not "ru"
             ranked = sorted(
-                ((values[i], int(c)) for i, c in enumerate(counts) if c), key=lambda x: -x[1]
+                ((label(values[i]), int(c)) for i, c in enumerate(counts) if c),
+                key=lambda x: -x[1],
             )
             facets[name] = dict(ranked)
         return facets

@@ -9,6 +9,7 @@ from itertools import islice
 from whoosh import query as wq
 
 from index.format import ENTITY_FIELDS, entity_analyzer, fold, text_forms
+from index.records import language_name
 from index.search.query import (
     TEXT_FIELDS,
     And,
@@ -140,13 +141,16 @@ class QueryBuilder:
         return wq.Term(node.field, self.resolve_value(node.field, node.value))
 
     def resolve_value(self, field_name: str, value: str) -> str:
-        """The indexed value of dump/source/lang matching `value` (case-insensitive)."""
+        """The indexed value of dump/source/lang matching `value` (case-insensitive); a language
+        by its code or its name (`lang:ru`, `lang:russian`)."""
         if (field_name, value) in self.reader:
             return value
         wanted = fold(value)
         for term in self.reader.lexicon(field_name):
             text = term.decode("utf-8") if isinstance(term, bytes) else term
-            if fold(text) == wanted:
+            if fold(text) == wanted or (
+                field_name == "lang" and fold(language_name(text)) == wanted
+            ):
                 return text
         return value
 
