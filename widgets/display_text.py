@@ -91,13 +91,14 @@ def term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
         return None
     other = ["".join(_ACCENTED.get(c, re.escape(c)) for c in w) for w in words if not has_cjk(w)]
     alternatives = [rf"(?<!\w)(?:{'|'.join(other)})\w*"] if other else []
+    cjk = [w for w in words if has_cjk(w)]
     # overlapping bigrams as one span: `保障`, `障房` mark `保障房` (each char followed by the next)
     bigrams = [
         f"{re.escape(w[0])}(?={re.escape(w[1:])})" for w in words if has_cjk(w) and len(w) > 1
     ]
     if bigrams:
         alternatives.append(f"(?:{'|'.join(bigrams)})+[{CJK_CHARS}]")
-    alternatives += [re.escape(w) for w in words if has_cjk(w) and len(w) == 1]
+    alternatives += [re.escape(w) for w in cjk if len(w) == 1]
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 

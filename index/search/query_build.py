@@ -202,14 +202,15 @@ class QueryBuilder:
         if kind == "fuzzy":
             if entity:
                 words = analyse_entity(clause.text)
-                forms = [words] if len(words) == 1 else []
-            else:
-                forms = [f for f in self.forms.forms(clause.text) if len(f) == 1]
-            expanded: list = []
-            for (word,) in forms:
-                near = self.reader.terms_within(name, word, clause.distance, prefix=1)
-                expanded += islice(near, 512)
-            return self.expansion(name, list(dict.fromkeys(expanded)), boost, positive)
+                if len(words) != 1:
+                    return None
+                near = self.reader.terms_within(name, words[0], clause.distance, prefix=1)
+                return self.expansion(name, list(islice(near, 512)), boost, positive)
+            # Whoosh finds the near words among the unstemmed ones (spell_body): their forms
+            near = self.reader.terms_within(name, fold(clause.text), clause.distance, prefix=1)
+            expanded = [f[0] for w in islice(near, 512) for f in self.forms.forms(w) if len(f) == 1]
+            found = [t for t in dict.fromkeys(expanded) if (name, t) in self.reader]
+            return self.expansion(name, found, boost, positive)
         pattern = "".join(fold(p) if p not in "*?" else p for p in re.split(r"([*?])", clause.text))
         pattern = re.sub(r"[^\w*?'.]", "", pattern)
         if kind == "prefix":
