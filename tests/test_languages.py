@@ -11,7 +11,7 @@ import pytest
 from tui_support import make_app, screen_text, settle
 
 from index import Library
-from index.format import build_schema, schema
+from index.format import build_schema, prepared_docs, schema
 from index.search.snippets import highlight_spans
 
 SCRIPT = Path(sys.executable).with_name("newsreader")
@@ -179,12 +179,14 @@ def test_highlight_spans_merge_bigrams_and_stem_by_language():
 def test_a_library_analysed_in_english_only_still_opens_searches_and_grows(tmp_path, monkeypatch):
     """Libraries of earlier versions pickled the English analyzer: they keep it."""
     monkeypatch.setattr(schema, "language_analyzer", schema.text_analyzer)
+    prepared_docs._schema.cache_clear()  # the schema the ingest compares an index's with
     folder = tmp_path / "old"
     dump = tmp_path / "a.jsonl"
     dump.write_text(json.dumps(PAGES[-1]) + "\n", "utf-8")
     with Library(folder) as library:
         library.add([dump], workers=1)
     monkeypatch.undo()
+    prepared_docs._schema.cache_clear()
     assert type(build_schema()["body"].analyzer).__name__ == "LanguageAnalyzer"
     assert found(folder, "troops") == [TITLE["en"]]
     more = tmp_path / "b.jsonl"
