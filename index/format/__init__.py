@@ -17,6 +17,7 @@ from index.format.packed_postings import (
     read_term,
 )
 from index.format.prepared_docs import PreparedDoc, add_prepared, prepare, schema_matches
+from index.format.query_forms import TextForms, text_forms
 from index.format.schema import (
     ENTITY_FIELDS,
     TOKEN_PATTERN,
@@ -28,7 +29,6 @@ from index.format.schema import (
     text_analyzer,
 )
 from index.format.segment_arrays import block_postings, column_array, index_of, length_array
-from index.format.text_forms import TextForms, text_forms
 from index.format.whoosh_fixes import library_codec
 
 __all__ = [
