@@ -9,7 +9,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.spelling import Corrector
 
-from index.format import fold, indexed_body
+from index.format import fold, indexed_body, text_forms
 from index.records import Hit, SearchResult, language_name
 from index.search.query import DateClause, MetaClause, parse_date, parse_query
 from index.search.query_build import Compiled, QueryBuilder
@@ -307,6 +307,7 @@ class SearchEngine:
             return ""
         words = []
         unknown = []
+        forms = text_forms(reader)
         if parse_query(text).fallback:  # correct the words that were searched, not the syntax
             text = " ".join(c.text for c in compiled.words)
             offset = 0
@@ -318,7 +319,10 @@ class SearchEngine:
             term = wq.Term("body", word)
             term.startchar, term.endchar = clause.start, clause.end
             words.append(term)
-            if len(word) > 2 and not has_cjk(word) and ("spell_body", word) not in reader:
+            known = ("spell_body", word) in reader or any(
+                ("body", t) in reader for f in forms.forms(word) for t in f
+            )  # the word, or one of its forms (an inflected query word is no typo)
+            if len(word) > 2 and not has_cjk(word) and not known:
                 unknown.append(("body", word))
         if not unknown:
             return ""
