@@ -9,7 +9,9 @@ stemmer of every language the library holds and the distinct results are OR'ed: 
 
 from __future__ import annotations
 
+import contextlib
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -52,8 +54,23 @@ class TextForms:
         return ((start, end) for start, end, _ in spans(text))
 
 
+_KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # reader -> its TextForms
+
+
 def text_forms(reader) -> TextForms:
-    """The `TextForms` of the library `reader` reads (its schema, its `lang` values)."""
+    """The `TextForms` of the library `reader` reads (its schema, its `lang` values), worked out
+    once per reader (a reader sees one commit: its languages do not change)."""
+    try:
+        return _KNOWN[reader]
+    except (KeyError, TypeError):
+        pass
+    forms = _text_forms(reader)
+    with contextlib.suppress(TypeError):  # a reader without weak references: each time
+        _KNOWN[reader] = forms
+    return forms
+
+
+def _text_forms(reader) -> TextForms:
     try:
         if not is_language_analyzer(reader.schema["body"].analyzer):
             return TextForms(False)
