@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.cleaning import FurnitureModel, clean_any_page
-from index.entities import article_entities
+from index.entities import entities_for_language
 from index.format import (
     PreparedDoc,
     add_prepared,
@@ -116,7 +116,9 @@ def process_pages(
             if isinstance(result, Article):
                 result.id = article_id(page.dump, page.key)
                 head = _head_paragraphs(result.paragraphs, ENTITY_TEXT_CHARS)
-                result.entities = article_entities(result.title, head, result.caption)
+                result.entities = entities_for_language(
+                    result.title, head, result.caption, result.language
+                )
                 result.content_hash = content_hash(result)
                 minhash = minhash_of(result)
                 prepared = None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
+from index.entities import rules_cover
 from index.format import build_schema  # applies the Whoosh fixes too
 from index.records import (
     Article,
@@ -25,6 +26,7 @@ from index.records import (
     RelatedItem,
     SearchResult,
     Stats,
+    language_name,
 )
 from index.store import ArticleStore
 
@@ -314,11 +316,22 @@ class Library:
     def export(self) -> Iterator[Article]:
         return self.store.iter_articles()
 
+    def entities_note(self, article: Article) -> str:
+        """What the sidebar says of an article whose language the people/org rules do not
+        cover ("" when they do): it lists the places only."""
+        if rules_cover(article.language):
+            return ""
+        name = language_name(article.language)
+        return f"{name}: places only (people and organisations are found in English text)"
+
     def stats(self) -> Stats:
         return Stats(
             articles=self.store.count(),
             dumps=self.store.counts_by("dump"),
             sources=self.store.counts_by("source"),
-            languages=self.store.counts_by("language"),
+            languages={
+                language_name(code) or code: n
+                for code, n in self.store.counts_by("language").items()
+            },
             path=str(self.path),
         )

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 EntityKind = Literal["person", "org", "place"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
+
+
+@lru_cache(maxsize=512)
+def language_name(code: str) -> str:
+    """The English name of a language for people ("Russian" for "ru"); the code when unknown."""
+    if not code or not isinstance(code, str):
+        return ""
+    try:
+        import pycountry
+
+        key = "alpha_2" if len(code) == 2 else "alpha_3"
+        found = pycountry.languages.get(**{key: code.lower()})
+    except (ImportError, LookupError, KeyError, ValueError):
+        found = None
+    if found is None:
+        return code
+    return found.name.split(" (")[0].removeprefix("Modern ")  # "Modern Greek (1453-)" -> Greek
 
 
 @dataclass(slots=True)

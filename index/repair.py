@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.format import document_for, library_codec
+from index.format import add_prepared, document_for, library_codec, prepare, schema_matches
 from index.store import ArticleStore
 
 
@@ -23,9 +23,13 @@ def reconcile(store: ArticleStore, whoosh_index) -> int:
             writer.delete_by_term("id", aid)
             indexed[aid] = 0
     missing = [aid for aid in stored if indexed.get(aid, 0) == 0]
+    ours = schema_matches(whoosh_index.schema)  # analysed by language as the ingest does
     for start in range(0, len(missing), 500):
         for article in store.get_many(missing[start : start + 500]).values():
-            writer.add_document(**document_for(article))
+            if ours:
+                add_prepared(writer, prepare(article), article)
+            else:
+                writer.add_document(**document_for(article))
             fixed += 1
     writer.commit()
     store.set_meta("ingest_pending", "0")

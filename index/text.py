@@ -29,6 +29,22 @@ _INVISIBLE = "\u200b\u2060\ufeff\u180e\u00ad\u2061\u2062\u2063\u2064"
 # Bidirectional overrides, embeddings, isolates and marks: they can reorder what is displayed.
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
+# Scripts written without spaces between words (Chinese, Japanese, Korean): Han with its
+# extensions, kana (with the half-width forms), Hangul, iteration marks. Search cuts their runs
+# into bigrams (index/format/analysis.py); highlighters match their terms inside runs.
+CJK_CHARS = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3040-\u30ff"
+    "\u3100-\u312f\u3131-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)
+_HAS_CJK = re.compile(f"[{CJK_CHARS}]")
+
+
+def has_cjk(text: str) -> bool:
+    """True when `text` holds a Chinese, Japanese or Korean character."""
+    return _HAS_CJK.search(text) is not None
+
+
 _TABLE: dict[int, str | None] = {}
 for _code in range(0x20):
     if chr(_code) not in "\n\t":

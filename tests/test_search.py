@@ -302,7 +302,8 @@ def test_paging_is_consistent(engine):
 def test_facets_and_filters(engine):
     result = engine.search("kyiv")
     assert result.facets["dump"] == {"rferl": 2, "mirror": 1}
-    assert result.facets["lang"] == {"en": 3}
+    assert result.facets["lang"] == {"English": 3}  # by name; the name is a filter too
+    assert engine.search("kyiv", filters={"lang": "English"}).total == 2
     assert result.facets["source"] == {"RFE/RL": 3}
     narrowed = engine.search("", filters={"dump": "farm"})
     assert narrowed.total == 30 and {h.dump for h in narrowed.hits} == {"farm"}

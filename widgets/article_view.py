@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from index.records import Article
+from index.records import Article, language_name
 from widgets.display_text import (
     FIND_CURRENT,
     FIND_MATCH,
@@ -122,7 +122,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if article.credits:
             parts.append(", ".join(safe_line(c, 60) for c in article.credits[:8]))
         if article.language:
-            parts.append(safe_line(article.language, 10))
+            parts.append(safe_line(language_name(article.language), 30))
         return Text(" · ".join(parts), style="dim", end="")
 
     def _paragraph_text(self, index: int) -> Text:

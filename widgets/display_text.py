@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 
-from index.text import sanitize, sanitize_line
+from index.text import CJK_CHARS, has_cjk, sanitize, sanitize_line
 
 HIGHLIGHT = "bold reverse"
 FIND_MATCH = "black on yellow"
@@ -67,13 +68,38 @@ def query_terms(query: str) -> list[str]:
     return list(terms)
 
 
+def _accented() -> dict[str, str]:
+    """Each unaccented Latin letter -> a class of it and its accented forms (`e` -> `[eéèê…]`),
+    since the index folds accents: the term `helicopter` marks `helicóptero`."""
+    forms: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch.lower())[:1]
+        if base.isascii() and base.isalpha() and ch.lower() != base:
+            forms.setdefault(base, {base}).add(ch.lower())
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in forms.items()}
+
+
+_ACCENTED = _accented()
+
+
 def term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """A pattern finding the terms as word starts (so `sanction` also marks `sanctions`)."""
+    """A pattern finding the terms as word starts (so `sanction` also marks `sanctions`), with
+    or without accents; a CJK term (a bigram) anywhere inside a run of CJK text."""
     words = sorted({t.strip().lower() for t in terms if t and t.strip()}, key=len, reverse=True)
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+    other = ["".join(_ACCENTED.get(c, re.escape(c)) for c in w) for w in words if not has_cjk(w)]
+    alternatives = [rf"(?<!\w)(?:{'|'.join(other)})\w*"] if other else []
+    cjk = [w for w in words if has_cjk(w)]
+    # overlapping bigrams as one span: `保障`, `障房` mark `保障房` (each char followed by the next)
+    bigrams = [
+        f"{re.escape(w[0])}(?={re.escape(w[1:])})" for w in words if has_cjk(w) and len(w) > 1
+    ]
+    if bigrams:
+        alternatives.append(f"(?:{'|'.join(bigrams)})+[{CJK_CHARS}]")
+    alternatives += [re.escape(w) for w in cjk if len(w) == 1]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def term_spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:

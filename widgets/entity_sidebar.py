@@ -24,10 +24,14 @@ class EntitySidebar(EntryList[ArticleEntity | None]):
         Binding("c", "card", "Entity card"),
     ]
 
-    def show_entities(self, entities: list[ArticleEntity]) -> None:
-        """List `entities` under their kind's heading (headings stand for None)."""
+    def show_entities(self, entities: list[ArticleEntity], note: str = "") -> None:
+        """List `entities` under their kind's heading (headings stand for None); `note`, one dim
+        line on top, says what was not looked for (people in a language the rules do not read)."""
         entries: list[ArticleEntity | None] = []
         options: list[Option] = []
+        if note:
+            options.append(notice(safe_line(note, 200)))
+            entries.append(None)
         for kind, heading in KIND_HEADINGS.items():
             group = sorted(
                 (e for e in entities if e.kind == kind),
@@ -42,7 +46,7 @@ class EntitySidebar(EntryList[ArticleEntity | None]):
                 line.append(f"  {entity.count}", style="dim")
                 options.append(Option(line))
                 entries.append(entity)
-        if not options:
+        if not any(entries):
             options.append(notice("No people, organisations or places"))
             entries.append(None)
         self.show_entries(options, entries)

@@ -1,10 +1,11 @@
-"""The index format: Whoosh schema and analysers, our packed codec, prepared documents, fixes.
+"""The index format: schema and analysers (by language), our packed codec, prepared documents.
 
 Private to this room: the rest of `index/` reaches it only through the names below. Importing
 this package applies the Whoosh fixes (`whoosh_fixes`). Libraries written before this room
 existed pickled its classes under older module paths: `index.old_names` maps them here.
 """
 
+from index.format.analysis import LanguageAnalyzer, language_analyzer, stemmer_for
 from index.format.packed_formats import PackedPositions
 from index.format.packed_postings import (
     PackedCodec,
@@ -16,6 +17,7 @@ from index.format.packed_postings import (
     read_term,
 )
 from index.format.prepared_docs import PreparedDoc, add_prepared, prepare, schema_matches
+from index.format.query_forms import TextForms, text_forms
 from index.format.schema import (
     ENTITY_FIELDS,
     TOKEN_PATTERN,
@@ -32,10 +34,12 @@ from index.format.whoosh_fixes import library_codec
 __all__ = [
     "ENTITY_FIELDS",
     "TOKEN_PATTERN",
+    "LanguageAnalyzer",
     "PackedCodec",
     "PackedPositions",
     "PreparedDoc",
     "TermPostings",
+    "TextForms",
     "add_prepared",
     "block_postings",
     "block_starts",
@@ -48,11 +52,14 @@ __all__ = [
     "index_of",
     "indexed_body",
     "is_packed",
+    "language_analyzer",
     "length_array",
     "library_codec",
     "occurrences",
     "prepare",
     "read_term",
     "schema_matches",
+    "stemmer_for",
     "text_analyzer",
+    "text_forms",
 ]

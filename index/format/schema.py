@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
-from functools import lru_cache
 
 from whoosh.analysis import Filter, RegexTokenizer, StemFilter, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
 
+from index.format.analysis import fold, language_analyzer
 from index.format.packed_formats import PackedPositions
 from index.records import Article
 
@@ -17,34 +16,6 @@ ENTITY_FIELDS = ("person", "org", "place")
 _W = r"\w[\w\u0300-\u036f]*"  # a word, with any combining accents
 TOKEN_PATTERN = rf"{_W}(?:\.{_W})*"  # inner dots kept (U.S.); apostrophes split İstanbul'da
 ENTITY_GAP = 100  # positions between two entity names, so a phrase never spans two of them
-
-# letters that Unicode does not decompose into base + accent, folded by hand
-_EXTRA_FOLDS = str.maketrans(
-    {
-        "ı": "i",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "œ": "oe",
-        "ħ": "h",
-        "ŀ": "l",
-    }
-)
-
-
-@lru_cache(maxsize=100_000)
-def fold(word: str) -> str:
-    """Case and accent folding for any script: `İstanbul`→`istanbul`, `Straße`→`strasse`."""
-    if "." in word and not word[0].isdigit():
-        word = word.replace(".", "")  # U.S. -> us, but 5.93 stays
-    if word.isascii():
-        return word.lower()
-    text = unicodedata.normalize("NFKD", word.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(_EXTRA_FOLDS)
 
 
 class FoldFilter(Filter):
@@ -79,7 +50,8 @@ class LinesTokenizer(Tokenizer):
 
 
 def text_analyzer():
-    """Words, case and accents folded in every script, English stems (title and body)."""
+    """Title and body of libraries written before analysis by language: folded words, English
+    stems (index/format/analysis.py is the analysis of today's libraries)."""
     return RegexTokenizer(TOKEN_PATTERN) | FoldFilter() | StemFilter(lang="en", cachesize=100_000)
 
 
@@ -96,7 +68,7 @@ def _packed(field: TEXT) -> TEXT:
 
 def build_schema() -> Schema:
     """Fields; boosts are applied at query time (index/query.py FIELD_BOOSTS), not baked in."""
-    analyzer = text_analyzer()
+    analyzer = language_analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
         title=_packed(TEXT(analyzer=analyzer)),

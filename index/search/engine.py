@@ -9,13 +9,14 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.spelling import Corrector
 
-from index.format import fold, indexed_body
-from index.records import Hit, SearchResult
+from index.format import fold, indexed_body, text_forms
+from index.records import Hit, SearchResult, language_name
 from index.search.query import DateClause, MetaClause, parse_date, parse_query
 from index.search.query_build import Compiled, QueryBuilder
 from index.search.snippets import PostingSpans, make_snippet
 from index.search.view import FACET_FIELDS, SearchView
 from index.store import ArticleStore
+from index.text import has_cjk
 
 SORTS = ("relevance", "newest", "oldest")
 FEW_HITS = 3  # fewer hits than this, and the query has an unknown word: suggest a correction
@@ -252,8 +253,10 @@ class SearchEngine:
         for name in FACET_FIELDS:
             codes, values = view.facet(name)
             counts = np.bincount(codes[mask] + 1, minlength=len(values) + 1)[1:]
+            label = language_name if name == "lang" else str  # "Russian", not "ru"
             ranked = sorted(
-                ((values[i], int(c)) for i, c in enumerate(counts) if c), key=lambda x: -x[1]
+                ((label(values[i]), int(c)) for i, c in enumerate(counts) if c),
+                key=lambda x: -x[1],
             )
             facets[name] = dict(ranked)
         return facets
@@ -304,6 +307,7 @@ class SearchEngine:
             return ""
         words = []
         unknown = []
+        forms = text_forms(reader)
         if parse_query(text).fallback:  # correct the words that were searched, not the syntax
             text = " ".join(c.text for c in compiled.words)
             offset = 0
@@ -315,7 +319,10 @@ class SearchEngine:
             term = wq.Term("body", word)
             term.startchar, term.endchar = clause.start, clause.end
             words.append(term)
-            if len(word) > 2 and ("spell_body", word) not in reader:
+            known = ("spell_body", word) in reader or any(
+                ("body", t) in reader for f in forms.forms(word) for t in f
+            )  # the word, or one of its forms (an inflected query word is no typo)
+            if len(word) > 2 and not has_cjk(word) and not known:
                 unknown.append(("body", word))
         if not unknown:
             return ""

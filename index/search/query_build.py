@@ -8,7 +8,8 @@ from itertools import islice
 
 from whoosh import query as wq
 
-from index.format import ENTITY_FIELDS, entity_analyzer, fold, text_analyzer
+from index.format import ENTITY_FIELDS, entity_analyzer, fold, text_forms
+from index.records import language_name
 from index.search.query import (
     TEXT_FIELDS,
     And,
@@ -20,6 +21,7 @@ from index.search.query import (
     Parsed,
     TextClause,
 )
+from index.text import has_cjk
 
 # Query-time field weights (BM25F-style: each field is scored with its own length normalisation and
 # the field scores are summed with these weights, so an entity or title match comes on top of the
@@ -32,18 +34,16 @@ FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "person": 0.5, "org": 0.5, "place": 0
 MAX_EXPANSION = 128  # terms a prefix, wildcard or fuzzy word may expand to per field
 MIN_PREFIX = 2
 
-_TEXT = text_analyzer()
 _ENTITY = entity_analyzer()
-
-
-def analyse(text: str) -> list[str]:
-    """Index terms of title/body text (folded, stemmed)."""
-    return [t.text for t in _TEXT(text)]
 
 
 def analyse_entity(text: str) -> list[str]:
     """Index terms of an entity field (folded, not stemmed)."""
     return [t.text for t in _ENTITY(text)]
+
+
+def _text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def _canonical_place(name: str, held: bool) -> str | None:
@@ -76,6 +76,7 @@ class QueryBuilder:
 
     def __init__(self, reader, boosts: dict[str, float] | None = None) -> None:
         self.reader = reader
+        self.forms = text_forms(reader)  # title/body terms of a word, per language held
         self.boosts = boosts or FIELD_BOOSTS
         self.highlight: list[str] = []
         self.words: list[TextClause] = []
@@ -147,13 +148,16 @@ class QueryBuilder:
         return wq.Term(node.field, self.resolve_value(node.field, node.value))
 
     def resolve_value(self, field_name: str, value: str) -> str:
-        """The indexed value of dump/source/lang matching `value` (case-insensitive)."""
+        """The indexed value of dump/source/lang matching `value` (case-insensitive); a language
+        by its code or its name (`lang:ru`, `lang:russian`)."""
         if (field_name, value) in self.reader:
             return value
         wanted = fold(value)
         for term in self.reader.lexicon(field_name):
             text = term.decode("utf-8") if isinstance(term, bytes) else term
-            if fold(text) == wanted:
+            if fold(text) == wanted or (
+                field_name == "lang" and fold(language_name(text)) == wanted
+            ):
                 return text
         return value
 
@@ -185,30 +189,40 @@ class QueryBuilder:
     def text_in_field(self, name: str, clause: TextClause, positive: bool) -> wq.Query | None:
         boost = self.boosts.get(name, 1.0)
         entity = name in ENTITY_FIELDS
-        if clause.kind in ("word", "phrase"):
-            words = analyse_entity(clause.text) if entity else analyse(clause.text)
-            if not words:
-                return None
+        kind = clause.kind
+        if kind != "phrase" and not entity and has_cjk(clause.text):
+            kind = "word"  # CJK runs are bigrams: fuzzy, prefix and wildcard make no sense there
+        if kind in ("word", "phrase"):
+            forms = self.forms.forms(clause.text)
             if positive:
-                self.highlight.extend(analyse(clause.text))
-            if len(words) == 1:
-                term = wq.Term(name, words[0], boost=boost)
-                term.startchar, term.endchar = clause.start, clause.end
-                if clause.field is None and name != "body" and (name, words[0]) not in self.reader:
-                    return None  # keep the body term alone so that a missing word finds nothing
-                return term
-            return wq.Phrase(name, words, boost=boost)
-        if clause.kind == "fuzzy":
-            words = analyse_entity(clause.text) if entity else analyse(clause.text)
-            if len(words) != 1:
-                return None
-            expanded = list(
-                islice(self.reader.terms_within(name, words[0], clause.distance, prefix=1), 512)
-            )
-            return self.expansion(name, expanded, boost, positive)
+                self.highlight.extend(t for form in forms for t in form)
+            if entity:
+                words = analyse_entity(clause.text)
+                return self.form_query(name, clause, [words] if words else [], boost)
+            query = self.form_query(name, clause, forms, boost)
+            if len(forms) == 1 and len(forms[0]) == 1 and has_cjk(forms[0][0]):
+                # one CJK character: the bigrams it starts (a run's last character is missed)
+                starts = islice(self.reader.expand_prefix(name, forms[0][0]), 4096)
+                bigrams = [t for t in map(_text, starts) if len(t) > 1]
+                extra = self.expansion(name, bigrams, boost, positive)
+                parts = [q for q in (query, extra) if q is not None and q is not wq.NullQuery]
+                query = wq.NullQuery if not parts else parts[0] if len(parts) == 1 else wq.Or(parts)
+            return query
+        if kind == "fuzzy":
+            if entity:
+                words = analyse_entity(clause.text)
+                if len(words) != 1:
+                    return None
+                near = self.reader.terms_within(name, words[0], clause.distance, prefix=1)
+                return self.expansion(name, list(islice(near, 512)), boost, positive)
+            # Whoosh finds the near words among the unstemmed ones (spell_body): their forms
+            near = self.reader.terms_within(name, fold(clause.text), clause.distance, prefix=1)
+            expanded = [f[0] for w in islice(near, 512) for f in self.forms.forms(w) if len(f) == 1]
+            found = [t for t in dict.fromkeys(expanded) if (name, t) in self.reader]
+            return self.expansion(name, found, boost, positive)
         pattern = "".join(fold(p) if p not in "*?" else p for p in re.split(r"([*?])", clause.text))
         pattern = re.sub(r"[^\w*?'.]", "", pattern)
-        if clause.kind == "prefix":
+        if kind == "prefix":
             if len(pattern) < MIN_PREFIX:
                 return None
             expanded = list(islice(self.reader.expand_prefix(name, pattern), 4096))
@@ -226,7 +240,23 @@ class QueryBuilder:
             ]
         return self.expansion(name, expanded, boost, positive)
 
-    def expansion(self, name: str, terms: list, boost: float, positive: bool) -> wq.Query:
+    def form_query(
+        self, name: str, clause: TextClause, forms: list[list[str]], boost: float
+    ) -> wq.Query | None:
+        """The OR of a word's (or phrase's) forms: a term for one word, else a phrase."""
+        parts: list[wq.Query] = []
+        for words in forms:
+            if len(words) > 1:
+                parts.append(wq.Phrase(name, words, boost=boost))
+                continue
+            if clause.field is None and name != "body" and (name, words[0]) not in self.reader:
+                continue  # keep the body term alone so that a missing word finds nothing
+            term = wq.Term(name, words[0], boost=boost)
+            term.startchar, term.endchar = clause.start, clause.end
+            parts.append(term)
+        return None if not parts else parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    def expansion(self, name: str, terms: list, boost: float, positive: bool) -> wq.Query | None:
         """An Or of the most frequent expansions of a prefix, wildcard or fuzzy word."""
         texts = [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
         if len(texts) > MAX_EXPANSION:

@@ -1,10 +1,10 @@
 """Snippets and highlights: the best passage of a hit as plain text, and spans of matched words.
 
 The matched words' places come from the index, so no article is analysed again at search time:
-their word positions, turned into characters by finding the n-th word of the text with the
-tokenizer's pattern alone (no folding or stemming, which never add or drop a word); libraries
-written before stored each word's characters (Whoosh's `chars=True`), read as they are. The
-text is `index.format.indexed_body(article)`, exactly what was indexed.
+their word positions, turned into characters by finding the n-th word (or CJK bigram) of the
+text with the library's tokenizer alone (no folding or stemming, which never add or drop a
+word); libraries written before stored each word's characters (Whoosh's `chars=True`), read
+as they are. The text is `index.format.indexed_body(article)`, exactly what was indexed.
 """
 
 from __future__ import annotations
@@ -13,28 +13,39 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import islice
-from re import Match
 
-from index.format import TOKEN_PATTERN, text_analyzer
+from index.format import language_analyzer, text_forms
 
 SNIPPET_CHARS = 200
 CONTEXT_BEFORE = 50
 
-_ANALYZER = text_analyzer()
+_ANALYZER = language_analyzer()
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(TOKEN_PATTERN)  # the analyzer's tokenizer: its n-th match is position n
 
 
-def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """(start, end) of every word of `text` whose analysed form is one of `terms`."""
+def highlight_spans(text: str, terms: Iterable[str], language: str = "") -> list[tuple[int, int]]:
+    """(start, end) of every word (or CJK bigram) of `text`, analysed as an article in
+    `language`, whose term is one of `terms`; overlapping bigrams merged into one span."""
     wanted = set(terms)
     if not wanted or not text:
         return []
-    return [
+    found = [
         (t.startchar, t.endchar)
-        for t in _ANALYZER(text, chars=True, positions=False)
+        for t in _ANALYZER(text, chars=True, lang=language)
         if t.text in wanted
     ]
+    return merged(found)
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined (the bigrams of one CJK word)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 _CONTROL_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
@@ -95,7 +106,7 @@ def make_snippet(
     inside = [
         (s - core_start, e - core_start) for s, e, _ in spans if core_start <= s and e <= core_end
     ]
-    core, inside = one_spaced(core, inside)
+    core, inside = one_spaced(core, merged(inside))
     return lead + core + trail, [(s + len(lead), e + len(lead)) for s, e in inside]
 
 
@@ -124,6 +135,7 @@ class PostingSpans:
         reader = view.reader
         self.terms = [t for t in dict.fromkeys(terms) if (fieldname, t) in reader][:256]
         self.stored_chars = reader.schema[fieldname].format.supports("characters")
+        self.forms = text_forms(reader)
 
     def spans(
         self, docnums: Sequence[int], texts: dict[int, str]
@@ -145,6 +157,6 @@ class PostingSpans:
         for d, wanted in places.items():
             if wanted:
                 last = max(p for p, _ in wanted)
-                words = list(map(Match.span, islice(_WORD.finditer(texts.get(d, "")), last + 1)))
+                words = list(islice(self.forms.word_spans(texts.get(d, "")), last + 1))
                 found[d].extend((*words[p], term) for p, term in wanted if p < len(words))
         return found

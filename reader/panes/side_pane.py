@@ -15,6 +15,7 @@ from widgets.entity_sidebar import EntitySidebar
 from widgets.related_panel import RelatedPanel
 
 RelatedFunction = Callable[[str], Related]  # `Library.related`, handed in by the screen
+NoteFunction = Callable[[Article], str]  # `Library.entities_note`: what was not looked for
 # Seconds an article stays open before its related coverage is ranked: while the user types or
 # runs down the results, ranking each passing article would compete with the search for the CPU.
 RELATED_DELAY = 0.25
@@ -24,9 +25,12 @@ RELATED_CACHE = 256  # related lists kept per article
 class SidePane(Vertical):
     """Entity sidebar and related panel of one article; their messages go on to the screen."""
 
-    def __init__(self, related: RelatedFunction, **kwargs) -> None:
+    def __init__(
+        self, related: RelatedFunction, entities_note: NoteFunction | None = None, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self._related = related
+        self._entities_note = entities_note or (lambda article: "")
         self._cache: dict[str, Related] = {}
         self._timer: Timer | None = None
         self._article_id: str | None = None  # the article shown
@@ -58,7 +62,7 @@ class SidePane(Vertical):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.entity_sidebar.show_entities(article.entities)
+        self.entity_sidebar.show_entities(article.entities, self._entities_note(article))
         cached = self._cache.get(article.id)
         if cached is not None:
             self.related_panel.show_related(cached, article.date)

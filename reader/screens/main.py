@@ -94,7 +94,7 @@ class MainScreen(Screen[None]):
         library, config = self.library, self.config
         self.search_pane = SearchPane(library.search, config, self.history, id="search-pane")
         self.article_pane = ArticlePane(library.article, config, id="article-pane")
-        self.side_pane = SidePane(library.related, id="side-pane")
+        self.side_pane = SidePane(library.related, library.entities_note, id="side-pane")
         self.panes = PaneLayout(
             self, self.search_pane, self.side_pane, self._focus_article, config.show_side_panes
         )
