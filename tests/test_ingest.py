@@ -18,10 +18,10 @@ def test_a_page_the_cleaner_fails_on_is_reported_and_tried_again_next_run(tmp_pa
     dump.write_text("".join(json.dumps(s) + "\n" for s in STORIES))
     real_clean = ingest.clean_any_page
 
-    def failing_on_coffee(page, furniture=None):
+    def failing_on_coffee(page, furniture=None, keep_all=False):
         if "Coffee" in page.title:
             raise ValueError("cleaner bug")
-        return real_clean(page, furniture)
+        return real_clean(page, furniture, keep_all=keep_all)
 
     with Library(tmp_path / "library") as library:
         monkeypatch.setattr(ingest, "clean_any_page", failing_on_coffee)

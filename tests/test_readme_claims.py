@@ -333,7 +333,7 @@ def _version_help(lib: Path) -> None:
 
 LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
     "newsreader [--library DIR]": None,  # test_open_the_reader
-    "newsreader index PATH... [--dump NAME] [--rebuild] [--workers N]": _index,
+    "newsreader index PATH... [--dump NAME] [--rebuild] [--workers N] [--keep-all]": _index,
     "newsreader search QUERY [--limit N] [--sort relevance|newest|oldest] [--json]": _search,
     "newsreader show ID [--json]": _show,
     "newsreader related ID [--limit N] [--json]": _related,
