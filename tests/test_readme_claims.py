@@ -72,6 +72,7 @@ EXPECTED: dict[str, set[str]] = {
     "dump:crawl-2014-04": {a["title"] for a in APRIL},
     'source:"RFE/RL"': SEEDS | {"EU summit in Brussels"},
     "lang:de": {"Neue Straße in Berlin eröffnet"},
+    "lang:german": {"Neue Straße in Berlin eröffnet"},
     "date:2014-04": dated("2014-04"),
     "date:2014-04-01..2014-08-31": dated("2014"),
     "date:>2014-06": {"Ceasefire talks in Minsk"},
@@ -322,7 +323,7 @@ def _export(lib: Path) -> None:
 def _stats(lib: Path) -> None:
     stats = json.loads(newsreader(lib, "stats", "--json").stdout)
     assert stats["dumps"] == {"crawl-2014-04": 8, "crawl-2014-05": 3, "seeds": 2}
-    assert stats["languages"] == {"en": 12, "de": 1}
+    assert stats["languages"] == {"English": 12, "German": 1}
     assert "articles: 13" in newsreader(lib, "stats").stdout
 
 
