@@ -159,6 +159,8 @@ class Hit:
     snippet: str = ""  # plain text of the best passage
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans into snippet
     also_in: list[str] = field(default_factory=list)  # other dumps holding a copy
+    read: bool = False  # the reader opened it (or it was marked read)
+    tags: list[str] = field(default_factory=list)  # the user's tags ("starred" among them)
 
     def to_json(self) -> dict:
         d = asdict(self)
