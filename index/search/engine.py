@@ -158,6 +158,7 @@ class SearchEngine:
             docs, total = self._rank(view, mask, score, compiled, sort, offset + limit)
             page = docs[offset : offset + limit]
             facets = self._facets(view, mask)
+            unread = total - self._read_among(view, mask)
             hits = self._hits(view, page, score, compiled, snippets)
             correction = ""
             if total < FEW_HITS and compiled.words:
@@ -175,6 +176,7 @@ class SearchEngine:
             facets=facets,
             seconds=time.perf_counter() - started,
             terms=compiled.highlight,
+            unread=unread,
         )
 
     def count(self, query: str) -> int:
@@ -195,6 +197,15 @@ class SearchEngine:
         for q in compiled.exclude_queries:
             mask &= ~view.evaluate(q)[0]
         return mask, score
+
+    def _read_among(self, view: SearchView, mask: np.ndarray) -> int:
+        """How many of the matches (copies collapsed) the reader has read."""
+        if self.marks is None or not mask.any():
+            return 0
+        read = mask & self._clause_mask(view, StateClause("is", "read"))
+        if view.has_copies:
+            return int(np.count_nonzero(np.bincount(view.groups[read]))) if read.any() else 0
+        return int(read.sum())
 
     def _builder(self, view: SearchView) -> QueryBuilder:
         if self.marks is None:
