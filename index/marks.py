@@ -52,18 +52,28 @@ class MarkStore:
         self.path = Path(folder) / MARKS_FILE
         self.readonly = readonly
         if readonly:
-            if self.path.exists():
-                uri = self.path.resolve().as_uri()
-                self.db = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
-            else:
-                self.db = sqlite3.connect(":memory:", check_same_thread=False)
-                self.db.executescript(SCHEMA)
+            self.db = self._open_readonly()
             return
         self.db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         self.db.commit()
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        """The file as it is (immutable when its folder cannot hold WAL's -shm), else empty."""
+        if self.path.exists():
+            uri = self.path.resolve().as_uri()
+            for mode in ("ro", "ro&immutable=1"):
+                db = sqlite3.connect(f"{uri}?mode={mode}", uri=True, check_same_thread=False)
+                try:
+                    db.execute("SELECT COUNT(*) FROM read").fetchone()
+                    return db
+                except sqlite3.Error:
+                    db.close()
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.executescript(SCHEMA)
+        return db
 
     def close(self) -> None:
         self.db.close()

@@ -132,3 +132,47 @@ async def test_help_lists_the_mark_keys(library):
         for words in ("Read/unread", "Star/unstar", "Add a tag", "Remove a tag", "Tags"):
             assert words in shown
         assert "is:unread" in shown
+
+
+async def test_O_shows_the_url_and_opens_only_http_on_confirmation(library, tmp_path, monkeypatch):
+    import json
+
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    pages = [
+        {"id": "u1", "title": "Zebra census online", "url": "https://example.org/zebra",
+         "text": "Zebra numbers rose in the park, rangers said on Monday after the count."},
+        {"id": "u2", "title": "Yak census scripted", "url": "javascript:alert(1)",
+         "text": "Yak numbers fell in the hills, herders said on Tuesday after the count."},
+    ]  # fmt: skip
+    dump = tmp_path / "urls.jsonl"
+    dump.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
+    library.add([dump])
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        from reader.screens.open_original import OpenOriginalScreen
+
+        await pilot.press("slash", *"zebra census", "enter")
+        await settle(pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenOriginalScreen) and app.screen.url.endswith("/zebra")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and opened == []
+        await pilot.press("O", "y")
+        await wait_marks(pilot)
+        for _ in range(50):
+            if opened:
+                break
+            await pilot.pause(0.02)
+        assert opened == ["https://example.org/zebra"]
+
+        await pilot.press("slash", "ctrl+u", *"yak census", "enter")
+        await settle(pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # refused, never asked
+        notes = [n.message for n in app._notifications]
+        assert any("is not an http(s) URL" in m for m in notes)
+        assert opened == ["https://example.org/zebra"]

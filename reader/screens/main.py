@@ -20,6 +20,7 @@ from reader.screens.entity_card import EntityCardScreen
 from reader.screens.facets import CLEAR, FacetScreen
 from reader.screens.help import main_help
 from reader.screens.main_layout import PaneLayout
+from reader.screens.open_original import open_original
 from reader.screens.saved_searches import SavedSearchesScreen, SaveSearchScreen
 from reader.screens.story import StoryScreen
 from reader.screens.version_diff import VersionDiffScreen
@@ -79,6 +80,7 @@ class MainScreen(Screen[None]):
         Binding("minus", "mark('remove_tag')", "Remove a tag", show=False, id="remove_tag"),
         Binding("T", "mark('tag_list')", "Tags", show=False, id="tags"),
         Binding("x", "mark('export')", "Export the results", show=False, id="export"),
+        Binding("O", "open_original", "Open the original in the browser", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -386,6 +388,10 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(main_help(self.app, type(self)))
+
+    def action_open_original(self) -> None:
+        if (article := self.article_view.article) is not None:
+            open_original(self, article.url)
 
     def action_mark(self, what: str) -> None:
         """Read state, stars, tags and the export of the results (reader/marking.py)."""
