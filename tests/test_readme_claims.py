@@ -72,6 +72,7 @@ EXPECTED: dict[str, set[str]] = {
     "dump:crawl-2014-04": {a["title"] for a in APRIL},
     'source:"RFE/RL"': SEEDS | {"EU summit in Brussels"},
     "lang:de": {"Neue Straße in Berlin eröffnet"},
+    "lang:german": {"Neue Straße in Berlin eröffnet"},  # main's README example (languages)
     "date:2014-04": dated("2014-04"),
     "date:2014-04-01..2014-08-31": dated("2014"),
     "date:>2014-06": {"Ceasefire talks in Minsk"},
