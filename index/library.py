@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from index.entities import rules_cover
 from index.format import build_schema  # applies the Whoosh fixes too
+from index.marks import BadTag, MarkStore
 from index.records import (
     Article,
     EntityCard,
@@ -134,6 +135,7 @@ class Library:
             self._searcher = self.ix.searcher()
             self._engine: SearchEngine | None = None
             self._finder: RelatedFinder | None = None
+            self.marks = MarkStore(path, readonly=self.readonly)
         except LibraryError:
             raise
         except Exception as exc:  # whatever the files on disk hold, say so in one line
@@ -153,7 +155,9 @@ class Library:
         if self._engine is None:
             from index.search import SearchEngine
 
-            self._engine = SearchEngine(self.ix, self.store, searcher=self._searcher)
+            self._engine = SearchEngine(
+                self.ix, self.store, searcher=self._searcher, marks=self.marks
+            )
         return self._engine
 
     @property
@@ -170,6 +174,7 @@ class Library:
         else:
             self._searcher.close()
         self.store.close()
+        self.marks.close()
         self.ix.close()
 
     def __enter__(self) -> Library:
@@ -313,8 +318,61 @@ class Library:
             raise LibraryError(f"no {kind} named {name!r} in the library")
         return card
 
-    def export(self) -> Iterator[Article]:
-        return self.store.iter_articles()
+    # -- read state and tags (kept across rebuilds, in marks.db) ----------------------------------
+
+    def _writable_marks(self) -> MarkStore:
+        if self.readonly:
+            raise LibraryError(f"library folder {self.path} is read-only: cannot mark articles")
+        return self.marks
+
+    def mark_read(self, article_ids: Sequence[str], read: bool = True) -> list[str]:
+        """Mark articles (ids or unique prefixes) read or unread; their full ids."""
+        ids = [self.resolve_id(i) for i in article_ids]
+        try:
+            self._writable_marks().set_read(ids, read)
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot write {self.marks.path}: {exc}") from None
+        return ids
+
+    def tag(
+        self, article_id: str, add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> list[str]:
+        """Add and remove tags of one article (in one transaction); its tags after."""
+        aid = self.resolve_id(article_id)
+        try:
+            return self._writable_marks().change_tags(aid, add, remove)
+        except BadTag as exc:
+            raise LibraryError(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot write {self.marks.path}: {exc}") from None
+
+    def marks_of(self, article_ids: Sequence[str]) -> tuple[set[str], dict[str, list[str]]]:
+        """(the read ones, id -> tags) among full article ids."""
+        return self.marks.marks_of(article_ids)
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag with the number of articles carrying it, most used first."""
+        return self.marks.tag_counts()
+
+    def export(self, query: str = "") -> Iterator[Article]:
+        """Every article, or those a query finds (best first, copies collapsed)."""
+        if not query.strip():
+            yield from self.store.iter_articles()
+            return
+        total = self.search(query, limit=0, snippets=False).total
+        hits = self.search(query, limit=total, snippets=False).hits
+        for start in range(0, len(hits), 200):
+            ids = [h.id for h in hits[start : start + 200]]
+            found = self.store.get_many(ids)
+            yield from (found[i] for i in ids if i in found)
+
+    def export_to(self, out: TextIO, fmt: str = "jsonl", query: str = "") -> int:
+        """Write the articles (all, or a query's) as jsonl, csv or md; how many were written."""
+        from index import export
+
+        if fmt not in export.FORMATS:
+            raise LibraryError(f"unknown export format {fmt!r}: use {', '.join(export.FORMATS)}")
+        return export.write(self.export(query), out, fmt, lambda ids: self.marks_of(ids)[1])
 
     def entities_note(self, article: Article) -> str:
         """What the sidebar says of an article whose language the people/org rules do not

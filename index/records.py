@@ -159,6 +159,8 @@ class Hit:
     snippet: str = ""  # plain text of the best passage
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans into snippet
     also_in: list[str] = field(default_factory=list)  # other dumps holding a copy
+    read: bool = False  # the reader opened it (or it was marked read)
+    tags: list[str] = field(default_factory=list)  # the user's tags ("starred" among them)
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -177,12 +179,14 @@ class SearchResult:
     correction: str = ""  # "did you mean" suggestion, "" when none
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> count
     seconds: float = 0.0
+    unread: int = 0  # of the `total` hits, how many the reader has not read
     terms: list[str] = field(default_factory=list)  # words to highlight in the article view
 
     def to_json(self) -> dict:
         return {
             "query": self.query,
             "total": self.total,
+            "unread": self.unread,
             "interpreted": self.interpreted,
             "correction": self.correction,
             "facets": self.facets,

@@ -79,8 +79,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=at_least_one, default=30, metavar="N")
     p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("export", help="every article, one JSON object a line")
-    p.add_argument("--jsonl", action="store_true", required=True, help="JSON Lines (the format)")
+    p = verbs.add_parser("export", help="articles as JSON Lines, CSV or Markdown")
+    p.add_argument("--query", metavar="Q", default="", help="only the articles this query finds")
+    p.add_argument("--format", choices=["jsonl", "csv", "md"], default="jsonl")
+    p.add_argument("--jsonl", action="store_const", const="jsonl", dest="format", help="JSON Lines")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+
+    p = verbs.add_parser("tag", help="add (+NAME) and remove (-NAME) tags of one article")
+    p.add_argument("id", help="an article id (or a unique prefix of one)")
+    p.add_argument("changes", nargs="+", metavar="+NAME|-NAME")
+    p.add_argument("--json", action="store_true")
+
+    p = verbs.add_parser("tags", help="every tag with the number of articles carrying it")
+    p.add_argument("--json", action="store_true")
+
+    p = verbs.add_parser("mark", help="mark articles read or unread")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    state = p.add_mutually_exclusive_group(required=True)
+    state.add_argument("--read", action="store_true")
+    state.add_argument("--unread", action="store_true")
+    p.add_argument("--json", action="store_true")
 
     p = verbs.add_parser("stats", help="what the library holds")
     p.add_argument("--json", action="store_true")
@@ -123,9 +141,22 @@ def search_in_order(argv: list[str]) -> list[str]:
     return [*argv[: at + 1], *options, "--", *words]
 
 
+def _tag_changes_as_positionals(argv: list[str]) -> list[str]:
+    """`tag ID -NAME`: the words after `tag` are its id and changes, `-NAME` too (not options)."""
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):
+        at += 2 if argv[at] == "--library" else 1  # the global options before the verb
+    if at >= len(argv) or argv[at] != "tag" or "--" in argv[at:]:
+        return argv
+    rest = argv[at + 1 :]
+    options = [a for a in rest if a in ("--json", "-h", "--help")]
+    return [*argv[: at + 1], *options, "--", *(a for a in rest if a not in options)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(search_in_order(list(sys.argv[1:] if argv is None else argv)))
+    argv = _tag_changes_as_positionals(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(search_in_order(argv))
     from index import LibraryError
 
     try:

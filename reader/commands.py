@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -13,7 +14,7 @@ from rich.text import Text
 
 from index import Library
 from index.records import IngestReport
-from reader.output import emit_json, safe
+from reader.output import UsageError, emit_json, safe
 from reader.paths import SEEDS_DUMP, seeds_folder
 
 if TYPE_CHECKING:  # the ingest pipeline is imported by the verbs that write, not by every verb
@@ -201,8 +202,52 @@ def entities(library: Library, args: argparse.Namespace) -> int:
 
 
 def export(library: Library, args: argparse.Namespace) -> int:
-    for article in library.export():
-        emit_json(article.to_json())
+    if not args.output:
+        library.export_to(sys.stdout, args.format, args.query)
+        return 0
+    path = Path(args.output).expanduser()
+    try:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            n = library.export_to(fh, args.format, args.query)
+    except OSError as exc:
+        raise UsageError(f"export: cannot write {path}: {exc.strerror}") from None
+    err.print(Text(safe(f"{n} articles written to {path}")))
+    return 0
+
+
+def tag(library: Library, args: argparse.Namespace) -> int:
+    add, remove = [], []
+    for change in args.changes:
+        if change[:1] not in "+-" or len(change) < 2:
+            raise UsageError(f"tag: {change!r} is neither +NAME (add) nor -NAME (remove)")
+        (add if change[0] == "+" else remove).append(change[1:])
+    aid = library.resolve_id(args.id)
+    tags = library.tag(aid, add, remove)
+    if args.json:
+        emit_json({"id": aid, "tags": tags})
+    else:
+        _line(f"{aid}  {' '.join(tags) or '(no tags)'}")
+    return 0
+
+
+def tags(library: Library, args: argparse.Namespace) -> int:
+    counts = library.tag_counts()
+    if args.json:
+        emit_json([{"tag": t, "articles": n} for t, n in counts])
+        return 0
+    for t, n in counts:
+        _line(f"{n:6d}  {t}")
+    return 0
+
+
+def mark(library: Library, args: argparse.Namespace) -> int:
+    ids = library.mark_read(args.ids, read=bool(args.read))
+    state = "read" if args.read else "unread"
+    if args.json:
+        emit_json({"ids": ids, "state": state})
+    else:
+        for aid in ids:
+            _line(f"{aid}  {state}")
     return 0
 
 

@@ -28,3 +28,8 @@ def seeds_folder() -> Path:
         if candidate.is_dir() and any(candidate.glob("*.txt")):
             return candidate
     raise FileNotFoundError("the bundled seed pages are missing from this installation")
+
+
+def exports_folder() -> Path:
+    """Where the reader writes what `x` exports: the user data folder's `exports`."""
+    return user_data_path(APP_NAME) / "exports"

@@ -76,6 +76,8 @@ EXPECTED: dict[str, set[str]] = {
     "date:2014-04": dated("2014-04"),
     "date:2014-04-01..2014-08-31": dated("2014"),
     "date:>2014-06": {"Ceasefire talks in Minsk"},
+    "NATO is:unread": SEEDS | {"Crimea vote condemned"},  # nothing is read in the fixture
+    "tag:ukraine OR is:starred": set(),  # nor tagged: the row's check tags a copy of it
 }
 
 
@@ -166,6 +168,33 @@ def _empty(lib: Path) -> None:
     assert dates == sorted(dates, reverse=True) and dates[0].startswith("2014-08-26")
 
 
+def _marked_copy(lib: Path) -> Path:
+    """A copy of the library to mark, so that the other checks see none of its marks."""
+    import shutil
+
+    copy = lib.parent / f"marked-{len(list(lib.parent.glob('marked-*')))}"
+    shutil.copytree(lib, copy)
+    return copy
+
+
+def _read(lib: Path) -> None:
+    lib = _marked_copy(lib)
+    nato = titles(lib, "NATO")
+    newsreader(lib, "mark", _first_id(lib, "title:Brussels"), "--read")
+    assert titles(lib, "is:read") == {"EU summit in Brussels"}
+    assert titles(lib, "NATO is:unread") == nato - {"EU summit in Brussels"}
+    assert titles(lib, "NATO -is:read") == titles(lib, "NATO is:unread")
+
+
+def _tags(lib: Path) -> None:
+    lib = _marked_copy(lib)
+    newsreader(lib, "tag", _first_id(lib, f'title:"{SEED_000}"'), "+starred")
+    newsreader(lib, "tag", _first_id(lib, "title:Crimea"), "+Ukraine")
+    assert titles(lib, "is:starred") == {SEED_000}
+    assert titles(lib, "tag:ukraine OR is:starred") == {SEED_000, "Crimea vote condemned"}
+    assert titles(lib, "tag:ukraine -is:starred Crimea") == {"Crimea vote condemned"}
+
+
 ROW_CHECKS: dict[str, Callable[[Path], None]] = {
     "`word word`": _word_word,
     '`"a phrase"`': _phrase,
@@ -182,6 +211,8 @@ ROW_CHECKS: dict[str, Callable[[Path], None]] = {
     "`date:2014`, `date:2014-04`, `date:2014-04-01`": _date,
     "`date:A..B`": _date_range,
     "`date:>A`, `date:>=A`, `date:<A`, `date:<=A`": _date_compare,
+    "`is:read`, `is:unread`": _read,
+    "`is:starred`, `tag:NAME`": _tags,
     "(empty query)": _empty,
 }
 
@@ -318,6 +349,39 @@ def _export(lib: Path) -> None:
     rows = [json.loads(line) for line in newsreader(lib, "export", "--jsonl").stdout.splitlines()]
     assert len(rows) == json.loads(newsreader(lib, "stats", "--json").stdout)["articles"]
     assert {r["title"] for r in rows} >= {a["title"] for a in APRIL + MAY}
+    assert newsreader(lib, "export").stdout == newsreader(lib, "export", "--jsonl").stdout
+    csv_lines = newsreader(lib, "export", "--query", "title:Minsk", "--format", "csv").stdout
+    assert csv_lines.splitlines()[0] == "id,title,source,dump,date,url,tags"
+    assert "Ceasefire talks in Minsk" in csv_lines and len(csv_lines.splitlines()) == 2
+    md = newsreader(lib, "export", "--query", "title:Minsk", "--format", "md").stdout
+    assert md.startswith("# Reading list") and "Ceasefire talks in Minsk" in md
+    out = lib.parent / "minsk.md"
+    newsreader(lib, "export", "--query", "title:Minsk", "--format", "md", "-o", str(out))
+    assert out.read_text(encoding="utf-8") == md
+
+
+def _tag_line(lib: Path) -> None:
+    lib = _marked_copy(lib)
+    aid = _first_id(lib, "title:Minsk")
+    done = newsreader(lib, "tag", aid[:8], "+talks", "+later", "--json")
+    assert json.loads(done.stdout) == {"id": aid, "tags": ["later", "talks"]}
+    assert newsreader(lib, "tag", aid, "-later").stdout.split() == [aid, "talks"]
+
+
+def _tags_line(lib: Path) -> None:
+    lib = _marked_copy(lib)
+    newsreader(lib, "tag", _first_id(lib, "title:Minsk"), "+talks")
+    assert json.loads(newsreader(lib, "tags", "--json").stdout) == [{"tag": "talks", "articles": 1}]
+    assert newsreader(lib, "tags").stdout.split() == ["1", "talks"]
+
+
+def _mark_line(lib: Path) -> None:
+    lib = _marked_copy(lib)
+    aid = _first_id(lib, "title:Minsk")
+    assert json.loads(newsreader(lib, "mark", aid, "--read", "--json").stdout)["ids"] == [aid]
+    assert titles(lib, "is:read") == {"Ceasefire talks in Minsk"}
+    newsreader(lib, "mark", aid[:8], "--unread")
+    assert titles(lib, "is:read") == set()
 
 
 def _stats(lib: Path) -> None:
@@ -342,7 +406,10 @@ LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
     "newsreader entities [--kind person|org|place] [--dump NAME] [--limit N] [--json]": (
         _entities_line
     ),
-    "newsreader export --jsonl": _export,
+    "newsreader export [--query Q] [--format jsonl|csv|md] [-o FILE]": _export,
+    "newsreader tag ID +NAME -NAME... [--json]": _tag_line,
+    "newsreader tags [--json]": _tags_line,
+    "newsreader mark ID... --read|--unread [--json]": _mark_line,
     "newsreader stats [--json]": _stats,
     "newsreader --version | --help": _version_help,
 }

@@ -256,7 +256,7 @@ def test_hit_lines_are_plain_text_with_the_matched_words_highlighted():
               snippet="the wheat price", highlights=[(4, 9)])  # fmt: skip
     prompt = hit_prompt(hit)
     assert isinstance(prompt, Text)
-    assert prompt.plain.startswith("[red]Title[/red]\nd · 2014-01-02 · S\nthe wheat price")
+    assert prompt.plain.startswith("● [red]Title[/red]\nd · 2014-01-02 · S\nthe wheat price")
     marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
     assert marked == ["wheat"]
 

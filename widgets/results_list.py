@@ -18,7 +18,10 @@ SNIPPET_CHARS = 240
 def hit_prompt(hit: Hit) -> Text:
     """The lines shown for one hit, built from untrusted text without markup."""
     prompt = Text(end="")
-    prompt.append(safe_line(hit.title, 200) or "(untitled)", style="bold")
+    prompt.append("● " if not hit.read else "  ", style="bold")  # unread
+    if "starred" in hit.tags:
+        prompt.append("★ ", style="bold")
+    prompt.append(safe_line(hit.title, 200) or "(untitled)", style="bold" if not hit.read else "")
     prompt.append("\n")
     meta = [safe_line(hit.dump, 60), hit.date[:10] if hit.date else "undated"]
     if hit.source:
@@ -28,6 +31,9 @@ def hit_prompt(hit: Hit) -> Text:
         dumps = ", ".join(safe_line(d, 40) for d in hit.also_in[:3])
         more = f" +{len(hit.also_in) - 3}" if len(hit.also_in) > 3 else ""
         prompt.append(f"  also in {dumps}{more}", style="italic dim")
+    tags = [safe_line(t, 40) for t in hit.tags if t != "starred"]
+    if tags:
+        prompt.append("  " + " ".join(f"#{t}" for t in tags), style="italic")
     snippet = hit.snippet or ""
     if snippet:
         # The highlights point into the snippet as the library gave it; clean it only where that
@@ -93,6 +99,16 @@ class ResultsList(OptionList):
                 options.append(None)
             options.append(Option(hit_prompt(hit)))
         return options
+
+    def show_marks(self, article_id: str, read: bool, tags: list[str]) -> bool | None:
+        """Redraw a listed hit with its new read state and tags; was it read (None: not listed)?"""
+        for index, hit in enumerate(self.hits):
+            if hit.id == article_id:
+                was_read = hit.read
+                hit.read, hit.tags = read, list(tags)
+                self.replace_option_prompt_at_index(index, hit_prompt(hit))
+                return was_read
+        return None
 
     @property
     def current(self) -> Hit | None:

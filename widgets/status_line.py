@@ -59,6 +59,8 @@ class StatusLine(Static):
         if result is not None:
             line.append("  │  ")
             line.append(_plural(result.total, "hit"), "bold")
+            if result.total:
+                line.append(f" ({result.unread:,} unread)")
             line.append(f" in {result.seconds * 1000:.0f} ms")
             line.append(f" · {self.sort}")
             if result.query.strip():

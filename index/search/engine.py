@@ -11,8 +11,8 @@ from whoosh.spelling import Corrector
 
 from index.format import fold, indexed_body, text_forms
 from index.records import Hit, SearchResult, language_name
-from index.search.query import DateClause, MetaClause, parse_date, parse_query
-from index.search.query_build import Compiled, QueryBuilder
+from index.search.query import DateClause, MetaClause, StateClause, parse_date, parse_query
+from index.search.query_build import Compiled, Filter, QueryBuilder
 from index.search.snippets import PostingSpans, make_snippet
 from index.search.view import FACET_FIELDS, SearchView
 from index.store import ArticleStore
@@ -94,9 +94,10 @@ def fresh_searcher(ix, old):
 class SearchEngine:
     """One reused Whoosh searcher over the index (and its arrays), refreshed after commits."""
 
-    def __init__(self, ix, store: ArticleStore, searcher=None) -> None:
+    def __init__(self, ix, store: ArticleStore, searcher=None, marks=None) -> None:
         self.ix = ix
         self.store = store
+        self.marks = marks  # the reader's read state and tags (index.marks.MarkStore), or None
         self._lock = threading.RLock()
         self.searcher = searcher or ix.searcher()
         self._view: SearchView | None = None
@@ -148,7 +149,7 @@ class SearchEngine:
         parsed = parse_query(query)
         with self._lock:
             view = self.view
-            compiled = QueryBuilder(view.reader).build(parsed)
+            compiled = self._builder(view).build(parsed)
             for name, value in (filters or {}).items():
                 clause = _filter_clause(name, value)
                 if clause is not None:
@@ -157,6 +158,7 @@ class SearchEngine:
             docs, total = self._rank(view, mask, score, compiled, sort, offset + limit)
             page = docs[offset : offset + limit]
             facets = self._facets(view, mask)
+            unread = total - self._read_among(view, mask)
             hits = self._hits(view, page, score, compiled, snippets)
             correction = ""
             if total < FEW_HITS and compiled.words:
@@ -174,6 +176,7 @@ class SearchEngine:
             facets=facets,
             seconds=time.perf_counter() - started,
             terms=compiled.highlight,
+            unread=unread,
         )
 
     def count(self, query: str) -> int:
@@ -195,9 +198,25 @@ class SearchEngine:
             mask &= ~view.evaluate(q)[0]
         return mask, score
 
-    def _clause_mask(self, view: SearchView, clause: MetaClause | DateClause) -> np.ndarray:
+    def _read_among(self, view: SearchView, mask: np.ndarray) -> int:
+        """How many of the matches (copies collapsed) the reader has read."""
+        if self.marks is None or not mask.any():
+            return 0
+        read = mask & self._clause_mask(view, StateClause("is", "read"))
+        if view.has_copies:
+            return int(np.count_nonzero(np.bincount(view.groups[read]))) if read.any() else 0
+        return int(read.sum())
+
+    def _builder(self, view: SearchView) -> QueryBuilder:
+        if self.marks is None:
+            return QueryBuilder(view.reader)
+        return QueryBuilder(view.reader, marks=self.marks.ids)
+
+    def _clause_mask(self, view: SearchView, clause: Filter) -> np.ndarray:
         if isinstance(clause, DateClause):
             return view.date_mask(clause.low, clause.high)
+        if isinstance(clause, StateClause):
+            return view.evaluate(self._builder(view).state(clause))[0]
         value = QueryBuilder(view.reader).resolve_value(clause.field, clause.value)
         return view.value_mask(clause.field, value)
 
@@ -283,6 +302,7 @@ class SearchEngine:
                 if aid in articles:
                     texts[d] = indexed_body(articles[aid])
             spans = PostingSpans(view, compiled.highlight).spans(docnums, texts)
+        read, tags = self.marks.marks_of(ids) if self.marks is not None else (set(), {})
         hits: list[Hit] = []
         for aid, d in zip(ids, docnums, strict=True):
             if aid not in headers:
@@ -291,6 +311,7 @@ class SearchEngine:
             hit = Hit(
                 aid, title, dump, date, source, url, float(score[d]) if score is not None else 0.0
             )
+            hit.read, hit.tags = aid in read, tags.get(aid, [])
             article = articles.get(aid)
             if snippets and article is not None:
                 hit.snippet, hit.highlights = make_snippet(texts[d], spans.get(d, []))
@@ -341,7 +362,7 @@ class SearchEngine:
         if not suggestion or suggestion == text:
             return ""
         parsed = parse_query(suggestion)
-        better = QueryBuilder(reader).build(parsed)
+        better = self._builder(view).build(parsed)
         mask, _ = self._match(view, better)
         found = int(mask.sum())
         if found and view.has_copies:

@@ -4,7 +4,8 @@ Grammar (operators in capitals only; lowercase `or`/`and`/`not` are ordinary wor
     query := or ; or := and ("OR" and)* ; and := unary (["AND"] unary)*
     unary := ("NOT" | "-") unary | ["+"] atom ; atom := "(" or ")" | [field ":"] value
     value := word | word* | wo?d | word~ | word~2 | "a phrase"
-Fields: title body person org place dump source lang date. Dates: `2014`, `2014-04`, `2014-04-01`,
+Fields: title body person org place dump source lang date, and the reader's marks: `is:read`,
+`is:unread`, `is:starred`, `tag:NAME`. Dates: `2014`, `2014-04`, `2014-04-01`,
 `A..B` (either side may be left open), `>A`, `>=A`, `<A`, `<=A`.
 A query that does not parse is read as its plain words (`Parsed.fallback` says why).
 """
@@ -18,8 +19,10 @@ from index.search.query_dates import DateClause, QuerySyntaxError, parse_date
 
 TEXT_FIELDS = ("title", "body", "person", "org", "place")
 META_FIELDS = ("dump", "source", "lang")
+STATE_FIELDS = ("is", "tag")
+IS_VALUES = ("read", "unread", "starred")
 FIELD_ALIASES = {"text": "body", "language": "lang", "organization": "org", "organisation": "org"}
-KNOWN_FIELDS = (*TEXT_FIELDS, *META_FIELDS, "date")
+KNOWN_FIELDS = (*TEXT_FIELDS, *META_FIELDS, *STATE_FIELDS, "date")
 OPERATORS = ("OR", "AND", "NOT")
 MAX_QUERY_CHARS = 1000
 
@@ -62,6 +65,17 @@ class MetaClause:
 
 
 @dataclass(slots=True)
+class StateClause:
+    """A mark the reader keeps: `is:read`, `is:unread`, `is:starred` or `tag:NAME`."""
+
+    field: str  # is | tag
+    value: str
+
+    def render(self) -> str:
+        return f"{self.field}:{self.value}"
+
+
+@dataclass(slots=True)
 class Not:
     child: Node
 
@@ -85,7 +99,7 @@ class Or:
         return " OR ".join(_render(c, nested=True) for c in self.children)
 
 
-Node = TextClause | MetaClause | DateClause | Not | And | Or
+Node = TextClause | MetaClause | DateClause | StateClause | Not | And | Or
 
 
 def _render(node: Node, nested: bool = False) -> str:
@@ -262,6 +276,13 @@ class _Parser:
             raw = raw[1:-1]
         if name == "date":
             return parse_date(raw)
+        if name in STATE_FIELDS:
+            value = raw.strip().lower()
+            if name == "is" and value not in IS_VALUES:
+                raise QuerySyntaxError(f"is: takes {', '.join(IS_VALUES)}, not {raw!r}")
+            if not value or any(c.isspace() for c in value):
+                raise QuerySyntaxError(f"{name}: needs one word")
+            return StateClause(name, value)
         if name in META_FIELDS:
             if not raw.strip():
                 raise QuerySyntaxError(f"{name}: needs a value")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
+import numpy as np
 from whoosh import query as wq
 
 from index.format import ENTITY_FIELDS, entity_analyzer, fold, text_forms
@@ -19,9 +21,46 @@ from index.search.query import (
     Not,
     Or,
     Parsed,
+    StateClause,
     TextClause,
 )
 from index.text import has_cjk
+
+Filter = MetaClause | DateClause | StateClause
+MarkLookup = Callable[[str, str], set[str]]  # ("is", "read") / ("tag", "x") -> article ids
+
+
+class IdSet(wq.Query):
+    """The articles with given ids (a mark of the reader's); SearchView evaluates it."""
+
+    def __init__(self, ids: frozenset[str]) -> None:
+        self.ids = ids
+        self.boost = 1.0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IdSet) and other.ids == self.ids
+
+    def __hash__(self) -> int:
+        return hash(self.ids)
+
+    def __repr__(self) -> str:
+        return f"IdSet({len(self.ids)} ids)"
+
+    def mask(self, view) -> np.ndarray:
+        """The live documents of these ids in a SearchView (document numbers remembered)."""
+        known: dict[str, list[int]] = view._cache.setdefault("docnums", {})
+        mask = np.zeros(view.n, dtype=bool)
+        for aid in self.ids:
+            docs = known.get(aid)
+            if docs is None:
+                docs = known[aid] = list(view.searcher.document_numbers(id=aid))
+            mask[docs] = True
+        return mask & view.live
+
+
+def no_marks(field_name: str, value: str) -> set[str]:
+    return set()
+
 
 # Query-time field weights (BM25F-style: each field is scored with its own length normalisation and
 # the field scores are summed with these weights, so an entity or title match comes on top of the
@@ -64,8 +103,8 @@ class Compiled:
     """A query ready to run: the scoring part and the filters pulled out of its top level."""
 
     query: wq.Query | None  # None: every article (then sorted by date)
-    include: list[MetaClause | DateClause] = field(default_factory=list)
-    exclude: list[MetaClause | DateClause] = field(default_factory=list)
+    include: list[Filter] = field(default_factory=list)
+    exclude: list[Filter] = field(default_factory=list)
     exclude_queries: list[wq.Query] = field(default_factory=list)  # "-word" with no other word
     highlight: list[str] = field(default_factory=list)  # analysed words, for highlight_spans
     words: list[TextClause] = field(default_factory=list)  # plain words, for "did you mean"
@@ -74,10 +113,13 @@ class Compiled:
 class QueryBuilder:
     """Builds Whoosh queries against one reader (to expand prefixes and resolve values)."""
 
-    def __init__(self, reader, boosts: dict[str, float] | None = None) -> None:
+    def __init__(
+        self, reader, boosts: dict[str, float] | None = None, marks: MarkLookup = no_marks
+    ) -> None:
         self.reader = reader
         self.forms = text_forms(reader)  # title/body terms of a word, per language held
         self.boosts = boosts or FIELD_BOOSTS
+        self.marks = marks
         self.highlight: list[str] = []
         self.words: list[TextClause] = []
 
@@ -89,9 +131,11 @@ class QueryBuilder:
         compiled = Compiled(None)
         scoring: list[Node] = []
         for node in top:
-            if isinstance(node, (MetaClause, DateClause)):
+            if isinstance(node, (MetaClause, DateClause, StateClause)):
                 compiled.include.append(node)
-            elif isinstance(node, Not) and isinstance(node.child, (MetaClause, DateClause)):
+            elif isinstance(node, Not) and isinstance(
+                node.child, (MetaClause, DateClause, StateClause)
+            ):
                 compiled.exclude.append(node.child)
             else:
                 scoring.append(node)
@@ -117,6 +161,8 @@ class QueryBuilder:
             return self.meta(node)
         if isinstance(node, DateClause):
             return wq.NumericRange("date", node.low or 1, node.high)
+        if isinstance(node, StateClause):
+            return self.state(node)
         if isinstance(node, Not):
             inner = self.node(node.child, not positive)
             return wq.Not(inner) if inner is not None else None
@@ -146,6 +192,12 @@ class QueryBuilder:
 
     def meta(self, node: MetaClause) -> wq.Query:
         return wq.Term(node.field, self.resolve_value(node.field, node.value))
+
+    def state(self, node: StateClause) -> wq.Query:
+        """`is:unread` is every article but the read ones; the other marks are id sets."""
+        if node.field == "is" and node.value == "unread":
+            return wq.Not(IdSet(frozenset(self.marks("is", "read"))))
+        return IdSet(frozenset(self.marks(node.field, node.value)))
 
     def resolve_value(self, field_name: str, value: str) -> str:
         """The indexed value of dump/source/lang matching `value` (case-insensitive); a language

@@ -29,6 +29,7 @@ from index.format import (
     read_term,
 )
 from index.search.phrases import adjacent_words
+from index.search.query_build import IdSet
 
 FACET_FIELDS = ("dump", "source", "lang")
 SCORED_FIELDS = ("title", "body", "person", "org", "place")
@@ -377,6 +378,8 @@ class SearchView:
         if isinstance(q, wq.Not):
             m, _ = self.evaluate(q.query)
             return self.live & ~m, np.zeros(n, dtype=np.float32)
+        if isinstance(q, IdSet):
+            return q.mask(self), np.zeros(n, dtype=np.float32)
         if isinstance(q, wq.Every):
             return self.live.copy(), np.zeros(n, dtype=np.float32)
         if isinstance(q, wq.NumericRange) and q.fieldname == "date":

@@ -72,3 +72,30 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def main_help(app: App, main: type) -> HelpScreen:
+    """The help of the main screen: the keys of the app, the screen and each of its widgets."""
+    from widgets.article_view import ArticleView
+    from widgets.entity_sidebar import EntitySidebar
+    from widgets.find_bar import FindBar
+    from widgets.related_panel import RelatedPanel
+    from widgets.results_list import ResultsList
+    from widgets.search_box import SearchBox
+
+    sections = [
+        ("Everywhere", binding_rows(app, [type(app)])),
+        ("Main screen", binding_rows(app, [main])),
+        ("Query box", binding_rows(app, [SearchBox])),
+        ("Results", binding_rows(app, [ResultsList])),
+        ("Article", binding_rows(app, [ArticleView, FindBar])),
+        ("Entities", binding_rows(app, [EntitySidebar])),
+        ("Related coverage", binding_rows(app, [RelatedPanel])),
+    ]
+    notes = (
+        "Lists and the article also move with the arrows, page up/down, home and end.\n"
+        'Query syntax: words, "a phrase", OR, NOT or -word, word*, word~, title:, person:,'
+        " org:, place:, dump:, source:, lang:, date:2014-04, date:2014-04-01..2014-08-31,"
+        " is:read, is:unread, is:starred, tag:NAME."
+    )
+    return HelpScreen(sections, notes)

@@ -12,20 +12,21 @@ from textual.widgets import Footer
 
 from index.library import Library, LibraryError
 from index.records import SearchResult, Stats
+from reader.marking import Marking
 from reader.navigation import FOLLOW, ArticleHistory, Visit, story_neighbour
 from reader.panes import ArticlePane, SearchPane, SidePane
 from reader.screens.entity_browser import EntityBrowserScreen
 from reader.screens.entity_card import EntityCardScreen
 from reader.screens.facets import CLEAR, FacetScreen
-from reader.screens.help import HelpScreen, binding_rows
+from reader.screens.help import main_help
 from reader.screens.main_layout import PaneLayout
+from reader.screens.open_original import open_original
 from reader.screens.saved_searches import SavedSearchesScreen, SaveSearchScreen
 from reader.screens.story import StoryScreen
 from reader.screens.version_diff import VersionDiffScreen
 from reader.state import QueryHistory, ReaderConfig, SavedSearches
 from widgets.article_view import ArticleView
 from widgets.entity_sidebar import EntitySidebar
-from widgets.find_bar import FindBar
 from widgets.messages import (
     ArticleShown,
     DiffWanted,
@@ -73,6 +74,13 @@ class MainScreen(Screen[None]):
         Binding("f3,greater_than_sign", "toggle_side_pane", "Hide/show side pane", show=False),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("u", "mark('toggle_read')", "Read/unread", id="toggle_read"),
+        Binding("asterisk", "mark('toggle_star')", "Star/unstar", id="star"),
+        Binding("plus", "mark('add_tag')", "Add a tag", show=False, id="add_tag"),
+        Binding("minus", "mark('remove_tag')", "Remove a tag", show=False, id="remove_tag"),
+        Binding("T", "mark('tag_list')", "Tags", show=False, id="tags"),
+        Binding("x", "mark('export')", "Export the results", show=False, id="export"),
+        Binding("O", "open_original", "Open the original in the browser", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -89,6 +97,7 @@ class MainScreen(Screen[None]):
         self.history = history
         self.saved = saved
         self.nav = ArticleHistory()
+        self.marking = Marking(self)
 
     def compose(self) -> ComposeResult:
         library, config = self.library, self.config
@@ -245,6 +254,8 @@ class MainScreen(Screen[None]):
         """Show an article (loaded in a thread worker) and record it in the back/forward list."""
         if terms is None:
             terms = self.terms if via in (FOLLOW, "opened") else []
+        if via != FOLLOW:  # opened for reading: now read
+            self.marking.opened(article_id)
         if self.article_pane.open(article_id, via, terms) and via != "history":
             self.nav.visit(Visit(article_id, via, terms))
 
@@ -376,19 +387,12 @@ class MainScreen(Screen[None]):
         self.app.push_screen(EntityBrowserScreen(self.library), self.screen_result)
 
     def action_help(self) -> None:
-        app = self.app
-        sections = [
-            ("Everywhere", binding_rows(app, [type(app)])),
-            ("Main screen", binding_rows(app, [type(self)])),
-            ("Query box", binding_rows(app, [SearchBox])),
-            ("Results", binding_rows(app, [ResultsList])),
-            ("Article", binding_rows(app, [ArticleView, FindBar])),
-            ("Entities", binding_rows(app, [EntitySidebar])),
-            ("Related coverage", binding_rows(app, [RelatedPanel])),
-        ]
-        notes = (
-            "Lists and the article also move with the arrows, page up/down, home and end.\n"
-            'Query syntax: words, "a phrase", OR, NOT or -word, word*, word~, title:, person:,'
-            " org:, place:, dump:, source:, lang:, date:2014-04, date:2014-04-01..2014-08-31."
-        )
-        self.app.push_screen(HelpScreen(sections, notes))
+        self.app.push_screen(main_help(self.app, type(self)))
+
+    def action_open_original(self) -> None:
+        if (article := self.article_view.article) is not None:
+            open_original(self, article.url)
+
+    def action_mark(self, what: str) -> None:
+        """Read state, stars, tags and the export of the results (reader/marking.py)."""
+        getattr(self.marking, what)()
