@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, TextIO
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from index.entities import rules_cover
 from index.format import build_schema  # applies the Whoosh fixes too
 from index.marks import BadTag, MarkStore
 from index.records import (
@@ -377,6 +376,8 @@ class Library:
     def entities_note(self, article: Article) -> str:
         """What the sidebar says of an article whose language the people/org rules do not
         cover ("" when they do): it lists the places only."""
+        from index.entities import rules_cover  # the entity room is not loaded by read-only verbs
+
         if rules_cover(article.language):
             return ""
         name = language_name(article.language)
