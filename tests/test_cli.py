@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_support import newsreader
 
-SCRIPT = Path(sys.executable).with_name("newsreader")
 SEED_000 = "NATO 'Can't Confirm' Russian Troop Withdrawal"
 SEED_003 = "NATO Chief Vows Support For Ukraine, Urges Russia Pullback"
-
-
-def newsreader(library: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    assert SCRIPT.exists(), "the console script is installed with `pip install -e '.[test]'`"
-    done = subprocess.run(
-        [str(SCRIPT), "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "COLUMNS": "120"},
-    )
-    if check:
-        assert done.returncode == 0, done.stderr
-    return done
 
 
 @pytest.fixture(scope="module")
