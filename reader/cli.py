@@ -23,6 +23,17 @@ def at_least_one(text: str) -> int:
     return value
 
 
+def port_number(text: str) -> int:
+    """The value of `--port`: a TCP port, 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 1 to 65535, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
@@ -102,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("stats", help="what the library holds")
     p.add_argument("--json", action="store_true")
+
+    p = verbs.add_parser("serve", help="the reader in a web browser (through textual-serve)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    p.add_argument(
+        "--port", type=port_number, default=8000, metavar="N", help="the port (default: 8000)"
+    )
     return parser
 
 
@@ -191,6 +212,14 @@ def run(args: argparse.Namespace) -> int:
         with open_library(args) as library:
             NewsReaderApp(library).run()
         return 0
+    if args.verb == "serve":
+        from reader.serve import serve
+
+        with open_library(args) as library:  # seeded here, as the reader would, once for all
+            if library.is_empty and not library.readonly:
+                commands.index_seeds(library)
+            path = library.path
+        return serve(path, args.host, args.port)
     if args.verb == "index":
         if not args.paths and not args.rebuild:
             raise UsageError("index: give at least one PATH (a folder, .jsonl, .warc.gz or .html)")

@@ -14,7 +14,17 @@ from index.library import Library
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # What writing a library needs and reading one must not pay for (module prefixes).
 INGEST = ("index.ingest", "index.reading", "index.cleaning", "index.entities", "index.versions")
-HEAVY = ("datasketch", "scipy", "trafilatura", "warcio", "py3langid", "lxml", "textual")
+HEAVY = (
+    "datasketch",
+    "scipy",
+    "trafilatura",
+    "warcio",
+    "py3langid",
+    "lxml",
+    "textual",
+    "textual_serve",  # and its web server: `serve` only
+    "aiohttp",
+)
 QUERY = ("index.search", "index.related")  # only for the verbs that search
 RUN = """
 import json, sys

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cli_support import APRIL, MAY, newsreader, search_json, titles, write_jsonl
+from serve_support import start_serving
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 SEED_000 = "NATO 'Can't Confirm' Russian Troop Withdrawal"
@@ -391,6 +393,17 @@ def _stats(lib: Path) -> None:
     assert "articles: 13" in newsreader(lib, "stats").stdout
 
 
+def _serve(lib: Path) -> None:
+    served = start_serving(lib)  # tests/test_serve.py drives it in a browser
+    try:
+        with urllib.request.urlopen(served.url, timeout=30) as page:
+            assert f"ws://127.0.0.1:{served.port}/ws" in page.read().decode()
+    finally:
+        status, out, _ = served.stop()
+    assert status == 0 and served.url in out
+    assert "--host HOST" in newsreader(lib, "serve", "--help").stdout
+
+
 def _version_help(lib: Path) -> None:
     assert newsreader(lib, "--version").stdout.startswith("newsreader ")
     assert all(verb in newsreader(lib, "--help").stdout for verb in ("index", "search", "story"))
@@ -411,6 +424,7 @@ LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
     "newsreader tags [--json]": _tags_line,
     "newsreader mark ID... --read|--unread [--json]": _mark_line,
     "newsreader stats [--json]": _stats,
+    "newsreader serve [--host 127.0.0.1] [--port N]": _serve,
     "newsreader --version | --help": _version_help,
 }
 
