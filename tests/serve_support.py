@@ -27,10 +27,14 @@ class Served:
     url: str
     port: int
 
-    def stop(self) -> tuple[int, str, str]:
-        """Ctrl+C as a terminal sends it (to the whole process group): status, stdout, stderr."""
+    def stop(self, whole_group: bool = True) -> tuple[int, str, str]:
+        """Ctrl+C as a terminal sends it, to the whole process group (or to the server alone, as
+        `kill -INT` does): status, stdout, stderr."""
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGINT)
+            if whole_group:
+                os.killpg(self.process.pid, signal.SIGINT)
+            else:
+                self.process.send_signal(signal.SIGINT)
         try:
             out, err = self.process.communicate(timeout=60)
         except subprocess.TimeoutExpired:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import socket
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 
@@ -124,7 +125,8 @@ def wait_for_screen(driver, test: Callable[[str], bool], what: str, timeout: flo
     raise AssertionError(f"the page never showed {what}; its terminal showed:\n{screen}")
 
 
-def test_the_reader_in_a_browser_shows_the_seeds_and_takes_a_search(browser, tmp_path):
+@pytest.mark.parametrize("whole_group", [True, False], ids=["ctrl+c", "kill -INT server"])
+def test_the_reader_in_a_browser_shows_the_seeds_and_takes_a_search(browser, tmp_path, whole_group):
     library = tmp_path / "library"  # empty: serve indexes the seeds first, as the reader does
     served = start_serving(library)
     try:
@@ -147,7 +149,7 @@ def test_the_reader_in_a_browser_shows_the_seeds_and_takes_a_search(browser, tmp
         assert hit_titles(screen) == [SEED_003]
         assert processes_naming(str(library))  # the reader runs, on the library serve opened
     finally:
-        status, out, err = served.stop()
+        status, out, err = served.stop(whole_group)
     assert status == 0, err
     assert out.splitlines() == [f"newsreader: serving the reader at {served.url} (Ctrl+C stops)"]
     assert "Traceback" not in err
@@ -157,13 +159,29 @@ def test_the_reader_in_a_browser_shows_the_seeds_and_takes_a_search(browser, tmp
     assert processes_naming(str(library)) == [], "the reader outlived the server"
 
 
-def test_serve_answers_with_the_page_and_stops_on_ctrl_c(cli_library):
+def refused(url: str, headers: dict[str, str]) -> bool:
+    """Whether the server answers `url`, asked with `headers`, 403 Forbidden."""
+    try:
+        urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30).close()
+    except urllib.error.HTTPError as exc:
+        return exc.code == 403
+    return False
+
+
+def test_serve_answers_its_own_page_only_and_stops_on_ctrl_c(cli_library):
     served = start_serving(cli_library)
     try:
         with urllib.request.urlopen(served.url, timeout=30) as page:
             html = page.read().decode()
         assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in html
         assert "<div>newsreader</div>" in html
+        for headers in (
+            {"Origin": "http://evil.example"},  # another site's script opening the websocket
+            {"Host": f"rebound.example:{served.port}"},  # a DNS name turned to 127.0.0.1
+        ):
+            for path in ("/", "/ws"):
+                assert refused(served.url + path, headers), (path, headers)
+        assert not refused(served.url, {"Host": f"localhost:{served.port}"})
     finally:
         status, out, err = served.stop()
     assert (status, out.strip()) == (
