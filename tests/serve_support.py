@@ -44,11 +44,13 @@ class Served:
         return self.process.returncode, out, err
 
 
-def start_serving(library: Path, *args: str, timeout: float = 180) -> Served:
-    """`newsreader --library LIBRARY serve --port N ARGS...`, once it accepts connections."""
+def start_serving(library: Path | None, *args: str, timeout: float = 180) -> Served:
+    """`newsreader --library LIBRARY serve --port N ARGS...`, once it accepts connections
+    (with no LIBRARY, the one the environment names)."""
     port = free_port()
+    where = ["--library", str(library)] if library else []
     process = subprocess.Popen(
-        [str(SCRIPT), "--library", str(library), "serve", "--port", str(port), *args],
+        [str(SCRIPT), *where, "serve", "--port", str(port), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

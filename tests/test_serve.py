@@ -9,6 +9,7 @@ tests), from the terminal object textual-serve's script builds (see `CATCH_TERMI
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import time
@@ -189,6 +190,17 @@ def test_serve_answers_its_own_page_only_and_stops_on_ctrl_c(cli_library):
         f"newsreader: serving the reader at {served.url} (Ctrl+C stops)",
     )
     assert err == "newsreader: stopped\n"
+
+
+def test_serve_seeds_the_library_the_reader_would_open(tmp_path, monkeypatch):
+    library = tmp_path / "from-the-environment"
+    monkeypatch.setenv("NEWSREADER_LIBRARY", str(library))
+    served = start_serving(None)  # listening: the seeds are in
+    try:
+        stats = json.loads(newsreader(library, "stats", "--json").stdout)
+        assert stats["dumps"] == {"seeds": 2}
+    finally:
+        assert served.stop()[0] == 0
 
 
 def test_a_busy_port_is_one_line_and_a_wide_address_is_warned_of(cli_library):
