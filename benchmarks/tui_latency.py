@@ -20,8 +20,8 @@ from pathlib import Path
 
 from index.library import Library
 from reader.app import NewsReaderApp
+from reader.settings import ReaderConfig
 from reader.settle import settle
-from reader.state import ReaderConfig
 
 KEY_GAP = 0.15  # seconds between two keystrokes while typing (the debounce lets them through)
 SEARCH_SECONDS: list[float] = []  # Library.search's own time for each measured query

@@ -7,15 +7,20 @@ import time
 from pathlib import Path
 
 from textual import events
-from textual.app import App
+from textual.app import App, get_system_commands_provider
 from textual.binding import Binding
+from textual.theme import Theme
 
 import widgets
 from index.library import Library
 from index.records import IngestReport
+from reader.key_table import actions
+from reader.palette import ActionsProvider
 from reader.screens.indexing import IndexingScreen
 from reader.screens.main import MainScreen
-from reader.state import QueryHistory, ReaderConfig, SavedSearches
+from reader.settings import ReaderConfig, load_settings
+from reader.state import QueryHistory, SavedSearches, remember_theme, remembered_theme
+from widgets.display_text import set_date_format
 
 HERE = Path(__file__).resolve().parent
 WIDGETS = Path(widgets.__file__).resolve().parent
@@ -51,16 +56,28 @@ class NewsReaderApp(App[None]):
         *PANE_STYLES,
         *WIDGET_STYLES,
     ]
-    ENABLE_COMMAND_PALETTE = False  # ctrl+p steps back through the story instead
+    COMMANDS = {get_system_commands_provider, ActionsProvider}  # every action by name, themes
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit_anywhere"),
+        Binding("q", "quit", "Quit", id="quit"),
+        # on every screen, modal ones too (so a priority key); ctrl+p, Textual's usual key for
+        # the palette, steps back through the story here
+        Binding("ctrl+k", "command_palette", "Commands", show=False, priority=True, id="palette"),
     ]
 
     def __init__(self, library: Library, config: ReaderConfig | None = None) -> None:
         super().__init__()
         self.library = library
-        self.config = config or ReaderConfig.load()
+        self.problems: list[str] = []  # one line for each wrong setting, shown at start
+        if config is None:
+            names = actions(type(self))
+            config, self.problems = load_settings(actions=names, themes=self.available_themes)
+        self.config = config
+        self.keymap = config.keys  # action name -> keys, as the settings file rebinds them
+        self.set_keymap(config.keys)
+        palette_keys = config.keys.get("palette", "ctrl+k").split(",")
+        self.COMMAND_PALETTE_BINDING = palette_keys[0]  # the footer shows it
+        set_date_format(config.date_format)
         self.query_history = QueryHistory(library.path, self.config.history_size)
         self.saved_searches = SavedSearches(library.path)
         self.seed_report: IngestReport | None = None
@@ -69,12 +86,29 @@ class NewsReaderApp(App[None]):
         self._gc_threshold = gc.get_threshold()
 
     def on_mount(self) -> None:
-        if self.config.theme and self.config.theme in self.available_themes:
-            self.theme = self.config.theme
+        theme = self.config.theme or remembered_theme()
+        if theme in self.available_themes:
+            self.theme = theme
+        self._theme_at_start = self.theme
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        for problem in self.problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=15, markup=False)
         if self.library.is_empty and not self.library.readonly:
             self.push_screen(IndexingScreen(self.library), self._seeded)
         else:
             self._open_main()
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        """Remember the theme chosen (in the palette) for the next start."""
+        if theme.name == self._theme_at_start:
+            return  # the one set at start, or back to it
+        self._theme_at_start = theme.name
+        remember_theme(theme.name)
+        if self.config.theme and theme.name != self.config.theme:
+            self.notify(
+                f"The settings file sets theme = {self.config.theme!r}: the next start uses it",
+                markup=False,
+            )
 
     def _seeded(self, report: IngestReport | None) -> None:
         self.seed_report = report

@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--port", type=port_number, default=8000, metavar="N", help="the port (default: 8000)"
     )
+
+    p = verbs.add_parser("config", help="the settings file's path and the settings in effect")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--edit", action="store_true", help="create the file (commented) and open $VISUAL/$EDITOR"
+    )
     return parser
 
 
@@ -206,6 +212,10 @@ def open_library(args: argparse.Namespace, readonly: bool = False):
 def run(args: argparse.Namespace) -> int:
     from reader import commands
 
+    if args.verb == "config":  # the user's settings, not the library's
+        from reader.config_command import config
+
+        return config(args)
     if args.verb is None:
         from reader.app import NewsReaderApp
 

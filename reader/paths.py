@@ -1,11 +1,11 @@
-"""Where the reader keeps things: the library folder, the config file and the bundled seeds."""
+"""Where the reader keeps things: the library, the settings file, the UI state, the seeds."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_config_path, user_data_path, user_state_path
 
 APP_NAME = "newsreader"
 SEEDS_DUMP = "seeds"
@@ -19,6 +19,11 @@ def default_library() -> Path:
 
 def config_file() -> Path:
     return user_config_path(APP_NAME) / "config.toml"
+
+
+def ui_state_file() -> Path:
+    """What the reader remembers between runs (the theme chosen) apart from the settings file."""
+    return user_state_path(APP_NAME) / "ui.json"
 
 
 def seeds_folder() -> Path:

@@ -1,52 +1,16 @@
-"""The reader's saved state (query history, saved searches) and its TOML configuration."""
+"""The reader's saved state: query history, saved searches, the theme last chosen."""
 
 from __future__ import annotations
 
 import json
 import os
-import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
-from reader.paths import config_file
+from reader.paths import ui_state_file
 
 HISTORY_FILE = "history.json"
 SAVED_SEARCHES_FILE = "saved_searches.json"
-SORTS = ("relevance", "newest", "oldest")
-
-
-@dataclass(slots=True)
-class ReaderConfig:
-    """Settings read once from `config.toml` in the platform's config folder."""
-
-    search_delay_ms: int = 30  # debounce between the last keystroke and the search
-    page_size: int = 50  # hits fetched per page as the results list scrolls
-    history_size: int = 500  # queries kept in the history
-    sort: str = "relevance"  # relevance | newest | oldest
-    show_side_panes: bool = True
-    theme: str = ""  # a Textual theme name; "" keeps the default
-    max_paragraphs: int = 150  # paragraphs rendered at once in the article view
-    max_paragraph_chars: int = 20_000  # characters rendered of one paragraph
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> ReaderConfig:
-        """The config from `path` (default: the user's config file); defaults when absent or bad."""
-        path = path or config_file()
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return cls()
-        section = data.get("reader", data)
-        config = cls()
-        for f in fields(cls):
-            value = section.get(f.name) if isinstance(section, dict) else None
-            if value is not None and isinstance(value, type(getattr(config, f.name))):
-                setattr(config, f.name, value)
-        if config.sort not in SORTS:
-            config.sort = "relevance"
-        config.page_size = max(10, min(config.page_size, 500))
-        config.search_delay_ms = max(0, min(config.search_delay_ms, 2000))
-        return config
 
 
 def _read_json(path: Path, default):
@@ -119,3 +83,22 @@ class SavedSearches:
 
     def _write(self) -> bool:
         return _write_json(self.path, [{"name": s.name, "query": s.query} for s in self.items])
+
+
+def remembered_theme(path: Path | None = None) -> str:
+    """The theme last chosen in the reader ("" when none was), kept in the user state folder."""
+    state = _read_json(path or ui_state_file(), {})
+    theme = state.get("theme") if isinstance(state, dict) else None
+    return theme if isinstance(theme, str) else ""
+
+
+def remember_theme(theme: str, path: Path | None = None) -> bool:
+    """Keep `theme` for the next start; False when the state folder is not writable."""
+    path = path or ui_state_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    state = _read_json(path, {})
+    state = state if isinstance(state, dict) else {}
+    return _write_json(path, {**state, "theme": theme})

@@ -10,8 +10,8 @@ from pathlib import Path
 from index.library import Library
 from reader.app import NewsReaderApp
 from reader.paths import SEEDS_DUMP, seeds_folder
+from reader.settings import ReaderConfig
 from reader.settle import settle
-from reader.state import ReaderConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 

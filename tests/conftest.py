@@ -16,6 +16,7 @@ def _private_library(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("default-library")
     monkeypatch.setenv("NEWSREADER_LIBRARY", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return folder
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.navigation import FOLLOW, ArticleHistory, Visit, story_neighbour
-from reader.state import QueryHistory, ReaderConfig, SavedSearches
+from reader.state import QueryHistory, SavedSearches
 from widgets.display_text import query_terms, term_pattern, term_spans
 
 
@@ -40,18 +40,6 @@ def test_saving_into_a_missing_folder_fails_quietly(tmp_path):
     saved = SavedSearches(tmp_path / "missing")
     assert saved.save("x", "y") is False
     assert [s.name for s in saved.items] == ["x"]
-
-
-def test_config_is_read_from_toml_and_bad_values_fall_back(tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text('[reader]\nsearch_delay_ms = 300\nsort = "sideways"\npage_size = "many"\n')
-    config = ReaderConfig.load(path)
-    assert config.search_delay_ms == 300
-    assert config.sort == "relevance"
-    assert config.page_size == ReaderConfig().page_size
-    path.write_text("this is not toml ===")
-    assert ReaderConfig.load(path) == ReaderConfig()
-    assert ReaderConfig.load(tmp_path / "absent.toml") == ReaderConfig()
 
 
 def test_back_and_forward_like_a_browser():

@@ -409,6 +409,23 @@ def _version_help(lib: Path) -> None:
     assert all(verb in newsreader(lib, "--help").stdout for verb in ("index", "search", "story"))
 
 
+def _config_line(lib: Path) -> None:
+    import os
+
+    shown = json.loads(newsreader(lib, "config", "--json").stdout)
+    path = Path(os.environ["XDG_CONFIG_HOME"]) / "newsreader" / "config.toml"
+    assert shown["path"] == str(path) and shown["settings"]["reader"]["sort"] == "relevance"
+    editors = {k: os.environ.pop(k, None) for k in ("VISUAL", "EDITOR")}
+    os.environ["EDITOR"] = "true"
+    try:
+        newsreader(lib, "config", "--edit")
+    finally:
+        os.environ.pop("EDITOR")
+        os.environ.update({k: v for k, v in editors.items() if v is not None})
+    assert "# sort = " in path.read_text()
+    assert f"# settings file: {path}" in newsreader(lib, "config").stdout
+
+
 LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
     "newsreader [--library DIR]": None,  # test_open_the_reader
     "newsreader index PATH... [--dump NAME] [--rebuild] [--workers N] [--keep-all]": _index,
@@ -425,6 +442,7 @@ LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
     "newsreader mark ID... --read|--unread [--json]": _mark_line,
     "newsreader stats [--json]": _stats,
     "newsreader serve [--host 127.0.0.1] [--port N]": _serve,
+    "newsreader config [--json] [--edit]": _config_line,
     "newsreader --version | --help": _version_help,
 }
 
@@ -438,3 +456,69 @@ def test_command_line(cli_library, line):
     check = LINE_CHECKS[line]
     assert check is not None
     check(cli_library)
+
+
+# -- the settings section ------------------------------------------------------------------------
+
+
+def _settings_rows() -> list[tuple[str, list[str], list[str]]]:
+    """The settings table: (table, its keys, their defaults as TOML) per row."""
+    rows = []
+    for line in _section("Settings and the command palette").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("| `[") or len(cells) != 3:
+            continue
+        table, first = re.match(r"`\[(\w+)\] (\w+)`", cells[0]).groups()
+        keys = [first, *re.findall(r", `(\w+)`", cells[0])]
+        rows.append((table, keys, re.findall(r"`([^`]*)`", cells[1])))
+    return rows
+
+
+def test_the_settings_table_names_every_key_with_its_default():
+    import tomllib
+
+    from reader.settings import DEFAULTS, SETTINGS
+
+    named = set()
+    for table, keys, defaults in _settings_rows():
+        if table == "keys":
+            continue
+        for n, key in enumerate(keys):
+            setting = next(s for s in SETTINGS if (s.table, s.key) == (table, key))
+            value = tomllib.loads(f"v = {defaults[min(n, len(defaults) - 1)]}")["v"]
+            assert value == getattr(DEFAULTS, setting.field), (table, key)
+            named.add((table, key))
+    assert named == {(s.table, s.key) for s in SETTINGS}
+
+
+def test_the_settings_example_and_its_error_line_are_what_the_reader_reads(tmp_path):
+    from reader.app import NewsReaderApp
+    from reader.key_table import actions
+    from reader.settings import load_settings
+
+    section = _section("Settings and the command palette")
+    names = actions(NewsReaderApp)
+    example = section.split("```toml")[1].split("```")[0]
+    config, problems = load_settings(_write(tmp_path / "a.toml", example), actions=names)
+    assert problems == []
+    assert config.keys["search"] == "ctrl+f" and config.keys["palette"] == "ctrl+p,ctrl+k"
+    assert (config.theme, config.sort, config.show_related) == ("nord", "newest", False)
+    for name in re.findall(r"`(\w+)`", section.split("has a name")[1].split("An example")[0]):
+        assert name in names, name
+    said = " ".join(section.split("`…/config.toml: ")[1].split("`")[0].split())
+    _, problems = load_settings(_write(tmp_path / "b.toml", '[reader]\nsort = "sideways"\n'))
+    assert problems == [f"{tmp_path / 'b.toml'}: {said}"]
+
+
+def test_the_settings_paths_are_the_user_folders(monkeypatch, tmp_path):
+    from reader.paths import config_file, ui_state_file
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "c"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "s"))
+    assert config_file() == tmp_path / "c" / "newsreader" / "config.toml"
+    assert ui_state_file() == tmp_path / "s" / "newsreader" / "ui.json"
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -13,8 +13,8 @@ from rich.console import Console
 from index.library import Library
 from reader.app import NewsReaderApp
 from reader.screens.main import MainScreen
+from reader.settings import ReaderConfig
 from reader.settle import settle as settle  # the tests import it from here
-from reader.state import ReaderConfig
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NATO_000 = "NATO 'Can't Confirm' Russian Troop Withdrawal"

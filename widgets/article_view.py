@@ -16,6 +16,7 @@ from widgets.display_text import (
     find_spans,
     safe_block,
     safe_line,
+    show_date,
     term_pattern,
     term_spans,
 )
@@ -27,9 +28,9 @@ class ArticleView(VerticalScroll, can_focus=True):
     """Shows one article; query words highlighted; find-in-article matches walked with n/N."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
+        Binding("j", "scroll_down", "Scroll down", show=False, id="scroll_down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="scroll_up"),
+        Binding("space", "page_down", "Page down", show=False, id="page_down"),
     ]
 
     def __init__(self, max_paragraphs: int = 150, max_chars: int = 20_000, **kwargs) -> None:
@@ -117,7 +118,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         parts = [
             safe_line(article.source, 80) or "unknown source",
             safe_line(article.dump, 80),
-            article.date[:10] if article.date else "undated",
+            show_date(article.date),
         ]
         if article.credits:
             parts.append(", ".join(safe_line(c, 60) for c in article.credits[:8]))

@@ -60,9 +60,9 @@ class DiffView(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
     BINDINGS = [
-        Binding("n", "next_change", "Next change"),
-        Binding("p", "previous_change", "Previous change"),
-        Binding("u", "toggle_unchanged", "Hide/show unchanged"),
+        Binding("n", "next_change", "Next change", id="next_change"),
+        Binding("p", "previous_change", "Previous change", id="previous_change"),
+        Binding("u", "toggle_unchanged", "Hide/show unchanged", id="unchanged"),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

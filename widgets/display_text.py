@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from rich.text import Text
 
@@ -19,6 +20,24 @@ _CLAUSE = re.compile(r'(?P<neg>-)?(?:(?P<field>\w+):)?(?P<value>"[^"]*"?|\S+)')
 _OPERATORS = {"and", "or", "not", "to"}
 _NOT_TEXT_FIELDS = {"date", "dump", "source", "lang", "url", "id"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+_date_format = [DEFAULT_DATE_FORMAT]  # the reader's `date_format` setting (`set_date_format`)
+
+
+def set_date_format(fmt: str) -> None:
+    """How `show_date` writes a day: a strftime format (the reader sets it from its settings)."""
+    _date_format[0] = fmt or DEFAULT_DATE_FORMAT
+
+
+def show_date(value: str) -> str:
+    """An article's ISO date as the user likes days written; "undated" when it has none."""
+    if not value:
+        return "undated"
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return safe_line(value[:10], 10)  # a month or a year alone: as it is
+    return safe_line(day.strftime(_date_format[0]), 40)
 
 
 def safe_line(text: str, limit: int = 300) -> str:

@@ -18,10 +18,10 @@ class EntitySidebar(EntryList[ArticleEntity | None]):
     """Entities grouped by kind, most salient first; `enter` searches, `c` shows the card."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Next entity", show=False),
-        Binding("k", "cursor_up", "Previous entity", show=False),
-        Binding("enter", "select", "Search for the entity", show=False),
-        Binding("c", "card", "Entity card"),
+        Binding("j", "cursor_down", "Next entity", show=False, id="next"),
+        Binding("k", "cursor_up", "Previous entity", show=False, id="previous"),
+        Binding("enter", "select", "Search for the entity", show=False, id="search_entity"),
+        Binding("c", "card", "Entity card", id="card"),
     ]
 
     def show_entities(self, entities: list[ArticleEntity], note: str = "") -> None:

@@ -21,9 +21,9 @@ class EntityTable(DataTable):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open card"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select_cursor", "Open card", id="open"),
+        Binding("j", "cursor_down", "Down", show=False, id="next"),
+        Binding("k", "cursor_up", "Up", show=False, id="previous"),
     ]
 
     def __init__(

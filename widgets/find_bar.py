@@ -12,8 +12,8 @@ class FindBar(Input):
     """A one-line box under the article; hidden until `ctrl+f` / `f`."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Back to the text, matches kept", show=False),
-        Binding("escape", "close", "Close find", show=False),
+        Binding("enter", "submit", "Back to the text, matches kept", show=False, id="submit"),
+        Binding("escape", "close", "Close find", show=False, id="close"),
     ]
 
     def __init__(self, **kwargs) -> None:

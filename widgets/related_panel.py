@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widgets.option_list import Option
 
 from index.records import Related, RelatedItem
-from widgets.display_text import safe_line
+from widgets.display_text import safe_line, show_date
 from widgets.entry_list import EntryList, notice
 from widgets.messages import DiffWanted, RelatedChosen
 
@@ -35,7 +35,7 @@ def item_prompt(item: RelatedItem, with_dump: bool = True) -> Text:
     meta = [safe_line(item.source, 60)] if item.source else []
     if with_dump:
         meta.append(safe_line(item.dump, 60))
-    meta.append(item.date[:10] if item.date else "undated")
+    meta.append(show_date(item.date))
     line.append("\n")
     line.append(" · ".join(meta), style="dim")
     if item.copies:
@@ -51,11 +51,11 @@ class RelatedPanel(EntryList[_Entry]):
     """Related coverage of the open article; `enter` opens, `t` regroups, `d` diffs versions."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Next related", show=False),
-        Binding("k", "cursor_up", "Previous related", show=False),
-        Binding("enter", "select", "Open the related article", show=False),
-        Binding("t", "toggle_grouping", "By dump/timeline"),
-        Binding("d", "diff", "Diff versions"),
+        Binding("j", "cursor_down", "Next related", show=False, id="next"),
+        Binding("k", "cursor_up", "Previous related", show=False, id="previous"),
+        Binding("enter", "select", "Open the related article", show=False, id="open"),
+        Binding("t", "toggle_grouping", "By dump/timeline", id="grouping"),
+        Binding("d", "diff", "Diff versions", id="diff"),
     ]
 
     grouping: reactive[str] = reactive("dump", init=False)

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.records import Hit
-from widgets.display_text import HIGHLIGHT, safe_line, with_spans
+from widgets.display_text import HIGHLIGHT, safe_line, show_date, with_spans
 from widgets.messages import HitChosen, HitHighlighted, MoreHitsWanted
 
 FETCH_AHEAD = 10  # fetch the next page when the cursor is this close to the last loaded hit
@@ -23,7 +23,7 @@ def hit_prompt(hit: Hit) -> Text:
         prompt.append("★ ", style="bold")
     prompt.append(safe_line(hit.title, 200) or "(untitled)", style="bold" if not hit.read else "")
     prompt.append("\n")
-    meta = [safe_line(hit.dump, 60), hit.date[:10] if hit.date else "undated"]
+    meta = [safe_line(hit.dump, 60), show_date(hit.date)]
     if hit.source:
         meta.append(safe_line(hit.source, 60))
     prompt.append(" · ".join(meta), style="dim")
@@ -53,9 +53,9 @@ class ResultsList(OptionList):
     """The hits of the current query; asks for more as the cursor nears the end."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Next result", show=False),
-        Binding("k", "cursor_up", "Previous result", show=False),
-        Binding("enter", "select", "Read the article", show=False),
+        Binding("j", "cursor_down", "Next result", show=False, id="next"),
+        Binding("k", "cursor_up", "Previous result", show=False, id="previous"),
+        Binding("enter", "select", "Read the article", show=False, id="open"),
     ]
 
     def __init__(self, **kwargs) -> None:

@@ -12,10 +12,10 @@ class SearchBox(Input):
     """Where the query is typed; `enter` submits, `up`/`down` walk the query history."""
 
     BINDINGS = [
-        Binding("up", "history_back", "Earlier query", show=False),
-        Binding("down", "history_forward", "Later query", show=False),
-        Binding("enter", "submit", "Go to the results", show=False),
-        Binding("escape", "leave", "Leave the query box", show=False),
+        Binding("up", "history_back", "Earlier query", show=False, id="earlier"),
+        Binding("down", "history_forward", "Later query", show=False, id="later"),
+        Binding("enter", "submit", "Go to the results", show=False, id="submit"),
+        Binding("escape", "leave", "Leave the query box", show=False, id="leave"),
     ]
 
     def __init__(self, history: list[str] | None = None, **kwargs) -> None:

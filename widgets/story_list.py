@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from index.records import RelatedItem
 from index.text import sanitize_line
-from widgets.display_text import safe_line
+from widgets.display_text import safe_line, show_date
 
 UNDATED = "undated"
 TITLE_WIDTH = 90  # longer titles are clipped so the table does not scroll sideways
@@ -42,9 +42,9 @@ class StoryList(DataTable):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open article"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select_cursor", "Open article", id="open"),
+        Binding("j", "cursor_down", "Down", show=False, id="next"),
+        Binding("k", "cursor_up", "Up", show=False, id="previous"),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -74,7 +74,7 @@ class StoryList(DataTable):
             style = "bold" if is_current else ""
             self.add_row(
                 Text("●" if is_current else " ", style="bold"),
-                Text(item.date[:10] if item.date else UNDATED, style="" if item.date else "dim"),
+                Text(show_date(item.date), style="" if item.date else "dim"),
                 dump_cell(item),
                 Text(sanitize_line(item.source)),
                 Text(safe_line(item.title, TITLE_WIDTH) or "(untitled)", style=style),

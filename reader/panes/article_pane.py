@@ -11,7 +11,7 @@ from textual.worker import get_current_worker
 
 from index.library import LibraryError
 from index.records import Article
-from reader.state import ReaderConfig
+from reader.settings import ReaderConfig
 from widgets.article_view import ArticleView
 from widgets.find_bar import FindBar
 from widgets.messages import ArticleShown, FindChanged, FindClosed

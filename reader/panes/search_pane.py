@@ -14,7 +14,8 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from index.records import SearchResult
-from reader.state import SORTS, QueryHistory, ReaderConfig
+from reader.settings import SORTS, ReaderConfig
+from reader.state import QueryHistory
 from widgets.display_text import query_terms
 from widgets.messages import (
     HitChosen,

@@ -30,10 +30,10 @@ class EntityBrowserScreen(ModalScreen[ScreenResult]):
 
     CSS_PATH = "entity_browser.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("ctrl+d", "next_dump", "Next dump", priority=True),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("ctrl+s", "search_highlighted", "Search it", priority=True),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("ctrl+d", "next_dump", "Next dump", priority=True, id="next_dump"),
+        Binding("slash", "focus_filter", "Filter", id="filter"),
+        Binding("ctrl+s", "search_highlighted", "Search it", priority=True, id="browser_search"),
     ]
 
     def __init__(self, library) -> None:

@@ -53,9 +53,9 @@ class EntityCardScreen(ModalScreen[ScreenResult]):
 
     CSS_PATH = "entity_card.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("a", "search_this", "Articles naming it"),
-        Binding("s", "search_highlighted", "Search highlighted"),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("a", "search_this", "Articles naming it", id="search_this"),
+        Binding("s", "search_highlighted", "Search highlighted", id="card_search"),
     ]
 
     def __init__(self, library, name: str, kind: str) -> None:

@@ -18,7 +18,7 @@ CLEAR = ("", "")  # the choice that drops every filter
 class FacetScreen(ModalScreen[tuple[str, str] | None]):
     """Dismisses with (facet, value) to toggle that filter, CLEAR to drop all, None to cancel."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close")]
+    BINDINGS = [Binding("escape", "cancel", "Close", id="close")]
 
     def __init__(self, facets: dict[str, dict[str, int]], filters: dict[str, str]) -> None:
         super().__init__()

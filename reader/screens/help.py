@@ -11,25 +11,31 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.keys import rebound
+
 OUR_MODULES = ("reader", "widgets")
 
 HelpRows = list[tuple[str, str]]  # (keys, what they do)
 
 
 def binding_rows(app: App, classes: Iterable[type]) -> HelpRows:
-    """The documented bindings declared by `classes` (and their bases in this project)."""
+    """The documented bindings declared by `classes` (and their bases in this project), with
+    the keys the settings file gives them (`app.keymap`)."""
     seen: dict[tuple[str, str], list[str]] = {}
     for cls in classes:
-        for base in reversed(cls.__mro__):
-            if not base.__module__.startswith(OUR_MODULES):
+        declared = [
+            binding
+            for base in reversed(cls.__mro__)
+            if base.__module__.startswith(OUR_MODULES)
+            for binding in Binding.make_bindings(base.__dict__.get("BINDINGS", []))
+        ]
+        for binding in rebound(declared, getattr(app, "keymap", {})):
+            if not binding.description or binding.system:
                 continue
-            for binding in Binding.make_bindings(base.__dict__.get("BINDINGS", [])):
-                if not binding.description or binding.system:
-                    continue
-                keys = seen.setdefault((binding.action, binding.description), [])
-                shown = app.get_key_display(binding)
-                if shown not in keys:
-                    keys.append(shown)
+            keys = seen.setdefault((binding.action, binding.description), [])
+            shown = app.get_key_display(binding)
+            if shown not in keys:
+                keys.append(shown)
     return [(", ".join(keys), description) for (_, description), keys in seen.items()]
 
 
@@ -37,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable list of the key map, section by section."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "close", "Close help"),
+        Binding("escape,q,question_mark", "close", "Close help", id="close_help"),
     ]
 
     def __init__(self, sections: Sequence[tuple[str, HelpRows]], notes: str = "") -> None:

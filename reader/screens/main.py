@@ -21,10 +21,11 @@ from reader.screens.facets import CLEAR, FacetScreen
 from reader.screens.help import main_help
 from reader.screens.main_layout import PaneLayout
 from reader.screens.open_original import open_original
-from reader.screens.saved_searches import SavedSearchesScreen, SaveSearchScreen
+from reader.screens.saved_searches import SavedSearchesScreen, save_search
 from reader.screens.story import StoryScreen
 from reader.screens.version_diff import VersionDiffScreen
-from reader.state import QueryHistory, ReaderConfig, SavedSearches
+from reader.settings import ReaderConfig
+from reader.state import QueryHistory, SavedSearches
 from widgets.article_view import ArticleView
 from widgets.entity_sidebar import EntitySidebar
 from widgets.messages import (
@@ -53,36 +54,39 @@ class MainScreen(Screen[None]):
     """The reader's three panes; the library is only called from thread workers."""
 
     BINDINGS = [
-        Binding("slash", "focus_query", "Search"),
-        Binding("e", "focus_entities", "Entities"),
-        Binding("r", "focus_related", "Related"),
-        Binding("left_square_bracket,alt+left", "back", "Back"),
-        Binding("right_square_bracket,alt+right", "forward", "Forward"),
-        Binding("f,ctrl+f", "find", "Find"),
-        Binding("n", "find_next(1)", "Next match", show=False),
-        Binding("N", "find_next(-1)", "Previous match", show=False),
-        Binding("o", "cycle_sort", "Sort"),
-        Binding("s", "story", "Story"),
-        Binding("ctrl+n", "story_step(1)", "Next article of the story", show=False),
-        Binding("ctrl+p", "story_step(-1)", "Previous article of the story", show=False),
-        Binding("E", "entity_browser", "Entity browser", show=False),
-        Binding("ctrl+y", "accept_correction", "Accept “did you mean”", show=False),
-        Binding("F", "facets", "Filter by dump, source, language", show=False),
-        Binding("S", "save_search", "Save the query", show=False),
-        Binding("L", "saved_searches", "Saved searches", show=False),
-        Binding("f2,less_than_sign", "toggle_search_pane", "Hide/show search pane", show=False),
-        Binding("f3,greater_than_sign", "toggle_side_pane", "Hide/show side pane", show=False),
-        Binding("tab", "app.focus_next", "Next pane", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("slash", "focus_query", "Search", id="search"),
+        Binding("e", "focus_entities", "Entities", id="entities"),
+        Binding("r", "focus_related", "Related", id="related"),
+        Binding("left_square_bracket,alt+left", "back", "Back", id="back"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", id="forward"),
+        Binding("f,ctrl+f", "find", "Find", id="find"),
+        Binding("n", "find_next(1)", "Next match", show=False, id="next_match"),
+        Binding("N", "find_next(-1)", "Previous match", show=False, id="previous_match"),
+        Binding("o", "cycle_sort", "Sort", id="sort"),
+        Binding("s", "story", "Story", id="story"),
+        Binding("ctrl+n", "story_step(1)", "Next in the story", False, id="story_next"),
+        Binding("ctrl+p", "story_step(-1)", "Previous in the story", False, id="story_previous"),
+        Binding("E", "entity_browser", "Entity browser", show=False, id="entity_browser"),
+        Binding("ctrl+y", "accept_correction", "Accept “did you mean”", False, id="correction"),
+        Binding("F", "facets", "Filter by dump, source, language", show=False, id="facets"),
+        Binding("S", "save_search", "Save the query", show=False, id="save_search"),
+        Binding("L", "saved_searches", "Saved searches", show=False, id="saved_searches"),
+        Binding("f2,less_than_sign", "toggle_search_pane", "Hide/show search pane", False,
+                id="search_pane"),
+        Binding("f3,greater_than_sign", "toggle_side_pane", "Hide/show side pane", False,
+                id="side_pane"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="next_pane"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="previous_pane"),
         Binding("u", "mark('toggle_read')", "Read/unread", id="toggle_read"),
         Binding("asterisk", "mark('toggle_star')", "Star/unstar", id="star"),
         Binding("plus", "mark('add_tag')", "Add a tag", show=False, id="add_tag"),
         Binding("minus", "mark('remove_tag')", "Remove a tag", show=False, id="remove_tag"),
         Binding("T", "mark('tag_list')", "Tags", show=False, id="tags"),
         Binding("x", "mark('export')", "Export the results", show=False, id="export"),
-        Binding("O", "open_original", "Open the original in the browser", show=False),
-        Binding("question_mark", "help", "Help"),
-    ]
+        Binding("O", "open_original", "Open the original in a browser", False,
+                id="open_original"),
+        Binding("question_mark", "help", "Help", id="help"),
+    ]  # fmt: skip
 
     def __init__(
         self,
@@ -119,6 +123,7 @@ class MainScreen(Screen[None]):
         self.panes.fit(self.app.size.width)
         self.search_pane.run_search()
         self.results.focus()
+        self.panes.start(self.config, self.entity_sidebar, self.related_panel)
         self.set_interval(UPDATE_CHECK_SECONDS, self.check_for_updates)
 
     def on_resize(self, event) -> None:
@@ -303,11 +308,11 @@ class MainScreen(Screen[None]):
         self.query_box.focus()
 
     def action_focus_entities(self) -> None:
-        self.panes.show(self.side_pane)
+        self.panes.show(self.side_pane, self.entity_sidebar)
         self.entity_sidebar.focus()
 
     def action_focus_related(self) -> None:
-        self.panes.show(self.side_pane)
+        self.panes.show(self.side_pane, self.related_panel)
         self.related_panel.focus()
 
     def action_toggle_search_pane(self) -> None:
@@ -365,20 +370,7 @@ class MainScreen(Screen[None]):
             self.search_pane.filter_by(None if choice == CLEAR else choice)
 
     def action_save_search(self) -> None:
-        query = self.query_box.value.strip()
-        if not query:
-            self.notify("Type a query first: the empty query lists everything")
-            return
-
-        def save(name: str | None) -> None:
-            if name is None:
-                return
-            if self.saved.save(name, query):
-                self.notify(f"Saved as “{name}”", markup=False)
-            else:
-                self.notify("Could not write the saved searches (read-only library?)")
-
-        self.app.push_screen(SaveSearchScreen(query), save)
+        save_search(self, self.query_box.value.strip(), self.saved)
 
     def action_saved_searches(self) -> None:
         self.app.push_screen(SavedSearchesScreen(self.library, self.saved), self.screen_result)

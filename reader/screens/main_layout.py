@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from textual.screen import Screen
 from textual.widget import Widget
 
 NARROW = 100  # columns below which the search pane and the side pane take turns
 TINY = 70  # columns below which the panes take a larger share
+
+
+class PanesShown(Protocol):
+    """The settings' [panes] table (`reader.settings.ReaderConfig`)."""
+
+    show_search: bool
+    show_entities: bool
+    show_related: bool
 
 
 class PaneLayout:
@@ -40,9 +49,18 @@ class PaneLayout:
             self.search_made_way = False
             self.search.display = True
 
-    def show(self, pane: Widget) -> None:
-        """Show a side of the screen; below 100 columns only one side fits beside the article."""
+    def start(self, settings: PanesShown, entities: Widget, related: Widget) -> None:
+        """Hide at start what the settings' [panes] table turns off (the keys bring it back)."""
+        entities.display = settings.show_entities
+        related.display = settings.show_related
+        if not settings.show_search:
+            self.toggle(self.search)
+
+    def show(self, pane: Widget, part: Widget | None = None) -> None:
+        """Show a side of the screen (and `part` of it); below 100 columns only one side fits."""
         pane.display = True
+        if part is not None:
+            part.display = True
         if pane is self.side:
             self.side_choice = True
         if self.screen.app.size.width < NARROW:

@@ -29,8 +29,8 @@ class OpenOriginalScreen(ModalScreen[bool]):
     """Shows the URL; `y` or `enter` opens it in the browser, `n` or `escape` does not."""
 
     BINDINGS = [
-        Binding("y,enter", "open", "Open in the browser"),
-        Binding("n,escape", "cancel", "Cancel"),
+        Binding("y,enter", "open", "Open in the browser", id="open_in_browser"),
+        Binding("n,escape", "cancel", "Cancel", id="no"),
     ]
 
     def __init__(self, url: str) -> None:

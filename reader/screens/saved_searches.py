@@ -7,7 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -17,10 +17,27 @@ from reader.state import SavedSearches
 from widgets.display_text import safe_line
 
 
+def save_search(screen: Screen, query: str, saved: SavedSearches) -> None:
+    """Ask for a name and save `query` under it (the main screen's `S`)."""
+    if not query:
+        screen.notify("Type a query first: the empty query lists everything")
+        return
+
+    def save(name: str | None) -> None:
+        if name is None:
+            return
+        if saved.save(name, query):
+            screen.notify(f"Saved as “{name}”", markup=False)
+        else:
+            screen.notify("Could not write the saved searches (read-only library?)")
+
+    screen.app.push_screen(SaveSearchScreen(query), save)
+
+
 class SaveSearchScreen(ModalScreen[str | None]):
     """Asks for a name for the current query; dismisses with the name (None: cancelled)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, query: str) -> None:
         super().__init__()
@@ -43,8 +60,8 @@ class SavedSearchesScreen(ModalScreen[tuple[str, str] | None]):
     """Each saved search with how many articles it finds now; `enter` runs it."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Close"),
-        Binding("delete,x", "remove", "Delete the saved search"),
+        Binding("escape", "cancel", "Close", id="close"),
+        Binding("delete,x", "remove", "Delete the saved search", id="delete"),
     ]
 
     def __init__(self, library: Library, saved: SavedSearches) -> None:

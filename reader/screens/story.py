@@ -72,8 +72,8 @@ class StoryScreen(ModalScreen[ScreenResult]):
 
     CSS_PATH = "story.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("o", "toggle_order", "Oldest/newest first"),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("o", "toggle_order", "Oldest/newest first", id="order"),
     ]
 
     def __init__(self, library, article_id: str) -> None:

@@ -18,8 +18,8 @@ class TagPromptScreen(ModalScreen[str | None]):
     """Asks for one tag; `tab`/`right` takes the completion; dismisses with it (None: cancelled)."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "complete", "Take the completion", show=False),
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("tab", "complete", "Take the completion", show=False, id="complete"),
     ]
 
     def __init__(self, title: str, tags: list[str], value: str = "") -> None:
@@ -53,7 +53,7 @@ class TagPromptScreen(ModalScreen[str | None]):
 class TagListScreen(ModalScreen[tuple[str, str] | None]):
     """Every tag with its number of articles; `enter` searches for it."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close")]
+    BINDINGS = [Binding("escape", "cancel", "Close", id="close")]
 
     def __init__(self, counts: list[tuple[str, int]]) -> None:
         super().__init__()

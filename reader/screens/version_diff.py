@@ -42,9 +42,9 @@ class VersionDiffScreen(ModalScreen[ScreenResult]):
 
     CSS_PATH = "version_diff.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("o", "open_new", "Open newer version"),
-        Binding("O", "open_old", "Open older version", show=False),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("o", "open_new", "Open newer version", id="open_newer"),
+        Binding("O", "open_old", "Open older version", show=False, id="open_older"),
     ]
 
     def __init__(self, library, old_id: str, new_id: str) -> None:
