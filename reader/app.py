@@ -14,7 +14,7 @@ from textual.theme import Theme
 import widgets
 from index.library import Library
 from index.records import IngestReport
-from reader.key_table import actions
+from reader.key_table import actions, keyless_note
 from reader.palette import ActionsProvider
 from reader.screens.indexing import IndexingScreen
 from reader.screens.main import MainScreen
@@ -72,6 +72,7 @@ class NewsReaderApp(App[None]):
         if config is None:
             names = actions(type(self))
             config, self.problems = load_settings(actions=names, themes=self.available_themes)
+            self.problems += keyless_note(type(self), config.keys)
         self.config = config
         self.keymap = config.keys  # action name -> keys, as the settings file rebinds them
         self.set_keymap(config.keys)

@@ -16,10 +16,11 @@ from reader.settings import commented_file, effective, load_settings, toml_value
 
 def _checked(path: Path) -> tuple[dict[str, dict], list[str]]:
     from reader.app import NewsReaderApp
-    from reader.key_table import actions
+    from reader.key_table import actions, keyless_note
 
     names = actions(NewsReaderApp)
     config, problems = load_settings(path, actions=names)
+    problems += keyless_note(NewsReaderApp, config.keys)
     for problem in problems:
         print(f"newsreader: {visible(problem)}", file=sys.stderr)
     return effective(config, names), problems

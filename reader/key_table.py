@@ -83,3 +83,25 @@ def actions(app_class: type) -> dict[str, Action]:
             if where not in action.where:
                 action.where.append(where)
     return found
+
+
+def keyless(app_class: type, keymap: dict[str, str]) -> list[str]:
+    """The actions a rebinding left without a key: another action was given their only one."""
+    from reader.keys import rebound
+
+    lost = []
+    for where, cls in keyed_classes(app_class):
+        bindings = declared(cls)
+        left = {binding.id for binding in rebound(bindings, keymap)}
+        lost += [f"{b.id} ({where})" for b in bindings if b.id not in left]
+    return list(dict.fromkeys(lost))
+
+
+def keyless_note(app_class: type, keymap: dict[str, str]) -> list[str]:
+    """One line naming the actions the settings file's [keys] left without a key, if any."""
+    from reader.paths import config_file
+
+    lost = keyless(app_class, keymap)
+    if not lost:
+        return []
+    return [f"{config_file()}: keys: {', '.join(lost)} now without a key (the palette runs it)"]

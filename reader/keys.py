@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding, BindingsMap
-from textual.keys import REPLACED_KEYS, Keys, key_to_character
+from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 
 MODIFIERS = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
 NAMED_KEYS = frozenset(k.value.rsplit("+", 1)[-1] for k in Keys) | {"space", "tab", "enter"}
@@ -32,6 +32,12 @@ def check_keys(text: str) -> str | None:
         ):
             return f"{base!r} in {part!r} is not a key name (such as x, f2, enter, up)"
     return None
+
+
+def normalized(text: str) -> str:
+    """Keys as Textual names them: "?, ctrl+f" -> "question_mark,ctrl+f" (as its keymap does)."""
+    parts = [part.strip() for part in text.split(",")]
+    return ",".join(_character_to_key(part) if len(part) == 1 else part for part in parts)
 
 
 def rebound(bindings: list[Binding], keymap: dict[str, str]) -> list[Binding]:

@@ -42,7 +42,8 @@ def screen_commands(app: App, screen: Screen, keymap: dict[str, str]) -> list[Pa
         found: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         for binding in rebound(bindings, keymap):
             keys, names = found.setdefault((binding.action, binding.description), ([], []))
-            keys.append(app.get_key_display(binding))
+            if (shown := app.get_key_display(binding)) not in keys:
+                keys.append(shown)
             if binding.id not in names:
                 names.append(binding.id or "")
         for (action, description), (keys, names) in found.items():

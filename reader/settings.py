@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
-from reader.keys import check_keys
+from reader.keys import check_keys, normalized
 from reader.paths import config_file
 
 SORTS = ("relevance", "newest", "oldest")
@@ -167,7 +167,7 @@ def _read_keys(
         elif error := check_keys(value):
             problems.append(f"{at}: {error}; keeping the built-in keys")
         else:
-            keymap[name] = ",".join(part.strip() for part in value.split(","))
+            keymap[name] = normalized(value)
     return keymap
 
 

@@ -41,7 +41,7 @@ def test_good_settings_are_read(tmp_path):
     assert problems == []
     assert (config.sort, config.date_format, config.theme) == ("newest", "%d %b %Y", "nord")
     assert (config.show_related, config.show_entities) == (False, True)
-    assert config.keys == {"search": "ctrl+f", "find": "f,?"}
+    assert config.keys == {"search": "ctrl+f", "find": "f,question_mark"}  # as Textual names keys
 
 
 def test_a_wrong_key_a_wrong_type_and_a_bad_line_each_give_one_line_and_keep_the_rest(tmp_path):
@@ -164,3 +164,13 @@ def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_an_action_left_without_a_key_is_named():
+    from reader.key_table import keyless, keyless_note
+
+    assert keyless(NewsReaderApp, {}) == []
+    assert keyless(NewsReaderApp, {"search": "f"}) == []  # find keeps ctrl+f
+    assert keyless(NewsReaderApp, {"search": "s,ctrl+f"}) == ["story (main screen)"]
+    (note,) = keyless_note(NewsReaderApp, {"search": "s"})
+    assert note.endswith("keys: story (main screen) now without a key (the palette runs it)")
