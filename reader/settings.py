@@ -188,7 +188,7 @@ def load_settings(
         themes = BUILTIN_THEMES
     config, problems = ReaderConfig(), []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM (Windows editors) is no key
     except FileNotFoundError:
         return config, problems
     except (OSError, UnicodeDecodeError) as exc:
