@@ -122,6 +122,7 @@ class NewsReaderApp(App[None]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
+        set_date_format("")  # back to the default: the process may go on without the reader
         gc.unfreeze()  # the process may go on without the reader (tests, embedding)
         gc.set_threshold(*self._gc_threshold)
 

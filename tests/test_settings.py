@@ -174,3 +174,17 @@ def test_an_action_left_without_a_key_is_named():
     assert keyless(NewsReaderApp, {"search": "s,ctrl+f"}) == ["story (main screen)"]
     (note,) = keyless_note(NewsReaderApp, {"search": "s"})
     assert note.endswith("keys: story (main screen) now without a key (the palette runs it)")
+
+
+def test_dates_are_written_in_the_format_set():
+    from widgets.display_text import set_date_format, show_date
+
+    try:
+        assert show_date("2014-04-02T10:00:00Z") == "2014-04-02"
+        set_date_format("%d %b %Y")
+        assert show_date("2014-04-02T10:00:00Z") == "02 Apr 2014"
+        assert show_date("2014-04") == "2014-04"  # a month alone stays as it is
+        assert show_date("") == "undated"
+    finally:
+        set_date_format("")
+    assert show_date("2014-04-02") == "2014-04-02"
