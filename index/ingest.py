@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from index.cleaning import FurnitureModel, clean_any_page
@@ -136,13 +137,8 @@ def process_pages(
 
 
 def _batches(items: Iterable[Page | Skipped], size: int) -> Iterator[list[Page | Skipped]]:
-    batch: list[Page | Skipped] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
         yield batch
 
 
@@ -165,6 +161,7 @@ class Ingest:
         self.can_prepare = schema_matches(whoosh_index.schema)
         self.prepare_docs = self.can_prepare  # workers analyse while they are ahead of the indexer
         self._writer = None  # open between the first article of a commit and the commit
+        self.words: set[bytes] = set()  # the body words of this commit (index/search/vocabulary)
 
     def _load_furniture(self) -> FurnitureModel:
         saved = self.store.get_meta("furniture")
@@ -306,8 +303,7 @@ class Ingest:
                     self.page_rows.append((page.dump, page.key, phash, None, item.reason))
                 i += 1
                 continue
-            minhash, prepared = outputs[i + 1], outputs[i + 2]
-            i += 3
+            (minhash, prepared), i = outputs[i + 1 : i + 3], i + 3
             page, phash = by_origin[item.origin]
             self._place(item, minhash, page.key in self._known_hashes.get(page.dump, {}))
             self.writer_rows.append(item)
@@ -331,6 +327,7 @@ class Ingest:
         self.store.db.rollback()
         self.writer_rows.clear()  # their pages are not recorded either: the next run redoes them
         self.page_rows.clear()
+        self.words.clear()
 
     def _index(self, rows: list[tuple[Article, PreparedDoc | None]]) -> None:
         """Hand articles to the Whoosh writer now (the postings wait in its pool, not here)."""
@@ -343,7 +340,8 @@ class Ingest:
                     continue
                 if article.id in known:
                     writer.delete_by_term("id", article.id)
-                add_prepared(writer, prepared or prepare(article), article)
+                add_prepared(writer, doc := prepared or prepare(article), article)
+                self.words.update(doc.spelling.get("body", ()))
         except BaseException:
             self._abort()
             raise
@@ -379,6 +377,7 @@ class Ingest:
         try:
             self.store.put_articles(self.writer_rows)
             self.store.put_pages(self.page_rows)
+            self.store.put_words(w.decode("utf-8") for w in self.words)
             self.versions.save(self.store)
             self.store.set_meta("furniture", json.dumps(self.furniture.to_dict()))
             writer.commit()
@@ -390,6 +389,7 @@ class Ingest:
         self.store.commit()
         self.writer_rows.clear()
         self.page_rows.clear()
+        self.words.clear()
 
 
 _SLUG = re.compile(r"[^\w.-]+")

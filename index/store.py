@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS entity_counts (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_counts_dump ON entity_counts(dump, kind, articles);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 _COLUMNS = (
@@ -270,6 +271,19 @@ class ArticleStore:
 
     def commit(self) -> None:
         self.db.commit()
+
+    # -- words of the bodies (index/search/vocabulary.py) ----------------------------------------
+
+    def put_words(self, words: Iterable[str]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in sorted(words)))
+
+    def word_at_or_after(self, word: str) -> str | None:
+        """The first word in code-point order that is `word` or after it (None: none)."""
+        try:
+            row = self.db.execute("SELECT min(word) FROM words WHERE word >= ?", (word,)).fetchone()
+        except sqlite3.OperationalError:  # a store written before the table
+            return None
+        return row[0] if row else None
 
     # -- meta -----------------------------------------------------------------------------------
 

@@ -86,3 +86,53 @@ def test_a_library_pickled_under_the_old_module_names_opens(tmp_path, monkeypatc
     related = json.loads(newsreader(folder, "related", old_id, "--json"))
     assert [item["title"] for item in related["versions"]] == ["Ministers agree budget deal"]
     assert len(json.loads(newsreader(folder, "search", "brussels", "--json"))["hits"]) == 2
+
+
+def _schema_with_date_terms_and_spelling_field():
+    """The schema before dates were a column only and body words moved to the store."""
+    from whoosh.fields import NUMERIC
+
+    from index.format import build_schema
+
+    schema = build_schema()
+    schema.remove("date")
+    schema.add("date", NUMERIC(int, bits=64, sortable=True, signed=False))
+    body = schema["body"]
+    schema.remove("body")
+    body.spelling = True
+    schema.add("body", body)  # adds `spell_body` beside it, as `TEXT(spelling=True)` did
+    return schema
+
+
+def test_a_library_with_date_terms_and_a_spelling_field_searches_and_grows(
+    tmp_path, monkeypatch
+) -> None:
+    import index.library
+
+    folder = tmp_path / "library"
+    rows = [
+        {"id": "a1", "title": "Ministers agree budget deal", "text": STORY,
+         "date": "2014-04-02T10:00:00"},
+        {"id": "a2", "title": "Farmers protest in Paris", "date": "2014-05-20",
+         "text": "Farmers drove tractors into Paris on Monday to protest against subsidy cuts."},
+    ]  # fmt: skip
+    with monkeypatch.context() as old_version:
+        old_version.setattr(index.library, "build_schema", _schema_with_date_terms_and_spelling_field)
+        with Library(folder) as library:
+            assert library.add([_write_jsonl(tmp_path / "a.jsonl", rows)], workers=1).added == 2
+    with Library(folder) as library:
+        assert "spell_body" in library.ix.schema and library.ix.schema["date"].indexed
+
+        def titles(query: str) -> set[str]:
+            return {hit.title for hit in library.search(query).hits}
+
+        assert titles("date:2014-04 OR farmers") == {r["title"] for r in rows}
+        assert titles("budget OR NOT date:2014-04") == {r["title"] for r in rows}
+        assert titles("-date:2014-05") == {"Ministers agree budget deal"}
+        assert library.search("tractros").correction == "tractors"
+        assert titles("tractrs~") == {"Farmers protest in Paris"}
+        more = {"id": "a3", "title": "Tractors sold out", "date": "2014-06-01",
+                "text": "Dealers said every tractor was sold before the spring."}  # fmt: skip
+        assert library.add([_write_jsonl(tmp_path / "b.jsonl", [more])], workers=1).added == 1
+        assert titles("tractor date:2014-06") == {"Tractors sold out"}
+        assert library.search("dealars").correction == "dealers"

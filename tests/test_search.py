@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
-from index.format.schema import build_schema, document_for
+from index.format.analysis import spelling_words
+from index.format.schema import build_schema, document_for, indexed_body
 from index.records import Article, ArticleEntity
 from index.search.engine import SearchEngine
 from index.search.query import parse_query
@@ -84,6 +85,7 @@ def build_engine(folder: Path, articles: list[Article]) -> SearchEngine:
     for article in articles:
         writer.add_document(**document_for(article))
     store.put_articles(articles)
+    store.put_words(w for a in articles for w in spelling_words(indexed_body(a)))  # as the ingest
     store.commit()
     writer.commit()
     return SearchEngine(ix, store)

@@ -3,8 +3,8 @@
 Analysing text (tokenising, folding, stemming, spelling words) was half of what the
 indexer process spent per article while the cleaning workers sat idle. A worker now turns each
 field into the postings Whoosh's `add_document` would make, and `add_prepared` feeds those to the
-writer as `SegmentWriter.add_document` does, so the index is the same but for the spelling field,
-which gets one posting per word and segment instead of one per word and document.
+writer as `SegmentWriter.add_document` does. The body's unstemmed words ("did you mean") are
+not indexed: the ingest keeps them in the store (`PreparedDoc.spelling`, search/vocabulary.py).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from index.records import Article
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded positions
 TEXT_FIELDS = ("title", "body")  # fields analysed by `LanguageAnalyzer`, see `analysed_text`
+WORDS_FIELD = "body"  # the field whose unstemmed words are the library's vocabulary
 POSTING_OVERHEAD = 150  # bytes a pooled posting costs beyond its strings (Whoosh's own estimate)
 
 
@@ -31,7 +32,7 @@ class PreparedDoc:
 
     values: dict[str, object]  # every field but the copy group (decided in the indexer)
     postings: dict[str, list[Posting]]
-    spelling: dict[str, list[bytes]]  # unstemmed words of fields with a spelling field
+    spelling: dict[str, list[bytes]]  # the body's unstemmed words (folded), for the store
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +63,11 @@ def prepare(article: Article) -> PreparedDoc:
         field = schema[name]
         if name in TEXT_FIELDS and isinstance(value, str):
             postings[name], words = analysed_text(field, value, article.language)
-            if field.separate_spelling():
+            if name == WORDS_FIELD:
                 spelling[name] = words
             continue
         if field.indexed:
             postings[name] = list(field.index(value))
-        if field.separate_spelling():
-            spelling[name] = [word.encode("utf-8") for word in field.spellable_words(value)]
     return PreparedDoc(values, postings, spelling)
 
 
@@ -110,10 +109,6 @@ def add_prepared(writer, doc: PreparedDoc, article: Article) -> None:
     docnum = writer.docnum
     pool = writer.pool
     posts: list[tuple] = []  # into the pool at once (its `add` is a costly call a posting)
-    # The spelling field only says which words exist: one posting a word per segment, where
-    # Whoosh writes one a word per document (with the last body posting's bytes: a third of a
-    # bulk load's postings, for nothing a reader asks).
-    spelled: set[tuple[str, bytes]] = writer.__dict__.setdefault("_spelled_words", set())
     size = 0  # the pool's estimate of their memory, as `PostingPool.add` counts it
     fieldnames = sorted(values)
     writer._check_fields(schema, fieldnames)
@@ -134,14 +129,6 @@ def add_prepared(writer, doc: PreparedDoc, article: Article) -> None:
                         length += freq
                     posts.append((fieldname, tbytes, docnum, weight * 1.0, vbytes))
                     size += POSTING_OVERHEAD + len(fieldname) + 2 * len(tbytes) + len(vbytes)
-            if field.separate_spelling():
-                spellfield = field.spelling_fieldname(fieldname)
-                pool.fieldnames.add(spellfield)
-                for word in doc.spelling[fieldname]:
-                    if (spellfield, word) not in spelled:
-                        spelled.add((spellfield, word))
-                        posts.append((spellfield, word, 0, 1, b""))
-                        size += POSTING_OVERHEAD + len(spellfield) + 2 * len(word)
             perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
             column = field.column_type
             if column:

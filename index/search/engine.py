@@ -7,7 +7,6 @@ import time
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.spelling import Corrector
 
 from index.format import fold, indexed_body, text_forms
 from index.records import Hit, SearchResult, language_name
@@ -15,43 +14,12 @@ from index.search.query import DateClause, MetaClause, StateClause, parse_date, 
 from index.search.query_build import Compiled, Filter, QueryBuilder
 from index.search.snippets import PostingSpans, make_snippet
 from index.search.view import FACET_FIELDS, SearchView
+from index.search.vocabulary import Vocabulary, VocabularyCorrector
 from index.store import ArticleStore
 from index.text import has_cjk
 
 SORTS = ("relevance", "newest", "oldest")
 FEW_HITS = 3  # fewer hits than this, and the query has an unknown word: suggest a correction
-
-
-class VocabularyCorrector(Corrector):
-    """Suggests the library's own unstemmed words (`spell_body`): nearest, then commonest.
-
-    How common a word is comes from the body field (the articles that hold its stem): the
-    spelling field only records that a word exists (one posting per segment, see prepared_docs).
-    """
-
-    def __init__(self, reader, fieldname: str = "spell_body") -> None:
-        self.reader = reader
-        self.fieldname = fieldname
-        self.analyzer = reader.schema["body"].analyzer
-
-    def _articles_with(self, word: str) -> int:
-        terms = [token.text for token in self.analyzer(word)]
-        return self.reader.doc_frequency("body", terms[0]) if terms else 0
-
-    def suggest(self, text, limit=5, maxdist=2, prefix=0):
-        """The commonest words at the smallest distance that has any (distance 2 is slow)."""
-        for distance in range(1, maxdist + 1):
-            found = self._suggestions(text, distance, prefix)
-            if found:
-                return [w for _, w in sorted(found, key=lambda x: (-x[0], x[1]))[:limit]]
-        return []
-
-    def _suggestions(self, text, maxdist, prefix):
-        return [
-            (self._articles_with(w), w)
-            for w in self.reader.terms_within(self.fieldname, text, maxdist, prefix=prefix)
-            if w != text
-        ]
 
 
 def fresh_searcher(ix, old):
@@ -208,9 +176,10 @@ class SearchEngine:
         return int(read.sum())
 
     def _builder(self, view: SearchView) -> QueryBuilder:
+        vocabulary = Vocabulary(view.reader, self.store)
         if self.marks is None:
-            return QueryBuilder(view.reader)
-        return QueryBuilder(view.reader, marks=self.marks.ids)
+            return QueryBuilder(view.reader, vocabulary=vocabulary)
+        return QueryBuilder(view.reader, marks=self.marks.ids, vocabulary=vocabulary)
 
     def _clause_mask(self, view: SearchView, clause: Filter) -> np.ndarray:
         if isinstance(clause, DateClause):
@@ -324,8 +293,7 @@ class SearchEngine:
     def _correction(self, view: SearchView, text: str, compiled: Compiled, total: int) -> str:
         """A "did you mean" query from the library's own words, when it finds more than `text`."""
         reader = view.reader
-        if "spell_body" not in reader.schema:
-            return ""
+        vocabulary = Vocabulary(reader, self.store)
         words = []
         unknown = []
         forms = text_forms(reader)
@@ -340,7 +308,7 @@ class SearchEngine:
             term = wq.Term("body", word)
             term.startchar, term.endchar = clause.start, clause.end
             words.append(term)
-            known = ("spell_body", word) in reader or any(
+            known = word in vocabulary or any(
                 ("body", t) in reader for f in forms.forms(word) for t in f
             )  # the word, or one of its forms (an inflected query word is no typo)
             if len(word) > 2 and not has_cjk(word) and not known:
@@ -351,7 +319,7 @@ class SearchEngine:
             correction = view.searcher.correct_query(
                 wq.And(words),
                 text,
-                correctors={"body": VocabularyCorrector(reader)},
+                correctors={"body": VocabularyCorrector(reader, vocabulary)},
                 terms=unknown,
                 prefix=1,
                 maxdist=2,

@@ -24,6 +24,7 @@ from index.search.query import (
     StateClause,
     TextClause,
 )
+from index.search.vocabulary import Vocabulary
 from index.text import has_cjk
 
 Filter = MetaClause | DateClause | StateClause
@@ -114,9 +115,14 @@ class QueryBuilder:
     """Builds Whoosh queries against one reader (to expand prefixes and resolve values)."""
 
     def __init__(
-        self, reader, boosts: dict[str, float] | None = None, marks: MarkLookup = no_marks
+        self,
+        reader,
+        boosts: dict[str, float] | None = None,
+        marks: MarkLookup = no_marks,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.reader = reader
+        self.vocabulary = vocabulary  # the body's unstemmed words (fuzzy words), None: none
         self.forms = text_forms(reader)  # title/body terms of a word, per language held
         self.boosts = boosts or FIELD_BOOSTS
         self.marks = marks
@@ -267,8 +273,11 @@ class QueryBuilder:
                     return None
                 near = self.reader.terms_within(name, words[0], clause.distance, prefix=1)
                 return self.expansion(name, list(islice(near, 512)), boost, positive)
-            # Whoosh finds the near words among the unstemmed ones (spell_body): their forms
-            near = self.reader.terms_within(name, fold(clause.text), clause.distance, prefix=1)
+            # the near words among the body's unstemmed ones (the title's own terms): their forms
+            if name == "body" and self.vocabulary is not None:
+                near = self.vocabulary.near(fold(clause.text), clause.distance, prefix=1)
+            else:
+                near = self.reader.terms_within(name, fold(clause.text), clause.distance, prefix=1)
             expanded = [f[0] for w in islice(near, 512) for f in self.forms.forms(w) if len(f) == 1]
             found = [t for t in dict.fromkeys(expanded) if (name, t) in self.reader]
             return self.expansion(name, found, boost, positive)
