@@ -88,7 +88,7 @@ def test_a_library_pickled_under_the_old_module_names_opens(tmp_path, monkeypatc
     assert len(json.loads(newsreader(folder, "search", "brussels", "--json"))["hits"]) == 2
 
 
-def _schema_with_date_terms_and_spelling_field():
+def _earlier_schema():
     """The schema before dates were a column only and body words moved to the store."""
     from whoosh.fields import NUMERIC
 
@@ -117,7 +117,7 @@ def test_a_library_with_date_terms_and_a_spelling_field_searches_and_grows(
          "text": "Farmers drove tractors into Paris on Monday to protest against subsidy cuts."},
     ]  # fmt: skip
     with monkeypatch.context() as old_version:
-        old_version.setattr(index.library, "build_schema", _schema_with_date_terms_and_spelling_field)
+        old_version.setattr(index.library, "build_schema", _earlier_schema)
         with Library(folder) as library:
             assert library.add([_write_jsonl(tmp_path / "a.jsonl", rows)], workers=1).added == 2
     with Library(folder) as library:
