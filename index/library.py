@@ -7,7 +7,6 @@ import fcntl
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -51,7 +50,7 @@ def _remove_index_files(path: Path) -> None:
 def _stopped_message(path: Path, exc: BaseException) -> str:
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in str(exc):
         reason = "the disk is full"
-    elif isinstance(exc, BrokenProcessPool):
+    elif type(exc).__name__ == "BrokenProcessPool":  # its module is imported by `add` only
         reason = "a worker process died (out of memory?)"
     else:
         reason = f"{type(exc).__name__}: {exc}"
@@ -219,6 +218,8 @@ class Library:
         for p in paths:
             if not Path(p).exists():
                 raise LibraryError(f"{p}: no such file or folder")
+        from concurrent.futures.process import BrokenProcessPool  # 0.1 s: not for readers
+
         from index.ingest import Ingest
         from index.repair import reconcile
 

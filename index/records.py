@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 EntityKind = Literal["person", "org", "place"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "org", "place")
+
+
+@lru_cache(maxsize=1)
+def _two_letter_names() -> dict[str, str]:
+    return json.loads(Path(__file__).with_name("language_names.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=512)
@@ -15,6 +22,8 @@ def language_name(code: str) -> str:
     """The English name of a language for people ("Russian" for "ru"); the code when unknown."""
     if not code or not isinstance(code, str):
         return ""
+    if len(code) == 2 and (known := _two_letter_names().get(code.lower())):
+        return known  # without loading pycountry's whole table (scripts/language_names.py)
     try:
         import pycountry
 

@@ -206,3 +206,25 @@ async def test_reader_shows_cjk_and_arabic_articles_with_highlights(folder):
                 assert screen.results.hits, query
                 text, _ = screen_text(app)
                 assert shown_word in text
+
+
+def test_language_names_are_pycountrys_without_loading_it() -> None:
+    import pycountry
+
+    from index.records import _two_letter_names, language_name
+
+    def by_pycountry(code: str) -> str:
+        found = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+        return found.name.split(" (")[0].removeprefix("Modern ") if found else code
+
+    codes = [lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")]
+    assert set(_two_letter_names()) == set(codes)  # scripts/language_names.py wrote them all
+    for code in [*codes, "deu", "ceb", "xx"]:
+        assert language_name(code) == by_pycountry(code), code
+    assert language_name("RU") == "Russian"
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from index.records import language_name; "
+         "print(language_name('de'), 'pycountry' in sys.modules)"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split() == ["German", "False"]
