@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.format.prepared_docs import TEXT_FIELDS, analysed_text
-from index.format.schema import build_schema
+from index.format.prepared_docs import TEXT_FIELDS, analysed_text, entity_postings
+from index.format.schema import ENTITY_FIELDS, build_schema
 
 SCHEMA = build_schema()
 TEXTS = [
@@ -43,3 +43,27 @@ def test_one_pass_analysis_equals_whoosh_on_any_text(text):
     for name in TEXT_FIELDS:
         field = SCHEMA[name]
         assert analysed_text(field, text) == whoosh_analysis(field, text)
+
+
+ENTITY_VALUES = [
+    "Anders Fogh Rasmussen\nRasmussen\nNATO",
+    "U.S.\nUnited States\n\n\nKyiv",
+    "İstanbul'da Çağrı\nМосква\nZürich Zurich",
+    "",
+    "\n",
+    " a  b \n a",
+]
+
+
+@pytest.mark.parametrize("value", ENTITY_VALUES)
+def test_entity_postings_equal_whoosh(value):
+    for name in ENTITY_FIELDS:
+        assert entity_postings(SCHEMA[name], value) == list(SCHEMA[name].index(value))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40)))
+def test_entity_postings_equal_whoosh_on_any_names(names):
+    value = "\n".join(names)
+    for name in ENTITY_FIELDS:
+        assert entity_postings(SCHEMA[name], value) == list(SCHEMA[name].index(value))
