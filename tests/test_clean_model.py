@@ -131,6 +131,31 @@ def test_junk_pages_are_skipped_with_their_reason_unless_kept():
     assert isinstance(clean_page(page(ARTICLE)), Article)
 
 
+LANGUAGES = "English\nDeutsch\nEspañol\nFrançais\nPolski\nItaliano\nPortuguês\n日本語\n"
+SHELL = (
+    "How do you say good morning in Portuguese?\n\n"
+    + LANGUAGES
+    + "Ask your question and get answers from native speakers of the language.\n"
+    "Stellen Sie Ihre Frage und bekommen Sie Antworten von den Muttersprachlern.\n"
+    "Haz tu pregunta y recibe respuestas de los hablantes nativos del idioma.\n"
+    "Posez votre question et recevez des réponses de la part des locuteurs natifs.\n"
+    "Zadaj pytanie i otrzymaj odpowiedzi od rodzimych użytkowników tego języka.\n"
+    "Fai la tua domanda e ricevi le risposte dai madrelingua della lingua.\n"
+    "Faça a sua pergunta e receba as respostas dos falantes nativos da língua.\n"
+    "質問をして、その言語のネイティブスピーカーから回答をもらいましょう。\n"
+)
+
+
+def test_a_translation_sites_shell_is_junk_and_an_article_with_a_language_menu_is_not():
+    for text in (SHELL, SHELL.replace(LANGUAGES, "")):
+        skipped = clean_page(page(text))
+        assert skipped.reason == "not an article (junk)", text
+        assert skipped.detail.startswith("a site's shell")
+    article = clean_page(page(LANGUAGES + ARTICLE))
+    assert isinstance(article, Article)
+    assert article.title == "Council Approves New Budget After Long Debate"
+
+
 def test_the_index_command_counts_junk_and_keeps_it_with_a_flag(tmp_path):
     from tests.test_cli import newsreader
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from index.cleaning.lines import CJK
 
 ARTICLE, LISTING, JUNK = "article", "listing", "junk"
 SHORT_PAGE_WORDS = 150  # error and placeholder pages say little
@@ -29,6 +32,46 @@ _SPAM_WORDS = (
 )  # fmt: skip
 
 
+# Languages named in their own language, as a site's language switcher lists them.
+_ENDONYMS_TEXT = (
+    "english deutsch español espanol français francais italiano português portugues polski "
+    "nederlands русский українська čeština magyar română svenska dansk norsk suomi türkçe "
+    "ελληνικά العربية עברית हिन्दी 日本語 中文 简体中文 繁體中文 한국어 tiếng ไทย"
+)
+_ENDONYMS = frozenset(_ENDONYMS_TEXT.split())
+LANGUAGE_MENU = 4  # this many languages named in a page's short lines make a language menu
+
+
+def _language_menu(paragraphs: list[str]) -> bool:
+    """Whether the page's short lines name several languages in their own language (a site's
+    language switcher, one of the menus of a shell page)."""
+    named: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.count(" ") < 12:
+            named.update(w for w in paragraph.lower().replace("|", " ").split() if w in _ENDONYMS)
+    return len(named) >= LANGUAGE_MENU or _languages(paragraphs) >= LANGUAGE_MENU + 1
+
+
+def _languages(paragraphs: list[str]) -> int:
+    """How many languages the paragraphs are in, each by the votes of its stopwords."""
+    from index.cleaning.line_model import _WORD_EDGES, _stopword_votes
+
+    table = _stopword_votes()
+    found: set[str] = set()
+    for paragraph in paragraphs:
+        if CJK.search(paragraph):
+            found.add("cjk")
+            continue
+        votes = Counter(
+            lang
+            for word in paragraph.lower().split()
+            for lang in table.get(word.strip(_WORD_EDGES), ())
+        )
+        if votes:
+            found.add(votes.most_common(1)[0][0])
+    return len(found)
+
+
 def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
     """(kind, reason) of a cleaned page: ("article", "") or a listing or junk with its reason."""
     text = " ".join(paragraphs)
@@ -49,6 +92,10 @@ def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
     prose = [p for p in paragraphs if p.count(" ") + 1 >= PROSE_WORDS]
     prose_words = sum(p.count(" ") + 1 for p in prose)
     sentences = sum(1 for p in paragraphs if p.rstrip("\"'”’») ")[-1:] in ".!?…。")
+    if not prose and not sentences and title.rstrip().endswith(("?", "？")):
+        return JUNK, "a site's shell: a question as title, no text"
+    if len(prose) <= 1 and prose_words < 0.5 * words and _language_menu(paragraphs):
+        return JUNK, "a site's shell: menus in several languages, no article"
     if (
         len(paragraphs) >= 10
         and len(prose) <= 1
