@@ -1,13 +1,13 @@
-"""Train the cleaner's line classifier and title ranker; write index/data/cleaner_weights.json.
+"""Train the cleaner's line classifier and title ranker; write cleaning/data/cleaner_weights.json.
 
 Usage: .venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_cleaner.py
 
 Reads the TRAIN split of ../shared/corpora/pages (both renderings; gold paragraphs matched to dump
 lines by normalised text; gold body = article, everything else, comments included = not article),
 fits logistic regressions with scikit-learn (a training-only dependency) and writes their weights
-as JSON. Also writes index/data/stopwords.json: the stopword lists of the `stopwordsiso` package
-(the stopwords-iso collection, MIT) for the languages py3langid names, at most 400 of each
-list's shortest words. No corpus text is written into the project.
+as JSON (in index/cleaning/data/). Also writes stopwords.json there: the stopword lists of the
+`stopwordsiso` package (the stopwords-iso collection, MIT) for the languages py3langid names, at
+most 400 of each list's shortest words. No corpus text is written into the project.
 """
 
 from __future__ import annotations

@@ -210,6 +210,8 @@ MODEL_MAX_LINES = 20_000  # longer pages (a million tiny lines): the densest run
 _NOT_BODY_ROLES = frozenset(("caption", "dup", "marker", "label", "credits"))
 GAP_LINES = 8  # lines between two kept runs that may join the article
 GAP_SCORE = -4.5  # the least score of a short line inside the article that joins it
+JOIN_SCORE = 1.0  # the least score of a prose line near the article that joins it
+STANDFIRST_LINES = 8  # a standfirst this close above the body (a byline, share bar between)
 
 
 def _fill_gaps(pa: PageAnalysis) -> list[int]:
@@ -221,8 +223,12 @@ def _fill_gaps(pa: PageAnalysis) -> list[int]:
     if not anchors:
         return []
     kept = set(anchors)
-    for i in np.flatnonzero(scores > 0).tolist():
-        if i not in kept and any(abs(i - a) <= GAP_LINES for a in anchors):
+    for i in np.flatnonzero(scores > JOIN_SCORE).tolist():
+        if (
+            i not in kept
+            and pl.kind[i] not in (BAD, STOP)
+            and any(abs(i - a) <= GAP_LINES for a in anchors)
+        ):
             kept.add(i)
     anchors = sorted(kept)
     for a, b in pairwise(anchors):
@@ -241,7 +247,7 @@ def _fill_gaps(pa: PageAnalysis) -> list[int]:
 def _standfirst(pa: PageAnalysis, title_index: int, first: int) -> int | None:
     """A standfirst: a line of eight words or more between the headline and the body."""
     pl = pa.pl
-    if title_index < 0 or first - title_index > 6:
+    if title_index < 0 or first - title_index > STANDFIRST_LINES:
         return None
     for j in range(title_index + 1, first):
         if (
@@ -312,7 +318,7 @@ def _clean(
     score(pa)
     pl = pa.pl
     chosen = _fill_gaps(pa)
-    chosen = [i for i in chosen if pl.role[i] not in _NOT_BODY_ROLES]
+    chosen = [i for i in chosen if pl.role[i] not in _NOT_BODY_ROLES and not pa.recurs[i]]
     if not chosen and pa.span:  # no run the model is sure of: the densest run of prose
         low, high = pa.span
         chosen = [i for i in range(low, high + 1) if pl.kind[i] == GOOD and not pl.role[i]]

@@ -46,7 +46,12 @@ _FURNITURE_LINE = re.compile(
     |partager|imprimer|commentaires|publicit\u00e9|mentions\s+l\u00e9gales|s'abonner|abonnez-vous
     |inicio|buscar|compartir|imprimir|comentarios|publicidad|aviso\s+legal|suscr\u00edbete|cerca
     |condividi|stampa|commenti|pubblicit\u00e0|in\u00edcio|compartilhar|coment\u00e1rios|publicidade
-    |delen|reacties|advertentie|zoeken|inloggen)
+    |delen|reacties|advertentie|zoeken|inloggen|antworten|weiterlesen|abonnieren|kommentieren
+    |responder|leer\s+m\u00e1s|ver\s+m\u00e1s|iniciar\s+sesi\u00f3n|r\u00e9pondre|lire\s+la\s+suite
+    |rispondi|accedi|leia\s+mais|reageer|lees\s+meer
+    # Polish
+    |strona\s+g\u0142\u00f3wna|szukaj|zaloguj(?:\s+si\u0119)?|wyloguj|drukuj|udost\u0119pnij
+    |podziel\s+si\u0119|komentarze|skomentuj|reklama|wi\u0119cej|czytaj\s+wi\u0119cej|odpowiedz)
     """
 )
 # Furniture recognisable anywhere in a line of any length (legal footers, cookie notices).
@@ -102,7 +107,11 @@ _STOP_LINE = re.compile(
     |te\s+puede\s+interesar|noticias\s+relacionadas|lo\s+m\u00e1s\s+le\u00eddo|leggi\s+anche
     |articoli\s+correlati|i\s+pi\u00f9\s+letti|leia\s+tamb\u00e9m|not\u00edcias\s+relacionadas
     |mais\s+lidas|lees\s+ook|meest\s+gelezen|kommentare|commentaires|comentarios|commenti
-    |coment\u00e1rios|reacties)
+    |coment\u00e1rios|reacties|das\s+k\u00f6nnte\s+(?:dich|euch)\s+.*|\u00e4hnliche\s+beitr\u00e4ge
+    |(?:schreibe\s+einen|kommentar\s+schreiben).*|deja\s+(?:un|tu)\s+comentario|art\u00edculos\s+relacionados
+    |laisser\s+un\s+commentaire|vous\s+aimerez\s+aussi|lascia\s+un\s+commento|deixe\s+um\s+coment\u00e1rio
+    |zobacz\s+(?:te\u017c|tak\u017ce|r\u00f3wnie\u017c)(?:\s+.*)?|czytaj\s+(?:te\u017c|tak\u017ce|r\u00f3wnie\u017c)(?:\s+.*)?
+    |polecane|powi\u0105zane(?:\s+\w+)?|najcz\u0119\u015bciej\s+czytane|dodaj\s+komentarz|komentarze|skomentuj)
     """
 )
 # Cheap substring tests that must pass before the phrase patterns above are searched.
@@ -124,7 +133,9 @@ _HARD_STOP = re.compile(
     r"|(?:next|previous|prev)\s+(?:article|story)\b"
     r"|join\s+the\s+(?:discussion|conversation)|sign\s+in\s+to\s+comment|about\s+the\s+author"
     r"|tags?\b|topics\b|filed\s+under|categories\b"
-    r"|kommentare|commentaires|comentarios|commenti|coment\u00e1rios|reacties"
+    r"|kommentare|commentaires|comentarios|commenti|coment\u00e1rios|reacties|komentarze|skomentuj"
+    r"|schreibe\s+einen\s+kommentar|deja\s+un\s+comentario|laisser\s+un\s+commentaire"
+    r"|dodaj\s+komentarz|lascia\s+un\s+commento|deixe\s+um\s+coment\u00e1rio"
 )
 _LEADING_BULLETS = " •·*-–—>|»›▶►"
 _TRAILING_MARKS = " .:;,!|>»›→…"

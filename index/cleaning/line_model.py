@@ -54,7 +54,7 @@ _PATTERNS = {
     "share": r"(?i)\bshare\b|teilen|compartir|partager|udostępnij|podziel\s+się|condividi"
     r"|facebook|twitter|whatsapp|pinterest|linkedin|telegram|e-?mail|drucken|imprimir|print",
     "tags": r"(?i)^(?:tags?|schlagw\w*|stichw\w*|themen|etiquetas|temas|mots[-\s]clés|tagi"
-    r"|kategori\w*|categor\w*|filed\s+under|posted\s+in|topics)\b",
+    r"|kategori\w*|categor\w*|filed\s+under|posted\s+in|topics|this\s+entry\s+was\s+posted)\b",
     "author": r"(?i)about\s+the\s+author|über\s+(?:den|die)\s+autor|sobre\s+el\s+autor"
     r"|propos\s+de\s+l'auteur|o\s+autorze|all\s+posts\s+by|view\s+all\s+posts|autor:|author:"
     r"|\bby\s+[A-Z]|\bvon\s+[A-Z]|\bpor\s+[A-Z]|\bpar\s+[A-Z]",

@@ -48,6 +48,7 @@ def candidates(pl: PageLines, first: int) -> list[int]:
         if pl.words[i] <= MAX_WORDS
         and pl.kind[i] not in (BAD, STOP)
         and pl.role[i] not in _NEVER_TITLE
+        and not (pl.role[i] == "dup" and pl.role[i - 1] == "caption")  # a caption's twin
         and not ends_period(pl, i)
     ]
     if pl.lines and split_site_title(pl.lines[0])[1]:
