@@ -20,7 +20,7 @@ from index.cleaning.lines import (
     STOP,
     PageLines,
     classify,
-    ends_sentence,
+    is_promo,
     menu_lines,
 )
 from index.cleaning.page_kind import ARTICLE, page_kind
@@ -223,13 +223,10 @@ def _fill_gaps(pa: PageAnalysis) -> list[int]:
     if not anchors:
         return []
     kept = set(anchors)
-    for i in np.flatnonzero(scores > JOIN_SCORE).tolist():
-        if (
-            i not in kept
-            and pl.kind[i] not in (BAD, STOP)
-            and any(abs(i - a) <= GAP_LINES for a in anchors)
-        ):
-            kept.add(i)
+    near = [
+        i for i in np.flatnonzero(scores > JOIN_SCORE).tolist() if pl.kind[i] not in (BAD, STOP)
+    ]
+    kept.update(i for i in near if any(abs(i - a) <= GAP_LINES for a in anchors))
     anchors = sorted(kept)
     for a, b in pairwise(anchors):
         if 1 < b - a <= GAP_LINES + 1:
@@ -275,7 +272,7 @@ def _paragraphs(
     seen: set[str] = set()
     for i in chosen:
         line = pl.lines[i]
-        if i == title_index or pl.role[i] or line.casefold() == folded_title or _is_promo(pl, i):
+        if i == title_index or pl.role[i] or line.casefold() == folded_title or is_promo(pl, i):
             if dropped is not None and pl.role[i] not in ("date", "byline"):
                 dropped.append((i, line))
             continue
@@ -284,21 +281,6 @@ def _paragraphs(
         seen.add(line)
         paragraphs.append(line)
     return paragraphs
-
-
-def _is_promo(pl: PageLines, i: int) -> bool:
-    """A short line glued to the paragraph after it, in a page that separates paragraphs."""
-    nxt = i + 1
-    return (
-        pl.kind[i] == SHORT
-        and pl.words[i] <= 12
-        and pl.blank_before[i]
-        and nxt < len(pl.lines)
-        and not pl.blank_before[nxt]
-        and pl.kind[nxt] == GOOD
-        and not ends_sentence(pl.lines[i])
-        and not pl.lines[i].endswith(":")
-    )
 
 
 def _clean(
@@ -349,7 +331,7 @@ def _clean(
     byline = ""
     outside: list[str] = []
     kept = set(chosen)
-    promos = [pl.lines[i] for i in chosen if _is_promo(pl, i)]
+    promos = [pl.lines[i] for i in chosen if is_promo(pl, i)]
     for i, line in enumerate(pl.lines):
         role = pl.role[i]
         if (

@@ -263,3 +263,18 @@ def _is_item_list(lines: list[str], words: list[int], run: list[int]) -> bool:
         1 for j in run if words[j] >= 3 and any(word[:1].islower() for word in lines[j].split()[1:])
     )
     return phrases >= 0.5 * len(run)
+
+
+def is_promo(pl: PageLines, i: int) -> bool:
+    """A short line glued to the paragraph after it, in a page that separates paragraphs."""
+    nxt = i + 1
+    return (
+        pl.kind[i] == SHORT
+        and pl.words[i] <= 12
+        and pl.blank_before[i]
+        and nxt < len(pl.lines)
+        and not pl.blank_before[nxt]
+        and pl.kind[nxt] == GOOD
+        and not ends_sentence(pl.lines[i])
+        and not pl.lines[i].endswith(":")
+    )
