@@ -10,6 +10,7 @@ from textual import events
 from textual.app import App, get_system_commands_provider
 from textual.binding import Binding
 from textual.theme import Theme
+from textual.widgets import Input
 
 import widgets
 from index.library import Library
@@ -60,8 +61,9 @@ class NewsReaderApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit_anywhere"),
         Binding("q", "quit", "Quit", id="quit"),
-        # on every screen, modal ones too (so a priority key); ctrl+p, Textual's usual key for
-        # the palette, steps back through the story here
+        # on every screen, modal ones too (so a priority key), but not in a text box, where
+        # ctrl+k deletes to the end of the line as in readline (check_action). ctrl+p, Textual's
+        # usual key for the palette, steps back through the story here
         Binding("ctrl+k", "command_palette", "Commands", show=False, priority=True, id="palette"),
     ]
 
@@ -85,6 +87,12 @@ class NewsReaderApp(App[None]):
         self._last_input = time.monotonic()
         self._collected = False
         self._gc_threshold = gc.get_threshold()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The palette key falls through to a focused text box (readline's ctrl+k there)."""
+        if action == "command_palette" and isinstance(self.focused, Input):
+            return False
+        return super().check_action(action, parameters)
 
     def on_mount(self) -> None:
         theme = self.config.theme or remembered_theme()

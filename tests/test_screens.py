@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from rich.text import Text
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
+from textual.worker import WorkerCancelled
 from tui_support import library_template
 
 from index.format.schema import document_for
@@ -139,7 +141,8 @@ class Host(App):
 async def settle(pilot) -> None:
     """Let the screen's thread workers finish and their answers reach the widgets."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a fetch replaced by a newer one
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

@@ -158,3 +158,17 @@ async def test_the_palette_lists_and_runs_the_actions_of_the_screen_it_is_opened
         offered = await palette_run(pilot, app, "oldest/newest")
         assert offered[0].startswith("Oldest/newest first")
         assert app.screen is story and story.newest_first is True  # ran on the story screen
+
+
+async def test_ctrl_k_in_the_query_box_deletes_to_the_end_and_elsewhere_opens_the_palette(library):
+    app = NewsReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"nato troops", "home", "right", "right", "right", "right")
+        await pilot.press("ctrl+k")  # readline's kill-to-end in a text box, not the palette
+        await pilot.pause()
+        box = app.screen.query_one(SearchBox)
+        assert not isinstance(app.screen, CommandPalette) and box.value == "nato"
+        await pilot.press("escape", "ctrl+k")  # out of the box: the palette
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
