@@ -19,6 +19,8 @@ TEXTS = [
     "",
     "   \n\n  ",
     "a a a b a b c",
+    "保障房 in 東京: Tokyo's ｶﾀｶﾅ rates, Rates and rated; 保障",  # CJK: the spans path
+    "Rates rate RATES rated rate's rates",  # several words, one stem: positions merged in order
 ]
 
 

@@ -132,11 +132,17 @@ def _stem_function(algorithm: str):
     return stem
 
 
-def word_term(word: str, algorithm: str) -> str:
-    """The index term of a (non-CJK) word: lowercased, stemmed, then accents folded."""
+def term_cache(algorithm: str) -> dict[str, str]:
+    """Word -> index term of one stemmer, as `word_term` fills it (look there first: no call)."""
     cache = _terms.get(algorithm)
     if cache is None:
         cache = _terms[algorithm] = {}
+    return cache
+
+
+def word_term(word: str, algorithm: str) -> str:
+    """The index term of a (non-CJK) word: lowercased, stemmed, then accents folded."""
+    cache = term_cache(algorithm)
     term = cache.get(word)
     if term is None:
         if len(cache) >= CACHE_WORDS:
