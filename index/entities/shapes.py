@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.entities import lexicon as lex
 from index.entities.chunks import Token
@@ -19,6 +20,7 @@ DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2}")
 NUMBER_AFTER_RE = re.compile(r" ?-?\d")
 BANK_WORD_RE = re.compile(r"[A-Z][a-z]{2,}bank(?:en)?")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z&/.]*[A-Z]\.?|[A-Z]{2,}s")
+LOOKUP_CACHE = 1 << 16  # surfaces whose look-up a worker remembers (names recur across articles)
 KEPT_ENDINGS = frozenset({"Group", "Holdings", "Bros", "Bros."})  # part of the name
 CORPORATE_ENDINGS = {
     "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Incorporated", "Co", "Co.", "Ltd", "Ltd.",
@@ -56,6 +58,7 @@ def _is_acronym(word: str) -> bool:
     return bool(ACRONYM_RE.fullmatch(word)) and word.upper() == word.rstrip("s")[: len(word)]
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def lookup_known(surface: str) -> tuple[str, str] | None:
     """(kind, canonical) of a surface form the curated lists or the gazetteer know."""
     org = lex.known_orgs().get(surface)
@@ -67,6 +70,7 @@ def lookup_known(surface: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def lookup_known_caps(surface: str) -> tuple[str, str] | None:
     """Like `lookup_known` for ALL-CAPS text: case-insensitive, longer forms only."""
     org = lex.known_orgs_upper().get(surface.upper())
