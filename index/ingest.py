@@ -28,7 +28,7 @@ from index.reading import iter_pages
 from index.records import Article, IngestReport, Page, Skipped
 from index.store import ArticleStore
 from index.text import sanitize_line
-from index.versions import VersionIndex, content_hash, minhash_of
+from index.versions import VersionIndex, fingerprints
 from index.worker_guard import guard_worker, starting_workers
 
 BATCH_PAGES = 400  # pages cleaned per worker task
@@ -120,8 +120,7 @@ def process_pages(
                 result.entities = entities_for_language(
                     result.title, head, result.caption, result.language
                 )
-                result.content_hash = content_hash(result)
-                minhash = minhash_of(result)
+                result.content_hash, minhash = fingerprints(result)
                 prepared = None
                 if prepare_docs:
                     try:

@@ -34,7 +34,9 @@ CONNECTOR = (
     r"(?:of the|for the|on the|of|for|and|&|on|de|del|della|delle|dei|degli|der|den|des|van|von"
     r"|bin|al|da|do|dos|di|du|la|le)"
 )
-CHUNK_RE = re.compile(rf"{TOKEN}(?: (?:{CONNECTOR} ){{0,2}}{TOKEN})*")  # van der Pas
+# van der Pas. The lookahead (every token starts with a capital) lets `re` skip to the next
+# capital instead of trying the lookbehind at every character: a quarter of the scan.
+CHUNK_RE = re.compile(rf"(?=[{UPPER}]){TOKEN}(?: (?:{CONNECTOR} ){{0,2}}{TOKEN})*")
 PIECE_RE = re.compile(rf"{TOKEN}|(?<= ){CONNECTOR}(?= )")
 ALL_CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z'’.&-]+\b")
 LOWER_START_RE = re.compile(r"(?<![\w'’])[a-z]")

@@ -307,15 +307,18 @@ def _scan_known(text: str, tokens: list[Token], known: Known, shout: bool) -> li
     i = 0
     while i < len(words):
         for size in range(min(6, len(words) - i), 0, -1):
-            part = words[i : i + size]
-            surface = text[part[0].start : part[-1].end]
+            start, end = words[i].start, words[i + size - 1].end
+            surface = text[start:end]
             if size == 1 and (surface in lex.NEVER_ALONE or surface in lex.demonyms()):
                 continue
-            if text[part[0].start - 1 : part[0].start] == "<":
+            if text[start - 1 : start] == "<":
                 continue  # a ticker: "COMMERCIAL CREDIT <CCC>"
-            entry = next((e for lookup in lookups if (e := lookup(surface))), None)
+            for lookup in lookups:
+                entry = lookup(surface)
+                if entry:
+                    break
             if entry:
-                found.append(Mention(part[0].start, part[-1].end, entry[0], entry[1], surface))
+                found.append(Mention(start, end, entry[0], entry[1], surface))
                 i += size
                 break
         else:

@@ -41,7 +41,17 @@ def _words(article: Article) -> list[str]:
 
 def content_hash(article: Article) -> str:
     """Equal for copies: the same words of title and body, whatever the spacing."""
-    return hashlib.sha1(" ".join(_words(article)).encode()).hexdigest()
+    return _hash_of(_words(article))
+
+
+def _hash_of(words: list[str]) -> str:
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()
+
+
+def fingerprints(article: Article) -> tuple[str, np.ndarray]:
+    """`content_hash` and `minhash_of` of an article, its words found once (ingest workers)."""
+    words = _words(article)
+    return _hash_of(words), signature(words)
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
