@@ -14,7 +14,16 @@ import numpy as np
 import pytest
 
 from index.library import Library
-from index.versions.dedup import NUM_PERM, VersionIndex, signature, similarity
+from index.records import Article
+from index.versions.dedup import (
+    NUM_PERM,
+    VersionIndex,
+    content_hash,
+    fingerprints,
+    minhash_of,
+    signature,
+    similarity,
+)
 
 SCRIPT = Path(sys.executable).with_name("newsreader")
 VOCAB = [f"word{i}" for i in range(3000)]
@@ -168,3 +177,16 @@ def test_a_garbage_version_file_or_signature_is_no_traceback(tmp_path, two_dumps
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "│ copies    │     1" in done.stderr and "│ versions  │     1" in done.stderr
     assert not (folder / "versions.pickle").exists()
+
+
+def test_fingerprints_are_the_content_hash_and_the_minhash():
+    article = Article(
+        id="a",
+        dump="d",
+        origin="o",
+        title="Rates Rise",
+        paragraphs=[" ".join(text(3)), "Ünïcode ß"],
+    )
+    digest, sig = fingerprints(article)
+    assert digest == content_hash(article)
+    assert np.array_equal(sig, minhash_of(article))

@@ -375,7 +375,7 @@ def _one_kind_per_name(mentions: list[Mention]) -> list[Mention]:
     if not orgs:
         return mentions
     starts: dict[str, str] = {}  # "Midland Montagu" -> "Midland Montagu Capital Markets"
-    for name in set(orgs.values()):
+    for name in dict.fromkeys(orgs.values()):  # first named first: not a set, whose order varies
         words = name.split()
         for size in range(2, len(words)):
             starts.setdefault(" ".join(words[:size]), name)
