@@ -166,8 +166,8 @@ def analyse(text: str, furniture: FurnitureModel | None, site: str) -> PageAnaly
     if not pl.lines:
         return None
     recurs = [False] * len(pl.lines)
-    if furniture is not None and furniture.pages.get(site, 0) >= furniture.MIN_PAGES:
-        recurs = [furniture.is_furniture(site, line) for line in pl.lines]
+    if furniture is not None:
+        recurs = furniture.furniture_flags(site, pl.lines)
     credits = classify(pl, recurs)
     in_menu = menu_lines(pl)
     span = prose_span(pl, in_menu)

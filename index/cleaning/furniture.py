@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from urllib.parse import urlsplit
@@ -213,6 +214,10 @@ def _line_hash(line: str) -> int:
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
+_HASHES: dict[str, int] = {}  # line -> _line_hash (sites repeat their furniture on every page)
+_HASH_CACHE_SIZE = 50_000
+
+
 class FurnitureModel:
     """Lines that recur across many pages of one site: navigation, promos, footers.
 
@@ -275,6 +280,28 @@ class FurnitureModel:
         if not counts:
             return 0
         return counts.get(_line_hash(" ".join(line.split())), 0)
+
+    def furniture_flags(self, site: str, lines: list[str]) -> list[bool]:
+        """`is_furniture` of each of a page's (whitespace-collapsed) lines, in one pass."""
+        pages = self.pages.get(site, 0)
+        counts = self.counts.get(site)
+        if pages < self.MIN_PAGES or not counts:
+            return [False] * len(lines)
+        short_floor = max(self.MIN_PAGES, 0.02 * pages)
+        long_floor = max(5, 0.3 * pages) if pages >= 5 else math.inf
+        flags: list[bool] = []
+        for line in lines:
+            size = len(line)
+            if size > self.MAX_LINE_CHARS:
+                flags.append(False)
+                continue
+            hashed = _HASHES.get(line)
+            if hashed is None:
+                if len(_HASHES) >= _HASH_CACHE_SIZE:
+                    _HASHES.clear()
+                hashed = _HASHES[line] = _line_hash(line)
+            flags.append(counts.get(hashed, 0) >= (long_floor if size > 150 else short_floor))
+        return flags
 
     def is_furniture(self, site: str, line: str) -> bool:
         """True when the line recurs on enough of the site's pages to be furniture.

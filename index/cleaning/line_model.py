@@ -117,13 +117,20 @@ def page_language(pl: PageLines) -> str:
     text = " ".join(sample)[:1000].lower()
     if len(CJK.findall(text[:400])) > 40:
         return "ja" if re.search(r"[\u3040-\u30ff]", text[:400]) else "zh"
+    voters = _VOTERS
     for word, count in Counter(text.split()).items():  # first-seen order: ties break as before
-        for lang in table.get(word.strip(_WORD_EDGES), ()):
+        langs = voters.get(word)
+        if langs is None:
+            if len(voters) >= _CACHE_SIZE:
+                voters.clear()
+            langs = voters[word] = table.get(word.strip(_WORD_EDGES), ())
+        for lang in langs:
             votes[lang] = votes.get(lang, 0) + count
     return max(votes, key=votes.__getitem__) if votes else ""
 
 
 _CACHE: dict[tuple[str, str], bytes] = {}
+_VOTERS: dict[str, tuple[str, ...]] = {}  # a word as written -> the languages it votes for
 _CJK_FUNCTION_CHARS = "的了是在和有我他这也就不都一の、はがをにで"  # frequent function characters
 _PUNCTUATION = (",", ".", "，", "。", "、")
 _WORD_EDGES = ".,;:!?\"'()[]«»“”„‘’-–—"
@@ -212,14 +219,17 @@ def features(
     first, last = span if span else (n, n)
     index = np.arange(n)
     counts = Counter(pl.lines)
-    overlap = np.zeros(n)
-    title_tokens = _tokens(pl.lines[0]) if n else set()
+    overlap = [0.0] * n
+    title_tokens = _tokens(pl.lines[0]) if n else frozenset()
     if title_tokens:
+        size = len(title_tokens)
+        words, lines = pl.words, pl.lines
         for i in range(1, min(n, TITLE_LINES)):
-            if pl.words[i] <= 30:
-                tokens = _tokens(pl.lines[i])
+            if words[i] <= 30:
+                tokens = _tokens(lines[i])
                 if tokens:
-                    overlap[i] = len(tokens & title_tokens) / len(tokens | title_tokens)
+                    shared = len(tokens & title_tokens)
+                    overlap[i] = shared / (len(tokens) + size - shared)  # Jaccard
     comment = out[:, _COMMENT] * (kind != GOOD)
     page = out[:, N_LINE:]
     page[:, 0] = kind == GOOD
@@ -272,13 +282,10 @@ def _bounds(n: int, half: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return low, high, high - low
 
 
-def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
-    """The mean of `values` over each line's window (columns each on their own when 2-D)."""
-    n = len(values)
-    low, high, width = _bounds(n, half)
-    cumulative = np.zeros((n + 1, *values.shape[1:]))
-    np.cumsum(values, axis=0, out=cumulative[1:])
-    if values.ndim == 2:
+def _mean_of(cumulative: np.ndarray, half: int) -> np.ndarray:
+    """Each line's window mean of what `cumulative` sums (first row 0; columns apart)."""
+    low, high, width = _bounds(len(cumulative) - 1, half)
+    if cumulative.ndim == 2:
         return (cumulative[high] - cumulative[low]) / width[:, None]
     return (cumulative[high] - cumulative[low]) / width
 
@@ -297,21 +304,26 @@ def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     s /= 8
     padded = np.full(n + 6, -1.0)
     padded[3:-3] = s
-    windows = np.lib.stride_tricks.sliding_window_view(padded, 7)
+    highest, lowest = out[:, 4], out[:, 5]  # over the 7 lines around each (padded with -1)
+    highest[:] = padded[:n]
+    lowest[:] = padded[:n]
+    for shift in range(1, 7):
+        np.maximum(highest, padded[shift : shift + n], out=highest)
+        np.minimum(lowest, padded[shift : shift + n], out=lowest)
     positive = (scores > 0).astype(np.float64)
     chars = matrix[:, 0]
     mass = positive * chars
     total = mass.sum() or 1.0
     before = np.cumsum(mass) - mass
-    wide = _window_mean(np.column_stack([s, positive, mass]), CORE_WINDOW)
+    cumulative = np.zeros((n + 1, 3))  # running sums of s, positive, mass: every window's mean
+    np.cumsum(np.column_stack([s, positive, mass]), axis=0, out=cumulative[1:])
+    wide = _mean_of(cumulative, CORE_WINDOW)
     core = int(np.argmax(wide[:, 2])) if n else 0
     stops = np.cumsum(matrix[:, _STOP_COLUMN])
-    out[:, 1] = _window_mean(s, 1)
-    out[:, 2] = _window_mean(s, 3)
+    out[:, 1] = _mean_of(cumulative[:, 0], 1)
+    out[:, 2] = _mean_of(cumulative[:, 0], 3)
     out[:, 3] = wide[:, 0]
-    out[:, 4] = windows.max(axis=1)
-    out[:, 5] = windows.min(axis=1)
-    out[:, 6] = _window_mean(positive, 5)
+    out[:, 6] = _mean_of(cumulative[:, 1], 5)
     out[:, 7] = before / total
     out[:, 8] = (total - before - mass) / total
     out[:, 9] = np.log1p(np.abs(np.arange(n) - core)) / 5
@@ -347,7 +359,9 @@ def line_scores(matrix: np.ndarray) -> np.ndarray:
     model = weights()
     width = matrix.shape[1]
     parts = matrix @ model["line_coef"].reshape(4, width).T  # own, before, after, window
-    first = parts[:, 0] + model["line_intercept"] + _window_mean(parts[:, 3], WINDOW)
+    cumulative = np.zeros(len(matrix) + 1)
+    np.cumsum(parts[:, 3], out=cumulative[1:])
+    first = parts[:, 0] + model["line_intercept"] + _mean_of(cumulative, WINDOW)
     first[1:] += parts[:-1, 1]
     first[:-1] += parts[1:, 2]
     context = context_features(first, matrix)
