@@ -8,12 +8,12 @@ are learned. Weights: index/cleaning/data/cleaner_weights.json (from scripts/tra
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -111,26 +111,27 @@ def _stopword_votes() -> dict[str, tuple[str, ...]]:
 
 def page_language(pl: PageLines) -> str:
     """The page's language by votes of stopwords in its longest lines (cheap, features only)."""
-    votes: dict[str, int] = {}
-    table = _stopword_votes()
-    sample = heapq.nlargest(4, pl.lines, key=len)
+    sample = sorted(pl.lines, key=len, reverse=True)[:4]  # heapq.nlargest(4, ...) exactly
     text = " ".join(sample)[:1000].lower()
     if len(CJK.findall(text[:400])) > 40:
         return "ja" if re.search(r"[\u3040-\u30ff]", text[:400]) else "zh"
-    voters = _VOTERS
-    for word, count in Counter(text.split()).items():  # first-seen order: ties break as before
-        langs = voters.get(word)
-        if langs is None:
-            if len(voters) >= _CACHE_SIZE:
-                voters.clear()
-            langs = voters[word] = table.get(word.strip(_WORD_EDGES), ())
-        for lang in langs:
-            votes[lang] = votes.get(lang, 0) + count
+    if len(_VOTERS) >= _CACHE_SIZE:
+        _VOTERS.clear()
+    # each word's votes in reading order: a language's first vote orders the ties as before
+    votes = Counter(chain.from_iterable(map(_VOTERS.__getitem__, text.split())))
     return max(votes, key=votes.__getitem__) if votes else ""
 
 
+class _Voters(dict):
+    """A word as written -> the languages its stopword votes for (filled on first sight)."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        langs = self[word] = _stopword_votes().get(word.strip(_WORD_EDGES), ())
+        return langs
+
+
 _CACHE: dict[tuple[str, str], bytes] = {}
-_VOTERS: dict[str, tuple[str, ...]] = {}  # a word as written -> the languages it votes for
+_VOTERS = _Voters()
 _CJK_FUNCTION_CHARS = "的了是在和有我他这也就不都一の、はがをにで"  # frequent function characters
 _PUNCTUATION = (",", ".", "，", "。", "、")
 _WORD_EDGES = ".,;:!?\"'()[]«»“”„‘’-–—"
@@ -211,7 +212,8 @@ def features(
     per line."""
     n = len(pl.lines)
     lang = page_language(pl)
-    packed = b"".join([_line_features(line, lang) for line in pl.lines])
+    cached = _CACHE.get
+    packed = b"".join([cached((lang, line)) or _line_features(line, lang) for line in pl.lines])
     out = np.empty((n, len(FEATURES)))
     out[:, :N_LINE] = np.frombuffer(packed, np.float64).reshape(n, N_LINE)
     kind = np.array(pl.kind, dtype=np.int64)

@@ -235,19 +235,19 @@ def menu_lines(pl: PageLines) -> list[bool]:
     lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
     in_menu = [False] * len(lines)
     run: list[int] = []
-    for i in range(len(lines) + 1):
-        linky = (
-            i < len(lines)
-            and kind[i] in (SHORT, BAD)
-            and role[i] in ("", "marker", "label")
-            and words[i] <= 5
-            and not ends_sentence(lines[i])
-        )
-        if linky:
-            run.append(i)
-            continue
-        if i < len(lines) and role[i] in ("dup",):
-            continue
+    count = len(lines)
+    for i in range(count + 1):
+        if i < count:
+            if (
+                words[i] <= 5
+                and kind[i] in (SHORT, BAD)
+                and role[i] in ("", "marker", "label")
+                and not ends_sentence(lines[i])
+            ):
+                run.append(i)
+                continue
+            if role[i] == "dup" or not run:
+                continue
         if len(run) >= MENU_RUN and not _is_item_list(lines, words, run):
             for j in run:
                 in_menu[j] = True

@@ -61,6 +61,39 @@ def ends_period(pl: PageLines, i: int) -> bool:
     return pl.words[i] > 25 and line.endswith(".")
 
 
+_ALONE: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {}
+
+
+def _line_alone(line: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """A candidate's features that depend on its text alone (cached: sites repeat their lines):
+    the columns from "words" to "upper" and from "bullet" to "digits"."""
+    found = _ALONE.get(line)
+    if found is not None:
+        return found
+    words = max(1, line.count(" ") + 1)
+    stripped = line.rstrip("\"'”’») ")
+    shape = (
+        math.log1p(words) / 4,
+        math.log1p(len(line)) / 6,
+        words <= 2,
+        words > 20,
+        stripped.endswith(".") and not stripped.endswith("..."),
+        ends_sentence(line),
+        stripped.endswith(":"),
+        sum(1 for w in line.split() if w[:1].isupper()) / words,
+        line.isupper(),
+    )
+    marks = (
+        _BULLET.match(line) is not None,
+        _SEPARATOR.search(line) is not None,
+        sum(map(str.isdigit, line)) / max(1, len(line)),
+    )
+    if len(_ALONE) >= 50_000:
+        _ALONE.clear()
+    found = _ALONE[line] = (shape, marks)
+    return found
+
+
 def title_features(
     pl: PageLines,
     cands: list[int],
@@ -87,29 +120,20 @@ def title_features(
         line = doc_split if i < 0 else pl.lines[i]
         index = 0 if i < 0 else i
         folded = line.casefold()
-        words = max(1, line.count(" ") + 1)
         tokens = _tokens(line)
         kind = pl.kind[index] if i >= 0 else GOOD
-        stripped = line.rstrip("\"'”’») ")
         doc_overlap = body_overlap = 0.0
         if tokens:
             doc_overlap = len(tokens & doc_tokens) / len(tokens | doc_tokens)
             body_overlap = len(tokens & body_tokens) / len(tokens)
         line_score = math.tanh(float(scores[index]) / 4) if i >= 0 and len(scores) else 0.0
+        shape, marks = _line_alone(line)
         rows.append(
             [
                 i < first,
                 math.log1p(abs(first - index)) / 4,
                 i >= first,
-                math.log1p(words) / 4,
-                math.log1p(len(line)) / 6,
-                words <= 2,
-                words > 20,
-                stripped.endswith(".") and not stripped.endswith("..."),
-                ends_sentence(line),
-                stripped.endswith(":"),
-                sum(1 for w in line.split() if w[:1].isupper()) / words,
-                line.isupper(),
+                *shape,
                 kind == GOOD,
                 kind == 1,
                 kind == BAD,
@@ -117,9 +141,7 @@ def title_features(
                 bool(pl.role[index]) if i >= 0 else False,
                 in_menu[index] if i >= 0 else False,
                 recurs[index] if i >= 0 else False,
-                _BULLET.match(line) is not None,
-                _SEPARATOR.search(line) is not None,
-                sum(map(str.isdigit, line)) / max(1, len(line)),
+                *marks,
                 i >= 0 and folded == doc_folded,
                 bool(doc_headline) and folded == doc_headline,
                 i > 0 and len(folded) >= 10 and doc_folded.startswith(folded),
