@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.cleaning.lines import BAD, CJK, GOOD, STOP, PageLines, ends_sentence
+from index.cleaning.lines import CJK, GOOD, PageLines, ends_sentence
 
 DATA = Path(__file__).resolve().parent / "data"
 WEIGHTS_FILE = DATA / "cleaner_weights.json"
@@ -137,6 +137,7 @@ _PUNCTUATION = (",", ".", "，", "。", "、")
 _WORD_EDGES = ".,;:!?\"'()[]«»“”„‘’-–—"
 _ROLES = {"caption": 1, "byline": 2, "date": 3, "credits": 4, "dup": 5, "marker": 6, "label": 6}
 _CACHE_SIZE = 50_000
+_ONE_HOT = np.eye(7)
 
 
 def _line_features(line: str, lang: str) -> bytes:
@@ -234,20 +235,14 @@ def features(
                     overlap[i] = shared / (len(tokens) + size - shared)  # Jaccard
     comment = out[:, _COMMENT] * (kind != GOOD)
     page = out[:, N_LINE:]
-    page[:, 0] = kind == GOOD
-    page[:, 1] = kind == 1
-    page[:, 2] = kind == BAD
-    page[:, 3] = kind == STOP
-    for column, value in enumerate((1, 2, 3, 4, 5, 6), start=4):
-        page[:, column] = role == value
-    page[:, 10] = in_menu
-    page[:, 11] = recurs
-    page[:, 12] = pl.blank_before
+    page[:, :4] = _ONE_HOT[kind, :4]  # good, short, bad, stop
+    page[:, 4:10] = _ONE_HOT[role, 1:]  # caption, byline, dateline, credits, dup, marker/label
+    page[:, 10:13] = np.array((in_menu, recurs, pl.blank_before), dtype=np.float64).T
     page[:, 13] = index / n
     page[:, 14] = (index >= first) & (index <= last)
     page[:, 15] = np.log1p(np.maximum(first - index, 0)) / 4
     page[:, 16] = np.log1p(np.maximum(index - last, 0)) / 4
-    page[:, 17] = [counts[line] > 1 for line in pl.lines]
+    page[:, 17] = 0.0 if len(counts) == n else [counts[line] > 1 for line in pl.lines]
     page[:, 18] = overlap
     page[:, 19] = np.minimum(np.cumsum(comment) - comment, 3) / 3
     page[:, 20] = index == 0
@@ -302,7 +297,8 @@ def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     n = len(scores)
     out = np.empty((n, len(CONTEXT_FEATURES)))
     s = out[:, 0]
-    np.clip(scores, -8, 8, out=s)
+    np.maximum(scores, -8, out=s)  # clipped to [-8, 8] (np.clip costs more per call)
+    np.minimum(s, 8, out=s)
     s /= 8
     padded = np.full(n + 6, -1.0)
     padded[3:-3] = s
@@ -318,7 +314,8 @@ def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     total = mass.sum() or 1.0
     before = np.cumsum(mass) - mass
     cumulative = np.zeros((n + 1, 3))  # running sums of s, positive, mass: every window's mean
-    np.cumsum(np.column_stack([s, positive, mass]), axis=0, out=cumulative[1:])
+    for column, values in enumerate((s, positive, mass)):
+        np.cumsum(values, out=cumulative[1:, column])
     wide = _mean_of(cumulative, CORE_WINDOW)
     core = int(np.argmax(wide[:, 2])) if n else 0
     stops = np.cumsum(matrix[:, _STOP_COLUMN])
