@@ -372,7 +372,7 @@ def smooth(scores: np.ndarray, switch_penalty: float) -> list[bool]:
     n = len(scores)
     if not n:
         return []
-    half = scores / 2
+    half = (scores / 2).tolist()  # Python floats: the same doubles, cheaper one at a time
     out_score, in_score = -half[0], half[0]
     back_out = [False] * n  # whether the best path into state "out" at i came from "in"
     back_in = [False] * n  # whether the best path into state "in" at i came from "in"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from index.cleaning.dates import date_in_text, dateline_kind
 from index.cleaning.furniture import is_furniture_line, is_legal_notice, is_stop_line
@@ -75,7 +76,9 @@ class PageLines:
 
     def __init__(self, text: str) -> None:
         self.lines, self.blank_before = _split_lines(text)
-        self.words = [word_count(line) for line in self.lines]
+        self.words = [  # word_count, without a call for the common ASCII line
+            line.count(" ") + 1 if line.isascii() else word_count(line) for line in self.lines
+        ]
         self.kind = [SHORT] * len(self.lines)
         self.role = [""] * len(self.lines)  # caption, dup, marker, label, credits, byline, date
         self.caption_text: dict[int, str] = {}
@@ -208,11 +211,23 @@ _PROMO_LABEL = re.compile(
 )
 
 
+def _positions(values: list[int], wanted: int) -> Iterator[int]:
+    """Each index of `wanted` in `values` in turn (list.index scans in C), seeing values changed
+    after the last index given."""
+    i = -1
+    try:
+        while True:
+            i = values.index(wanted, i + 1)
+            yield i
+    except ValueError:
+        return
+
+
 def _mark_promoted_links(pl: PageLines) -> None:
     """The headlines listed under a "Read more:" label inside an article are links, not text."""
     lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
-    for i, line in enumerate(lines):
-        if kind[i] != BAD or words[i] > 5 or not _PROMO_LABEL.fullmatch(line.strip(" •*-")):
+    for i in _positions(kind, BAD):  # those marked below included
+        if words[i] > 5 or not _PROMO_LABEL.fullmatch(lines[i].strip(" •*-")):
             continue
         for j in range(i + 1, min(i + 7, len(lines))):
             if role[j] or kind[j] != SHORT or not 3 <= words[j] <= 20 or ends_sentence(lines[j]):
