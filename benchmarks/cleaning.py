@@ -200,34 +200,28 @@ def pages_report(split: str, verbose: bool) -> None:
 
 def dev(split: str, verbose: bool) -> None:
     """Scores on one split of the pages corpus, per dataset and rendering; the cleaner's speed."""
-    from benchmarks.pages_corpus import load, score_page, summary
+    from benchmarks.pages_corpus import as_ingested, load, score_page, summary
     from index.cleaning.lines import PageLines
     from index.text import sanitize
 
-    gold_pages = load(split)
     groups: dict[str, Counter] = {}
     elapsed = 0.0
-    for rendering in ("resiliparse", "plain"):
-        pages = [g for g in gold_pages if g.rendering == rendering]
-        furniture = FurnitureModel()
-        raw = [Page(dump=rendering, origin=g.id, key=g.id, text=g.text) for g in pages]
-        for page in raw:
-            furniture.observe(page)
-        for gold, page in zip(pages, raw, strict=True):
-            started = time.process_time()
-            result = clean_page(page, furniture)
-            elapsed += time.process_time() - started
-            lines = PageLines(sanitize(page.text)).lines
-            if isinstance(result, Article):
-                counts = score_page(gold, result.title, result.paragraphs, lines)
-            else:
-                counts = score_page(gold, "", [], lines)
-                counts["skipped"] += 1
-            got = result.title if isinstance(result, Article) else ""
-            if verbose and gold.title and got != gold.title:
-                print(f"   title {gold.id}/{rendering}: {got[:70]!r} want {gold.title[:70]!r}")
-            for key in ("all", f"{gold.source} {rendering}", f"{rendering}"):
-                groups.setdefault(key, Counter()).update(counts)
+    for gold, page, furniture in as_ingested(load(split)):
+        rendering = gold.rendering
+        started = time.process_time()
+        result = clean_page(page, furniture)
+        elapsed += time.process_time() - started
+        lines = PageLines(sanitize(page.text)).lines
+        if isinstance(result, Article):
+            counts = score_page(gold, result.title, result.paragraphs, lines)
+        else:
+            counts = score_page(gold, "", [], lines)
+            counts["skipped"] += 1
+        got = result.title if isinstance(result, Article) else ""
+        if verbose and gold.title and got != gold.title:
+            print(f"   title {gold.id}/{rendering}: {got[:70]!r} want {gold.title[:70]!r}")
+        for key in ("all", f"{gold.source} {rendering}", f"{rendering}"):
+            groups.setdefault(key, Counter()).update(counts)
     print(f"== {split} split of ../shared/corpora/pages (held-out sites; pages without URL)")
     for key in sorted(groups, key=lambda k: (k != "all", k)):
         print(f"   {key:22s} {summary(groups[key])}")

@@ -70,6 +70,22 @@ def load(split: str, renderings: tuple[str, ...] = RENDERINGS) -> list[GoldPage]
     return pages
 
 
+def as_ingested(pages: list[GoldPage]):
+    """(gold page, Page, furniture model) for every page, as the ingest sees them: one furniture
+    model per rendering, learned over that rendering's pages before any is cleaned."""
+    from index.cleaning.clean import FurnitureModel
+    from index.records import Page
+
+    for rendering in ("resiliparse", "plain"):
+        group = [g for g in pages if g.rendering == rendering]
+        furniture = FurnitureModel()
+        raw = [Page(dump=rendering, origin=g.id, key=g.id, text=g.text) for g in group]
+        for page in raw:
+            furniture.observe(page)
+        for gold, page in zip(group, raw, strict=True):
+            yield gold, page, furniture
+
+
 def is_gold_line(page: GoldPage, line: str) -> bool:
     """Whether a line of the dump is article text by the gold (a paragraph or a part of one)."""
     key = norm(line)

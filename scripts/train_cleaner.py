@@ -22,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.pages_corpus import GoldPage, is_gold_line, load, norm  # noqa: E402
+from benchmarks.pages_corpus import GoldPage, as_ingested, is_gold_line, load, norm  # noqa: E402
 from index.cleaning import line_model  # noqa: E402
 
 MAX_STOPWORDS = 400
@@ -54,21 +54,14 @@ def write_stopwords() -> None:
 
 def analysed(pages: list[GoldPage]):
     """(gold page, page analysis) for every page, a furniture model per rendering as at ingest."""
-    from index.cleaning.clean import FurnitureModel, analyse
-    from index.records import Page
+    from index.cleaning.clean import analyse
     from index.text import sanitize
 
     out = []
-    for rendering in ("resiliparse", "plain"):
-        group = [g for g in pages if g.rendering == rendering]
-        furniture = FurnitureModel()
-        raw = [Page(dump=rendering, origin=g.id, key=g.id, text=g.text) for g in group]
-        for page in raw:
-            furniture.observe(page)
-        for gold, page in zip(group, raw, strict=True):
-            pa = analyse(sanitize(page.text), furniture, rendering)
-            if pa is not None:
-                out.append((gold, pa))
+    for gold, page, furniture in as_ingested(pages):
+        pa = analyse(sanitize(page.text), furniture, gold.rendering)
+        if pa is not None:
+            out.append((gold, pa))
     return out
 
 
