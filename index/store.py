@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from index import aggregates
 from index.records import Article, ArticleEntity, EntityCard, EntityCount
 
 SCHEMA = """
@@ -54,14 +55,6 @@ CREATE TABLE IF NOT EXISTS aliases (
     count INTEGER NOT NULL,
     PRIMARY KEY (kind, name, alias)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS entity_counts (
-    kind TEXT NOT NULL,
-    name TEXT NOT NULL,
-    dump TEXT NOT NULL,
-    articles INTEGER NOT NULL,
-    PRIMARY KEY (kind, name, dump)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entity_counts_dump ON entity_counts(dump, kind, articles);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
@@ -148,7 +141,7 @@ class ArticleStore:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
-            self.db.commit()
+            aggregates.start(self.db)  # commits
 
     def close(self) -> None:
         self.db.close()
@@ -210,7 +203,7 @@ class ArticleStore:
                 yield _article_from_row(row)
 
     def count(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        return aggregates.article_count(self.db)
 
     def group_members(self, column: str, group: str) -> list[tuple[str, str]]:
         """(id, dump) of the articles in one copy or version group."""
@@ -228,37 +221,34 @@ class ArticleStore:
 
     def put_articles(self, articles: list[Article]) -> None:
         """Insert or replace articles with their entity mentions (no commit)."""
+        counter = self._counter()
+        aids = [a.id for a in articles]
+        groups = counter.groups_of(aids) | {a.copy_group or a.id for a in articles}
+        counter.entities_of(groups, -1)
+        counter.fields_of(aids, -1)
         self.db.executemany(
             f"INSERT OR REPLACE INTO articles ({_COLUMNS}) VALUES ({','.join('?' * 13)})",
             [_article_row(a) for a in articles],
         )
         ids = [(a.id,) for a in articles]
-        self._count_entities(ids, -1)
         self.db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
         self.db.executemany(
             "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)",
             [(a.id, e.kind, e.name, e.count, e.salience) for a in articles for e in a.entities],
         )
-        self._count_entities(ids, +1)
+        counter.entities_of(groups, +1)
+        counter.fields_of(aids, +1)
         self.db.executemany(
             "INSERT INTO aliases VALUES (?, ?, ?, 1) "
             "ON CONFLICT(kind, name, alias) DO UPDATE SET count = count + 1",
             [(e.kind, e.name, alias) for a in articles for e in a.entities for alias in e.aliases],
         )
 
-    def _count_entities(self, ids: list[tuple[str]], step: int) -> None:
-        """Keep `entity_counts` (articles naming each entity, per dump) in step with mentions."""
-        self.db.executemany(
-            "INSERT INTO entity_counts SELECT m.kind, m.name, a.dump, ? FROM mentions m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? "
-            "ON CONFLICT(kind, name, dump) DO UPDATE SET articles = articles + excluded.articles",
-            [(step, i) for (i,) in ids],
-        )
-
-    def delete_articles(self, ids: list[str]) -> None:
-        self._count_entities([(i,) for i in ids], -1)
-        self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
-        self.db.executemany("DELETE FROM mentions WHERE article_id = ?", [(i,) for i in ids])
+    def _counter(self) -> aggregates.Counter:
+        """What keeps the library-wide counts in step (counting an older store first)."""
+        if not aggregates.ready(self.db):
+            aggregates.build(self.db)  # in the writer's transaction: rolled back with it
+        return aggregates.Counter(self.db)
 
     # -- pages (what has been ingested, for incremental runs) -----------------------------------
 
@@ -297,57 +287,28 @@ class ArticleStore:
     # -- aggregates -----------------------------------------------------------------------------
 
     def counts_by(self, column: str) -> dict[str, int]:
-        assert column in ("dump", "source", "language")
-        rows = self.db.execute(
-            f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column} ORDER BY COUNT(*) DESC"
-        )
-        return dict(rows)
+        """value -> articles of a column (dump, source, language), most articles first."""
+        return aggregates.counts_by(self.db, column)
 
     def top_entities(
         self, kind: str | None = None, dump: str | None = None, prefix: str = "", limit: int = 50
     ) -> list[EntityCount]:
         """The entities named by most articles (in one dump, of one kind, containing `prefix`),
         an article and its copies counted once."""
-        where, args = ["articles > 0"], []
-        if dump:
-            where.append("dump = ?")
-            args.append(dump)
-        if kind:
-            where.append("kind = ?")
-            args.append(kind)
-        if prefix:
-            where.append("name LIKE ? ESCAPE '\\'")
-            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            args.append(f"%{escaped}%")
-        sql = (
-            "SELECT name, kind, SUM(articles) AS n FROM entity_counts WHERE "
-            + " AND ".join(where)
-            + " GROUP BY kind, name ORDER BY n DESC, name LIMIT ?"
-        )
-        # The per-dump counts count copies apiece: recount the leading entities by copy group.
-        # A recount only lowers a count, so the leaders are final once the last of them has at
-        # least the count of the first entity not recounted.
-        fetch = limit + 20
-        while True:
-            rows = self.db.execute(sql, [*args, fetch]).fetchall()
-            ranked = sorted(
-                ((name, k, self._articles_naming(k, name, dump)) for name, k, _ in rows),
-                key=lambda r: (-r[2], r[0]),
-            )[:limit]
-            if len(rows) < fetch or not ranked or ranked[-1][2] >= rows[-1][2]:
-                return [EntityCount(name, k, n) for name, k, n in ranked if n > 0]
-            fetch *= 4
+        if not self.readonly and not aggregates.ready(self.db):
+            self.convert()
+        return aggregates.top_entities(self.db, kind=kind, dump=dump, prefix=prefix, limit=limit)
 
-    def _articles_naming(self, kind: str, name: str, dump: str | None) -> int:
-        """Articles naming an entity (in one dump), the copies of one article counted once."""
-        sql = (
-            "SELECT COUNT(DISTINCT CASE a.copy_group WHEN '' THEN a.id ELSE a.copy_group END) "
-            "FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE m.kind = ? AND m.name = ?"
-        )
-        if dump:
-            return self.db.execute(sql + " AND a.dump = ?", (kind, name, dump)).fetchone()[0]
-        return self.db.execute(sql, (kind, name)).fetchone()[0]
+    def convert(self) -> None:
+        """Count a store written before the library-wide counts were kept (once)."""
+        try:
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN IMMEDIATE")  # waits for an ingest writing now
+            if not aggregates.ready(self.db):
+                aggregates.build(self.db)
+            self.db.commit()
+        except sqlite3.OperationalError:  # cannot write after all: answer from the mentions
+            self.db.rollback()
 
     def entity_card(self, name: str, kind: str, limit: int = 12) -> EntityCard | None:
         n = self.db.execute(
@@ -392,8 +353,3 @@ class ArticleStore:
             )
         )
         return EntityCard(name, kind, n, dumps, aliases, co, timeline)  # type: ignore[arg-type]
-
-    def entity_document_frequency(self) -> dict[tuple[str, str], int]:
-        """(kind, name) -> number of articles naming it, for rarity weights."""
-        rows = self.db.execute("SELECT kind, name, COUNT(*) FROM mentions GROUP BY kind, name")
-        return {(k, n): c for k, n, c in rows}

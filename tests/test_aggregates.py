@@ -1,0 +1,117 @@
+"""The library-wide counts kept at ingest (index/aggregates.py) equal a count from scratch."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from cli_support import APRIL, MAY, write_jsonl
+
+from index import Library
+
+EXTRA = [  # a second copy of Donbas inside one dump, and an article of its own
+    APRIL[2] | {"id": "donbas-again"},
+    {
+        "id": "kyiv-1",
+        "title": "Talks in Kyiv",
+        "text": "Diplomats met in Kyiv and Minsk on Monday. Petro Poroshenko spoke in Kyiv.",
+        "date": "2014-06-01",
+        "source": "Wire",
+    },
+]
+
+
+def _from_scratch(library: Library) -> tuple[dict, dict]:
+    """(kind, name, dump or '') -> copy groups naming it; (field, value) -> articles."""
+    groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    fields: Counter[tuple[str, str]] = Counter()
+    for article in library.store.iter_articles():
+        group = article.copy_group or article.id
+        for e in article.entities:
+            groups[e.kind, e.name, article.dump].add(group)
+            groups[e.kind, e.name, ""].add(group)
+        fields.update(
+            [("dump", article.dump), ("source", article.source), ("language", article.language)]
+        )
+    return {k: len(v) for k, v in groups.items()}, dict(fields)
+
+
+def _kept(library: Library) -> tuple[dict, dict]:
+    db = library.store.db
+    entities = {
+        (k, n, d): c
+        for k, n, d, c in db.execute("SELECT kind, name, dump, articles FROM entity_totals")
+        if c
+    }
+    fields = {(f, v): c for f, v, c in db.execute("SELECT * FROM field_counts") if c}
+    return entities, fields
+
+
+def test_counts_kept_at_ingest_equal_a_count_from_scratch(tmp_path: Path) -> None:
+    april = write_jsonl(tmp_path / "crawl-2014-04.jsonl", APRIL)
+    may = write_jsonl(tmp_path / "crawl-2014-05.jsonl", MAY)
+    with Library(tmp_path / "lib") as library:
+        library.add([april, may], workers=1)
+        assert _kept(library) == _from_scratch(library)
+        # a second ingest: a copy within a dump, a new article, then a changed article
+        write_jsonl(tmp_path / "crawl-2014-05.jsonl", [*MAY, *EXTRA])
+        library.add([may], workers=1)
+        changed = [APRIL[0] | {"text": "Ministers met in Minsk on Tuesday. Talks in Minsk."}]
+        write_jsonl(tmp_path / "crawl-2014-04.jsonl", changed + APRIL[1:])
+        report = library.add([april], workers=1)
+        assert report.updated == 1
+        assert _kept(library) == _from_scratch(library)
+        kept = _kept(library)[0]
+        assert kept[("place", "Donbas", "")] == 1  # three copies in two dumps: one article
+        assert kept[("place", "Donbas", "crawl-2014-05")] == 1
+        assert ("place", "Kiev", "crawl-2014-04") not in kept  # the changed article left Kiev
+        library.add([april, may], workers=1)  # unchanged: nothing counted twice
+        assert _kept(library)[0] == kept
+        top = library.entities(kind="place", limit=50)
+        assert {(e.name, e.articles) for e in top} == {
+            (n, c) for (k, n, d), c in kept.items() if k == "place" and not d
+        }
+        assert [e.articles for e in top] == sorted((e.articles for e in top), reverse=True)
+        assert (
+            library.stats().articles
+            == library.store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        )
+
+
+def _make_old(folder: Path) -> None:
+    """What a library written before the kept counts looks like."""
+    db = sqlite3.connect(folder / "articles.db")
+    db.executescript(
+        "DROP TABLE entity_totals; DROP TABLE field_counts; "
+        "DELETE FROM meta WHERE key = 'aggregates'"
+    )
+    db.commit()
+    db.close()
+
+
+def test_an_old_library_answers_then_converts_once(tmp_path: Path) -> None:
+    april = write_jsonl(tmp_path / "crawl-2014-04.jsonl", APRIL)
+    may = write_jsonl(tmp_path / "crawl-2014-05.jsonl", MAY)
+    folder = tmp_path / "lib"
+    with Library(folder) as library:
+        library.add([april, may], workers=1)
+        expected = library.entities(limit=100), library.stats()
+        in_may = library.entities(dump="crawl-2014-05", kind="place", limit=3)
+    _make_old(folder)
+    with Library(folder, readonly=True) as library:  # cannot convert: counts from the mentions
+        assert (library.entities(limit=100), library.stats()) == expected
+        assert library.entities(dump="crawl-2014-05", kind="place", limit=3) == in_may
+        assert not library.store.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'entity_totals'"
+        ).fetchone()
+    with Library(folder) as library:
+        assert library.stats() == expected[1]  # from the articles until converted
+        assert library.entities(limit=100) == expected[0]  # converts, once
+        assert library.store.get_meta("aggregates") == "1"
+        assert _kept(library) == _from_scratch(library)
+    _make_old(folder)
+    with Library(folder) as library:  # or the next `index` converts it before counting more
+        write_jsonl(tmp_path / "crawl-2014-05.jsonl", [*MAY, *EXTRA])
+        library.add([may], workers=1)
+        assert _kept(library) == _from_scratch(library)
