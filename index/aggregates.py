@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS entity_totals (
     name TEXT NOT NULL,
     dump TEXT NOT NULL,  -- '' for the whole library (a dump's name is never empty)
     articles INTEGER NOT NULL,  -- the copy groups naming it: an article and its copies count once
+    named INTEGER NOT NULL DEFAULT 0,  -- dump '': the articles naming it, copies apiece (rarity)
     PRIMARY KEY (kind, name, dump)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_totals_top ON entity_totals(dump, articles DESC, name, kind);
@@ -28,6 +29,7 @@ READY = "aggregates"  # meta key: "1" once the tables count the whole store
 FIELDS = ("dump", "source", "language")
 _GROUP = "CASE a.copy_group WHEN '' THEN a.id ELSE a.copy_group END"  # an article's copy group
 _UPSERT = "ON CONFLICT DO UPDATE SET articles = articles + excluded.articles"
+_NAMED = "ON CONFLICT DO UPDATE SET named = named + excluded.named"
 
 
 def start(db: sqlite3.Connection) -> None:
@@ -59,6 +61,10 @@ def build(db: sqlite3.Connection) -> None:
         "FROM mentions m JOIN articles a ON a.id = m.article_id"
     )
     _add_named(db, +1)
+    db.execute(
+        "INSERT INTO entity_totals (kind, name, dump, articles, named) "
+        f"SELECT kind, name, '', 0, COUNT(*) FROM mentions WHERE true GROUP BY kind, name {_NAMED}"
+    )
     for field in FIELDS:
         db.execute(
             f"INSERT INTO field_counts SELECT ?, {field}, COUNT(*) FROM articles GROUP BY {field}",
@@ -109,6 +115,19 @@ class Counter:
                     (field, step, *chunk),
                 )
 
+    def mentions_of(self, ids: Iterable[str], step: int) -> None:
+        """Count the entities the stored articles of these ids name (step +1 or -1)."""
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(
+                "INSERT INTO entity_totals (kind, name, dump, articles, named) "
+                f"SELECT kind, name, '', 0, ? * COUNT(*) FROM mentions "
+                f"WHERE article_id IN ({marks}) GROUP BY kind, name {_NAMED}",
+                (step, *chunk),
+            )
+
     def entities_of(self, groups: set[str], step: int) -> None:
         """Count the entities the copy groups name, per dump and library-wide (step +1 or -1)."""
         db = self.db
@@ -132,12 +151,14 @@ class Counter:
 def _add_named(db: sqlite3.Connection, step: int) -> None:
     """Add `counted_names` (distinct kind, name, dump, group) to `entity_totals`."""
     db.execute(
-        "INSERT INTO entity_totals SELECT kind, name, dump, ? * COUNT(*) FROM counted_names "
+        "INSERT INTO entity_totals (kind, name, dump, articles) "
+        "SELECT kind, name, dump, ? * COUNT(*) FROM counted_names "
         f"WHERE true GROUP BY kind, name, dump {_UPSERT}",
         (step,),
     )
     db.execute(
-        "INSERT INTO entity_totals SELECT kind, name, '', ? * COUNT(DISTINCT g) FROM counted_names "
+        "INSERT INTO entity_totals (kind, name, dump, articles) "
+        "SELECT kind, name, '', ? * COUNT(DISTINCT g) FROM counted_names "
         f"WHERE true GROUP BY kind, name {_UPSERT}",
         (step,),
     )
@@ -191,6 +212,16 @@ def counts_by(db: sqlite3.Connection, field: str) -> dict[str, int]:
             f"ORDER BY n DESC, {field} DESC"  # ties as SQLite's sorter left them before
         )
     return dict(rows)
+
+
+def articles_naming(db: sqlite3.Connection, kind: str, name: str) -> int:
+    """The articles naming an entity, copies apiece (for its rarity)."""
+    if ready(db):
+        sql = "SELECT named FROM entity_totals WHERE kind = ? AND name = ? AND dump = ''"
+    else:
+        sql = "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?"
+    row = db.execute(sql, (kind, name)).fetchone()
+    return row[0] if row else 0
 
 
 def article_count(db: sqlite3.Connection) -> int:

@@ -226,6 +226,7 @@ class ArticleStore:
         groups = counter.groups_of(aids) | {a.copy_group or a.id for a in articles}
         counter.entities_of(groups, -1)
         counter.fields_of(aids, -1)
+        counter.mentions_of(aids, -1)
         self.db.executemany(
             f"INSERT OR REPLACE INTO articles ({_COLUMNS}) VALUES ({','.join('?' * 13)})",
             [_article_row(a) for a in articles],
@@ -238,6 +239,7 @@ class ArticleStore:
         )
         counter.entities_of(groups, +1)
         counter.fields_of(aids, +1)
+        counter.mentions_of(aids, +1)
         self.db.executemany(
             "INSERT INTO aliases VALUES (?, ?, ?, 1) "
             "ON CONFLICT(kind, name, alias) DO UPDATE SET count = count + 1",
@@ -298,6 +300,10 @@ class ArticleStore:
         if not self.readonly and not aggregates.ready(self.db):
             self.convert()
         return aggregates.top_entities(self.db, kind=kind, dump=dump, prefix=prefix, limit=limit)
+
+    def articles_naming(self, kind: str, name: str) -> int:
+        """The articles naming an entity, copies apiece (for its rarity)."""
+        return aggregates.articles_naming(self.db, kind, name)
 
     def convert(self) -> None:
         """Count a store written before the library-wide counts were kept (once)."""

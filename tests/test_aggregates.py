@@ -22,22 +22,25 @@ EXTRA = [  # a second copy of Donbas inside one dump, and an article of its own
 ]
 
 
-def _from_scratch(library: Library) -> tuple[dict, dict]:
-    """(kind, name, dump or '') -> copy groups naming it; (field, value) -> articles."""
+def _from_scratch(library: Library) -> tuple[dict, dict, dict]:
+    """(kind, name, dump or '') -> copy groups naming it; (field, value) -> articles;
+    (kind, name) -> articles naming it, copies apiece."""
     groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     fields: Counter[tuple[str, str]] = Counter()
+    named: Counter[tuple[str, str]] = Counter()
     for article in library.store.iter_articles():
         group = article.copy_group or article.id
         for e in article.entities:
             groups[e.kind, e.name, article.dump].add(group)
             groups[e.kind, e.name, ""].add(group)
+            named[e.kind, e.name] += 1
         fields.update(
             [("dump", article.dump), ("source", article.source), ("language", article.language)]
         )
-    return {k: len(v) for k, v in groups.items()}, dict(fields)
+    return {k: len(v) for k, v in groups.items()}, dict(fields), dict(named)
 
 
-def _kept(library: Library) -> tuple[dict, dict]:
+def _kept(library: Library) -> tuple[dict, dict, dict]:
     db = library.store.db
     entities = {
         (k, n, d): c
@@ -45,7 +48,13 @@ def _kept(library: Library) -> tuple[dict, dict]:
         if c
     }
     fields = {(f, v): c for f, v, c in db.execute("SELECT * FROM field_counts") if c}
-    return entities, fields
+    named = {
+        (k, n): c
+        for k, n, c in db.execute("SELECT kind, name, named FROM entity_totals WHERE dump = ''")
+        if c
+    }
+    assert named == {(k, n): library.store.articles_naming(k, n) for k, n in named}
+    return entities, fields, named
 
 
 def test_counts_kept_at_ingest_equal_a_count_from_scratch(tmp_path: Path) -> None:

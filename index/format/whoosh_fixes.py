@@ -45,13 +45,21 @@ def _doc_field_length(self, docnum, fieldname, default=0):
     lengths = cache.get(fieldname)
     if lengths is None:
         reader = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        cache[fieldname] = lengths = NO_COLUMN if reader is None else bytes(reader.load())
+        cache[fieldname] = lengths = NO_COLUMN if reader is None else _column_bytes(reader)
     if lengths is NO_COLUMN:
         return default
     lbyte = lengths[docnum] if docnum < len(lengths) else 0
     if lbyte:
         return byte_to_length(lbyte)
     return None  # as Whoosh: no length stored for this document
+
+
+def _column_bytes(reader) -> bytes:
+    """A one-byte-a-document column in one read (Whoosh's `load` reads a document at a time)."""
+    raw = getattr(reader, "_dbfile", None)
+    if raw is not None and getattr(reader, "_fixedlen", None) == 1 and hasattr(reader, "_basepos"):
+        return bytes(raw.get(reader._basepos, reader._count))
+    return bytes(reader.load())
 
 
 def library_codec() -> PackedCodec:

@@ -187,10 +187,7 @@ class RelatedFinder:
         return [known[i] for i in ids if i in known]
 
     def _entity_df(self, kind: str, name: str) -> int:
-        row = self.store.db.execute(
-            "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?", (kind, name)
-        ).fetchone()
-        return row[0] if row else 0
+        return self.store.articles_naming(kind, name)  # counted at ingest
 
     # -- grouping -------------------------------------------------------------------------------
 
