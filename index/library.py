@@ -357,6 +357,8 @@ class Library:
     def export(self, query: str = "") -> Iterator[Article]:
         """Every article, or those a query finds (best first, copies collapsed)."""
         if not query.strip():
+            if not self.readonly:
+                self.store.convert()  # a library written before it keeps the export's order
             yield from self.store.iter_articles()
             return
         total = self.search(query, limit=0, snippets=False).total

@@ -297,7 +297,7 @@ class ArticleStore:
     ) -> list[EntityCount]:
         """The entities named by most articles (in one dump, of one kind, containing `prefix`),
         an article and its copies counted once."""
-        if not self.readonly and not aggregates.ready(self.db):
+        if not self.readonly:
             self.convert()
         return aggregates.top_entities(self.db, kind=kind, dump=dump, prefix=prefix, limit=limit)
 
@@ -307,6 +307,8 @@ class ArticleStore:
 
     def convert(self) -> None:
         """Count a store written before the library-wide counts were kept (once)."""
+        if aggregates.ready(self.db):
+            return
         try:
             if not self.db.in_transaction:
                 self.db.execute("BEGIN IMMEDIATE")  # waits for an ingest writing now

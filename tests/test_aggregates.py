@@ -88,11 +88,16 @@ def test_counts_kept_at_ingest_equal_a_count_from_scratch(tmp_path: Path) -> Non
         )
 
 
+def _has_export_order(library: Library) -> bool:
+    sql = "SELECT 1 FROM sqlite_master WHERE name = 'articles_origin'"
+    return library.store.db.execute(sql).fetchone() is not None
+
+
 def _make_old(folder: Path) -> None:
     """What a library written before the kept counts looks like."""
     db = sqlite3.connect(folder / "articles.db")
     db.executescript(
-        "DROP TABLE entity_totals; DROP TABLE field_counts; "
+        "DROP TABLE entity_totals; DROP TABLE field_counts; DROP INDEX articles_origin; "
         "DELETE FROM meta WHERE key = 'aggregates'"
     )
     db.commit()
@@ -106,11 +111,14 @@ def test_an_old_library_answers_then_converts_once(tmp_path: Path) -> None:
     with Library(folder) as library:
         library.add([april, may], workers=1)
         expected = library.entities(limit=100), library.stats()
+        exported = [a.id for a in library.export()]
+        assert _has_export_order(library)
         in_may = library.entities(dump="crawl-2014-05", kind="place", limit=3)
     _make_old(folder)
     with Library(folder, readonly=True) as library:  # cannot convert: counts from the mentions
         assert (library.entities(limit=100), library.stats()) == expected
         assert library.entities(dump="crawl-2014-05", kind="place", limit=3) == in_may
+        assert [a.id for a in library.export()] == exported
         assert not library.store.db.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'entity_totals'"
         ).fetchone()
@@ -119,6 +127,10 @@ def test_an_old_library_answers_then_converts_once(tmp_path: Path) -> None:
         assert library.entities(limit=100) == expected[0]  # converts, once
         assert library.store.get_meta("aggregates") == "1"
         assert _kept(library) == _from_scratch(library)
+    _make_old(folder)
+    with Library(folder) as library:  # `export` converts too, and keeps its order
+        assert [a.id for a in library.export()] == exported
+        assert library.store.get_meta("aggregates") == "1" and _has_export_order(library)
     _make_old(folder)
     with Library(folder) as library:  # or the next `index` converts it before counting more
         write_jsonl(tmp_path / "crawl-2014-05.jsonl", [*MAY, *EXTRA])
