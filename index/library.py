@@ -230,6 +230,9 @@ class Library:
                 report = Ingest(self.store, self.ix, self.path, keep_all).run(
                     paths, dump, progress=progress, should_stop=should_stop, workers=workers
                 )
+                from index.related import save_term_counts
+
+                save_term_counts(self.store, self.ix)  # warms related coverage's word rarity
         except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
             # A full disk, a lost folder, a worker killed for memory: the batch in hand is rolled
             # back (the next open reconciles the search index with the store).

@@ -20,6 +20,7 @@ from index.related.relatedness import (
     score_pair,
     vectors_of,
 )
+from index.related.term_counts import term_counts
 from index.store import ArticleStore
 
 TEXT_CANDIDATES = 20  # articles the key words propose before the blend re-ranks them
@@ -111,13 +112,18 @@ class RelatedFinder:
             with self._lock:
                 self._check_generation()
                 if self._stats is None or self._stats.searcher is not searcher:
-                    self._stats = TermStats(searcher, self._entity_df)
+                    generation = searcher.reader().generation()
+                    self._stats = TermStats(
+                        searcher, self._entity_df, lambda t: term_counts(self.store, generation, t)
+                    )
                 stats = self._stats
             analyzer = searcher.schema["body"].analyzer
             me = profile_of(article, analyzer, w)
+            stats.prefetch([*me.terms, *me.title_terms])
             mine = vectors_of(me, stats)
             candidates = self._candidates(searcher, me, mine, stats)
             profiles = self._profiles_of(candidates, analyzer)
+            stats.prefetch(t for p in profiles for t in (*p.terms, *p.title_terms))
             scored = [score_pair(me, mine, p, vectors_of(p, stats), w) for p in profiles]
         return self._assemble(me, scored, limit), searcher
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -87,13 +87,28 @@ def profile_of(article: Article, analyzer, weights: Weights) -> Profile:
 class TermStats:
     """Word and entity rarity in one generation of the library, cached until it changes."""
 
-    def __init__(self, searcher, entity_df: Callable[[str, str], int]) -> None:
+    def __init__(
+        self,
+        searcher,
+        entity_df: Callable[[str, str], int],
+        term_df: Callable[[list[str]], dict[str, int] | None] | None = None,
+    ) -> None:
         self.searcher = searcher
         self.total = max(1, searcher.doc_count())
         self._entity_df = entity_df  # (kind, name) -> articles naming it
+        self._term_df = term_df  # words -> their counts kept at ingest (None: not current)
         self._idf: dict[str, float] = {}
         self._entity_idf: dict[tuple[str, str], float] = {}
         self.entity_articles: dict[tuple[str, str], int] = {}
+
+    def prefetch(self, terms: Iterable[str]) -> None:
+        """The rarity of many words at once, from the counts kept at ingest when they are current
+        (else `idf` asks Whoosh a word at a time)."""
+        missing = [t for t in dict.fromkeys(terms) if t not in self._idf]
+        found = self._term_df(missing) if self._term_df and missing else None
+        if found is not None:
+            for term in missing:
+                self._idf[term] = self._weigh(term, found.get(term, 0))
 
     def idf(self, term: str) -> float:
         found = self._idf.get(term)
@@ -102,11 +117,14 @@ class TermStats:
                 self.searcher.doc_frequency("body", term),
                 self.searcher.doc_frequency("title", term),
             )
-            found = math.log((self.total + 1) / (df + 0.5))
-            if term.replace(".", "").isdigit():
-                found *= 0.3  # numbers: quantities and dates rather than topics
-            self._idf[term] = found = max(found, 0.0)
+            self._idf[term] = found = self._weigh(term, df)
         return found
+
+    def _weigh(self, term: str, df: int) -> float:
+        found = math.log((self.total + 1) / (df + 0.5))
+        if term.replace(".", "").isdigit():
+            found *= 0.3  # numbers: quantities and dates rather than topics
+        return max(found, 0.0)
 
     def entity_idf(self, key: tuple[str, str], name: str) -> float:
         """Rarity of an entity: `key` is (kind, casefolded name), `name` as the store spells it."""

@@ -1,0 +1,59 @@
+"""Word rarity counted at ingest for the index's generation: related coverage reads it at once."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from index.store import ArticleStore
+
+TABLE = (
+    "CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
+)
+GENERATION = "term_df_generation"  # meta key: the index generation the table counts
+FIELDS = ("body", "title")
+
+
+def save_term_counts(store: ArticleStore, whoosh_index) -> None:
+    """Count each word's articles (the larger of its body and title counts, deleted articles
+    included, as `TermStats.idf` reads them from Whoosh) in the index as it is now, and commit."""
+    best: dict[str, int] = {}
+    with whoosh_index.reader() as reader:
+        generation = reader.generation()
+        for field in FIELDS:
+            counts: dict[str, int] = {}
+            for leaf, _ in reader.leaf_readers():
+                if field not in leaf.schema:
+                    continue
+                decode = leaf.schema[field].from_bytes
+                for term, info in leaf.iter_field(field):
+                    text = decode(term) if isinstance(term, bytes) else term
+                    counts[text] = counts.get(text, 0) + info.doc_frequency()
+            for term, n in counts.items():
+                if n > best.get(term, 0):
+                    best[term] = n
+    store.db.execute(TABLE)
+    store.db.execute("DELETE FROM term_df")
+    store.db.executemany("INSERT INTO term_df VALUES (?, ?)", best.items())
+    store.set_meta(GENERATION, str(generation))
+    store.commit()
+
+
+def term_counts(
+    store: ArticleStore, generation: int, terms: Sequence[str]
+) -> dict[str, int] | None:
+    """The counts of these words (absent: in no article), None unless the table counts this
+    generation of the index (an older library, or another process indexing since)."""
+    try:
+        if store.get_meta(GENERATION) != str(generation):
+            return None
+        found: dict[str, int] = {}
+        for start in range(0, len(terms), 500):
+            chunk = list(terms[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                store.db.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk)
+            )
+        return found
+    except sqlite3.OperationalError:  # no table
+        return None

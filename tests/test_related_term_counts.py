@@ -1,0 +1,35 @@
+"""Word rarity kept at ingest (index/related/term_counts.py): Whoosh's counts, the same answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_support import APRIL, MAY, write_jsonl
+
+from index import Library
+
+
+def _answers(library: Library) -> list:
+    ids = [a.id for a in library.store.iter_articles()]
+    library.finder.clear()
+    return [(library.related(i, limit=5), library.story(i)) for i in ids]
+
+
+def test_word_counts_kept_at_ingest_are_whooshs_and_give_the_same_answers(tmp_path: Path) -> None:
+    april = write_jsonl(tmp_path / "crawl-2014-04.jsonl", APRIL)
+    may = write_jsonl(tmp_path / "crawl-2014-05.jsonl", MAY)
+    with Library(tmp_path / "lib") as library:
+        library.add([april], workers=1)
+        library.add([may], workers=1)  # a second generation: counted again
+        searcher = library.engine.searcher
+        assert library.store.get_meta("term_df_generation") == str(searcher.reader().generation())
+        kept = dict(library.store.db.execute("SELECT term, df FROM term_df"))
+        assert kept["donba"] == 2 and kept["oil"] == 2  # stems; the May copy of Donbas counts
+        for term, df in kept.items():
+            body, title = (searcher.doc_frequency(f, term) for f in ("body", "title"))
+            assert df == max(body, title), term
+        fast = _answers(library)
+        library.store.set_meta("term_df_generation", "-1")  # stale: Whoosh is asked instead
+        library.store.commit()
+        slow = _answers(library)
+        assert fast == slow and any(r.related for r, _ in fast)
