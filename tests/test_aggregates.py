@@ -6,7 +6,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from cli_support import APRIL, MAY, write_jsonl
+from cli_support import APRIL, MAY, newsreader, write_jsonl
 
 from index import Library
 
@@ -136,3 +136,17 @@ def test_an_old_library_answers_then_converts_once(tmp_path: Path) -> None:
         write_jsonl(tmp_path / "crawl-2014-05.jsonl", [*MAY, *EXTRA])
         library.add([may], workers=1)
         assert _kept(library) == _from_scratch(library)
+
+
+def test_the_console_script_answers_the_same_before_and_after_converting(tmp_path: Path) -> None:
+    april = write_jsonl(tmp_path / "crawl-2014-04.jsonl", APRIL)
+    may = write_jsonl(tmp_path / "crawl-2014-05.jsonl", MAY)
+    folder = tmp_path / "lib"
+    newsreader(folder, "index", str(april), str(may), "--workers", "1")
+    verbs = [["stats"], ["entities", "--json"], ["entities", "--dump", "crawl-2014-05"], ["export"]]
+    fresh = [newsreader(folder, *verb).stdout for verb in verbs]
+    assert '"name": "Donbas", "kind": "place", "articles": 1' in fresh[1]
+    _make_old(folder)
+    assert [newsreader(folder, *verb).stdout for verb in verbs] == fresh  # converts on the way
+    with Library(folder, readonly=True) as library:
+        assert library.store.get_meta("aggregates") == "1" and _has_export_order(library)
