@@ -122,15 +122,20 @@ class Library:
                 )
             else:
                 self.ix = storage.create_index(build_schema())
-            if not self.readonly and self._needs_repair():
-                with self._writer_lock(wait=False) as got:
-                    if got and self._needs_repair():  # no indexer is writing: repair it now
-                        from index.repair import reconcile
-
-                        reconcile(self.store, self.ix)
             # Opening the segments finds a damaged index; the search and related modules are
             # imported by the first query (`stats`, `show`, `export` need neither).
             self._searcher = self.ix.searcher()
+            if not self.readonly and self._needs_repair():
+                with self._writer_lock(wait=False) as got:
+                    if got:  # no indexer is writing: the index as the last one left it
+                        self._searcher.close()
+                        self._searcher = self.ix.searcher()
+                    if got and self._needs_repair():  # repair it now
+                        from index.repair import reconcile
+
+                        reconcile(self.store, self.ix)
+                        self._searcher.close()
+                        self._searcher = self.ix.searcher()
             self._engine: SearchEngine | None = None
             self._finder: RelatedFinder | None = None
             self.marks = MarkStore(path, readonly=self.readonly)
@@ -146,7 +151,7 @@ class Library:
         """An interrupted ingest, or a search index that lost articles the store holds."""
         if self.store.get_meta("ingest_pending") == "1":
             return True
-        return self.ix.doc_count() != self.store.count()
+        return self._searcher.doc_count() != self.store.count()  # no second set of readers
 
     @property
     def engine(self) -> SearchEngine:
