@@ -125,12 +125,9 @@ class Library:
             # Opening the segments finds a damaged index; the search and related modules are
             # imported by the first query (`stats`, `show`, `export` need neither).
             self._searcher = self.ix.searcher()
-            if not self.readonly and self._needs_repair():
+            if not self.readonly and self._needs_repair(self._searcher.doc_count()):
                 with self._writer_lock(wait=False) as got:
-                    if got:  # no indexer is writing: the index as the last one left it
-                        self._searcher.close()
-                        self._searcher = self.ix.searcher()
-                    if got and self._needs_repair():  # repair it now
+                    if got and self._needs_repair(self.ix.doc_count()):  # no indexer is writing
                         from index.repair import reconcile
 
                         reconcile(self.store, self.ix)
@@ -147,11 +144,11 @@ class Library:
                 "run `newsreader index --rebuild PATH...` to build it again"
             ) from None
 
-    def _needs_repair(self) -> bool:
+    def _needs_repair(self, indexed: int) -> bool:
         """An interrupted ingest, or a search index that lost articles the store holds."""
         if self.store.get_meta("ingest_pending") == "1":
             return True
-        return self._searcher.doc_count() != self.store.count()  # no second set of readers
+        return indexed != self.store.count()
 
     @property
     def engine(self) -> SearchEngine:
@@ -235,15 +232,12 @@ class Library:
                 report = Ingest(self.store, self.ix, self.path, keep_all).run(
                     paths, dump, progress=progress, should_stop=should_stop, workers=workers
                 )
-                from index.related import save_term_counts
-
-                save_term_counts(self.store, self.ix)  # warms related coverage's word rarity
+                self.finder.after_ingest()  # the new commit, and what the next process reads
         except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
             # A full disk, a lost folder, a worker killed for memory: the batch in hand is rolled
             # back (the next open reconciles the search index with the store).
             self.store.db.rollback()
             raise LibraryError(_stopped_message(self.path, exc)) from None
-        self.refresh()
         return report
 
     def rebuild(self) -> None:
@@ -365,8 +359,6 @@ class Library:
     def export(self, query: str = "") -> Iterator[Article]:
         """Every article, or those a query finds (best first, copies collapsed)."""
         if not query.strip():
-            if not self.readonly:
-                self.store.convert()  # a library written before it keeps the export's order
             yield from self.store.iter_articles()
             return
         total = self.search(query, limit=0, snippets=False).total

@@ -197,6 +197,8 @@ class ArticleStore:
         return [r[0] for r in rows]
 
     def iter_articles(self) -> Iterator[Article]:
+        if not self.readonly:
+            self.convert()  # a store written before it keeps the export's order (aggregates.py)
         cursor = self.db.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY dump, origin")
         while rows := cursor.fetchmany(500):
             for row in rows:

@@ -7,6 +7,7 @@ from pathlib import Path
 from cli_support import APRIL, MAY, write_jsonl
 
 from index import Library
+from index.format import index_state
 
 
 def _answers(library: Library) -> list:
@@ -22,7 +23,7 @@ def test_word_counts_kept_at_ingest_are_whooshs_and_give_the_same_answers(tmp_pa
         library.add([april], workers=1)
         library.add([may], workers=1)  # a second generation: counted again
         searcher = library.engine.searcher
-        assert library.store.get_meta("term_df_generation") == str(searcher.reader().generation())
+        assert library.store.get_meta("term_df_generation") == index_state(searcher.reader())
         kept = dict(library.store.db.execute("SELECT term, df FROM term_df"))
         assert kept["donba"] == 2 and kept["oil"] == 2  # stems; the May copy of Donbas counts
         for term, df in kept.items():
@@ -33,3 +34,25 @@ def test_word_counts_kept_at_ingest_are_whooshs_and_give_the_same_answers(tmp_pa
         library.store.commit()
         slow = _answers(library)
         assert fast == slow and any(r.related for r, _ in fast)
+
+
+def test_facets_kept_at_ingest_are_the_ones_a_search_counts(tmp_path: Path) -> None:
+    april = write_jsonl(tmp_path / "crawl-2014-04.jsonl", APRIL)
+    may = write_jsonl(tmp_path / "crawl-2014-05.jsonl", MAY)
+    folder = tmp_path / "lib"
+    with Library(folder) as library:
+        library.add([april], workers=1)
+        library.add([may], workers=1)
+        state = index_state(library.engine.searcher.reader())
+        saved = library.store.db.execute("SELECT field, state FROM facet_codes").fetchall()
+        assert sorted(saved) == [("dump", state), ("lang", state), ("source", state)]
+    queries = ["", "oil", "talks OR vote"]
+    with Library(folder) as library:  # a new process: the facets come from the store
+        view = library.engine.view
+        assert view._saved_facet(view.reader, "dump", view.n) is not None
+        kept = [library.search(q).facets for q in queries]
+        assert kept[0]["dump"] == {"crawl-2014-04": 8, "crawl-2014-05": 3}
+        library.store.db.execute("DROP TABLE facet_codes")  # a library from before the table
+        library.store.commit()
+    with Library(folder) as library:
+        assert [library.search(q).facets for q in queries] == kept

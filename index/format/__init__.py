@@ -28,7 +28,13 @@ from index.format.schema import (
     indexed_body,
     text_analyzer,
 )
-from index.format.segment_arrays import block_postings, column_array, index_of, length_array
+from index.format.segment_arrays import (
+    block_postings,
+    column_array,
+    index_of,
+    index_state,
+    length_array,
+)
 from index.format.whoosh_fixes import library_codec
 
 __all__ = [
@@ -50,6 +56,7 @@ __all__ = [
     "entity_analyzer",
     "fold",
     "index_of",
+    "index_state",
     "indexed_body",
     "is_packed",
     "language_analyzer",

@@ -6,6 +6,7 @@ import heapq
 import threading
 from collections import OrderedDict
 
+from index.format import index_state
 from index.records import Article, Related, RelatedItem
 from index.related.candidates import accumulate, best_documents
 from index.related.relatedness import (
@@ -20,7 +21,7 @@ from index.related.relatedness import (
     score_pair,
     vectors_of,
 )
-from index.related.term_counts import term_counts
+from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
 
 TEXT_CANDIDATES = 20  # articles the key words propose before the blend re-ranks them
@@ -84,6 +85,13 @@ class RelatedFinder:
         members.sort(key=lambda r: (r.date == "", r.date[:19], r.dump, r.id))
         return members
 
+    def after_ingest(self) -> None:
+        """Pick up an ingest's commit, and keep for the next process what it would count on its
+        first query: the words' rarity, and the search's facets."""
+        self.engine.refresh()
+        save_term_counts(self.store, self.engine.ix)
+        self.engine.save_facets()
+
     def clear(self) -> None:
         with self._lock:
             self._answers.clear()
@@ -112,7 +120,7 @@ class RelatedFinder:
             with self._lock:
                 self._check_generation()
                 if self._stats is None or self._stats.searcher is not searcher:
-                    generation = searcher.reader().generation()
+                    generation = index_state(searcher.reader())
                     self._stats = TermStats(
                         searcher, self._entity_df, lambda t: term_counts(self.store, generation, t)
                     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from index.format import index_state
 from index.store import ArticleStore
 
 TABLE = (
     "CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
 )
-GENERATION = "term_df_generation"  # meta key: the index generation the table counts
+GENERATION = "term_df_generation"  # meta key: the index state (index_state) the table counts
 FIELDS = ("body", "title")
 
 
@@ -19,7 +20,7 @@ def save_term_counts(store: ArticleStore, whoosh_index) -> None:
     included, as `TermStats.idf` reads them from Whoosh) in the index as it is now, and commit."""
     best: dict[str, int] = {}
     with whoosh_index.reader() as reader:
-        generation = reader.generation()
+        generation = index_state(reader)
         for field in FIELDS:
             counts: dict[str, int] = {}
             for leaf, _ in reader.leaf_readers():
@@ -40,7 +41,7 @@ def save_term_counts(store: ArticleStore, whoosh_index) -> None:
 
 
 def term_counts(
-    store: ArticleStore, generation: int, terms: Sequence[str]
+    store: ArticleStore, generation: str, terms: Sequence[str]
 ) -> dict[str, int] | None:
     """The counts of these words (absent: in no article), None unless the table counts this
     generation of the index (an older library, or another process indexing since)."""

@@ -10,6 +10,7 @@ from whoosh import query as wq
 
 from index.format import fold, indexed_body, text_forms
 from index.records import Hit, SearchResult, language_name
+from index.search.facet_codes import load_facet_codes, save_facet_codes
 from index.search.query import DateClause, MetaClause, StateClause, parse_date, parse_query
 from index.search.query_build import Compiled, Filter, QueryBuilder
 from index.search.snippets import PostingSpans, make_snippet
@@ -94,7 +95,9 @@ class SearchEngine:
         """The arrays of the current searcher (built on first use after a refresh)."""
         with self._lock:
             if self._view is None or self._view.searcher is not self.searcher:
-                self._view = SearchView(self.searcher)
+                self._view = SearchView(
+                    self.searcher, lambda *args: load_facet_codes(self.store, *args)
+                )
             return self._view
 
     # -- searching ------------------------------------------------------------------------------
@@ -146,6 +149,11 @@ class SearchEngine:
             terms=compiled.highlight,
             unread=unread,
         )
+
+    def save_facets(self) -> None:
+        """Keep the current index's facet codes in the store, for the next process's search."""
+        with self._lock:
+            save_facet_codes(self.store, self.view)
 
     def count(self, query: str) -> int:
         """How many articles (copies collapsed) a query finds, without hits or snippets."""

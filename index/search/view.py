@@ -43,8 +43,9 @@ VALUES_CACHE = 16_000_000  # uint32 posting values (positions) kept across queri
 class SearchView:
     """Arrays over every document of one searcher, built lazily and kept until a refresh."""
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, saved_facet=None) -> None:
         self.searcher = searcher
+        self._saved_facet = saved_facet  # (reader, field, count) -> facet codes kept at ingest
         self.reader = searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
         self.n = self.reader.doc_count_all()
@@ -136,6 +137,9 @@ class SearchView:
     def facet(self, fieldname: str) -> tuple[np.ndarray, list[str]]:
         """(code per document, -1 when none; the values) of dump, source or lang."""
         key = f"facet:{fieldname}"
+        saved = self._saved_facet if key not in self._cache else None
+        if saved is not None and (found := saved(self.reader, fieldname, self.n)) is not None:
+            self._cache[key] = found
         if key not in self._cache:
             codes = np.full(self.n, -1, dtype=np.int64)
             values: list[str] = []
