@@ -87,7 +87,8 @@ class RelatedFinder:
 
     def after_ingest(self) -> None:
         """Pick up an ingest's commit, and keep for the next process what it would count on its
-        first query: the words' rarity, and the search's facets."""
+        first query: the store's counts (index/aggregates.py), the words' rarity, the facets."""
+        self.store.convert()  # an older library, even when this run added nothing
         self.engine.refresh()
         save_term_counts(self.store, self.engine.ix)
         self.engine.save_facets()
