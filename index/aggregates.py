@@ -165,6 +165,7 @@ def _add_named(db: sqlite3.Connection, step: int) -> None:
         f"WHERE true GROUP BY kind, name {_UPSERT}",
         (step,),
     )
+    db.execute("DELETE FROM counted_names")  # a conversion leaves millions of rows there
 
 
 def top_entities(
