@@ -69,10 +69,10 @@ def fold_of(site: str) -> int:
     return int(hashlib.sha1(f"cleaner-folds:{site}".encode()).hexdigest(), 16) % 5
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float = 1.0):
+def fit(x: np.ndarray, y: np.ndarray):
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=c, max_iter=3000)
+    model = LogisticRegression(C=1.0, max_iter=3000)
     model.fit(x, y)
     return model
 
@@ -89,25 +89,30 @@ def smoothing_f1(items, stage2_scores, penalty: float, bias: float) -> float:
     return 2 * p * r / max(1e-9, p + r)
 
 
-def main() -> None:
-    write_stopwords()
+def labelled(pages: list[GoldPage]):
+    """((gold page, analysis), gold labels of its lines) for every page that has lines."""
     items = []
-    for gold, pa in analysed(load("train")):
+    for gold, pa in analysed(pages):
         labels = np.asarray([is_gold_line(gold, line) for line in pa.pl.lines], dtype=bool)
         items.append(((gold, pa), labels))
-    print(f"{len(items)} train pages, {sum(len(lab) for _, lab in items)} lines")
+    return items
+
+
+def train(items) -> dict:
+    """The weights (as written to cleaner_weights.json) learned from labelled pages."""
     fold = [fold_of(gold.site) for (gold, _), _ in items]
+    expanded = [line_model.expand(pa.matrix) for (_, pa), _ in items]
     # stage 1 scores out of fold (by site), so that stage 2 learns from honest scores
     oof: list[np.ndarray] = [np.zeros(0)] * len(items)
     for k in range(5):
-        train = [it for it, f in zip(items, fold, strict=True) if f != k]
+        rows = [n for n in range(len(items)) if fold[n] != k]
         model = fit(
-            np.vstack([line_model.expand(pa.matrix) for (_, pa), _ in train]),
-            np.concatenate([lab for _, lab in train]),
+            np.vstack([expanded[n] for n in rows]),
+            np.concatenate([items[n][1] for n in rows]),
         )
-        for n, ((_, pa), _) in enumerate(items):
+        for n in range(len(items)):
             if fold[n] == k:
-                oof[n] = line_model.expand(pa.matrix) @ model.coef_[0] + model.intercept_[0]
+                oof[n] = expanded[n] @ model.coef_[0] + model.intercept_[0]
     contexts = [
         line_model.context_features(scores, pa.matrix)
         for scores, ((_, pa), _) in zip(oof, items, strict=True)
@@ -117,7 +122,8 @@ def main() -> None:
     for k in range(5):
         rows = [n for n in range(len(items)) if fold[n] != k]
         model = fit(
-            np.vstack([contexts[n] for n in rows]), np.concatenate([items[n][1] for n in rows])
+            np.vstack([contexts[n] for n in rows]),
+            np.concatenate([items[n][1] for n in rows]),
         )
         for n in range(len(items)):
             if fold[n] == k:
@@ -129,11 +135,9 @@ def main() -> None:
             if value > best[2]:
                 best = (penalty, bias, value)
     print(f"   smoothing: switch penalty {best[0]}, bias {best[1]}: line F1 {best[2]:.4f} (folds)")
-    stage1 = fit(
-        np.vstack([line_model.expand(pa.matrix) for (_, pa), _ in items]),
-        np.concatenate([lab for _, lab in items]),
-    )
-    stage2 = fit(np.vstack(contexts), np.concatenate([lab for _, lab in items]))
+    labels = np.concatenate([lab for _, lab in items])
+    stage1 = fit(np.vstack(expanded), labels)
+    stage2 = fit(np.vstack(contexts), labels)
     from index.cleaning.title_ranker import TITLE_FEATURES
 
     data = {
@@ -154,6 +158,14 @@ def main() -> None:
     line_model.weights.cache_clear()
     print(f"line model: {len(line_model.FEATURES)} features of a line, 4 views")
     train_titles(items, data)
+    return data
+
+
+def main() -> None:
+    write_stopwords()
+    items = labelled(load("train"))
+    print(f"{len(items)} train pages, {sum(len(lab) for _, lab in items)} lines")
+    train(items)
 
 
 def train_titles(items, data) -> None:
@@ -186,7 +198,7 @@ def train_titles(items, data) -> None:
         rows.append(feats)
         labels.extend(hits)
     x, y = np.vstack(rows), np.asarray(labels)
-    model = fit(x, y, c=1.0)
+    model = fit(x, y)
     data["title"] = {
         "coef": [round(float(v), 5) for v in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 5),

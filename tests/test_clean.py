@@ -709,11 +709,6 @@ def test_the_desk_line_under_the_byline_is_not_the_headline():
     assert article.byline == "Laura Bianchi"
 
 
-@pytest.mark.xfail(
-    reason="issue 12, still open: the learned cleaner drops short list items at the edge of the "
-    "article (recall of lists); kept as a known gap, not evidence either way",
-    strict=False,
-)
 def test_key_points_are_kept_and_read_more_links_are_not():
     text = (
         "Drought relief package announced for farmers - NewsNet\nSkip to main content\nNewsNet\n"

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 import numpy as np
 
 from index.cleaning.dates import date_from_url, date_in_text, normalise_date
 from index.cleaning.furniture import FurnitureModel, site_of_url
+from index.cleaning.gaps import GAP_SCORE, fill_gaps
 from index.cleaning.headline import choose_title, document_title, fallback_title
 from index.cleaning.language import detect_language
 from index.cleaning.line_model import features, line_scores, smooth, weights
 from index.cleaning.lines import (
-    BAD,
     GOOD,
     SHORT,
-    STOP,
     PageLines,
     classify,
     is_promo,
@@ -208,37 +206,7 @@ def choose_headline(pa: PageAnalysis, first: int, chosen: list[int]) -> tuple[in
 
 MODEL_MAX_LINES = 20_000  # longer pages (a million tiny lines): the densest run of prose
 _NOT_BODY_ROLES = frozenset(("caption", "dup", "marker", "label", "credits"))
-GAP_LINES = 8  # lines between two kept runs that may join the article
-GAP_SCORE = -4.5  # the least score of a short line inside the article that joins it
-JOIN_SCORE = 1.0  # the least score of a prose line near the article that joins it
 STANDFIRST_LINES = 8  # a standfirst this close above the body (a byline, share bar between)
-
-
-def _fill_gaps(pa: PageAnalysis) -> list[int]:
-    """The run-boundary step after smoothing: prose lines the model likes next to the article join
-    it, and so do the short lines between two of its parts (a list, a subheading) unless the rules
-    call them furniture (menus, share bars, end markers, captions)."""
-    pl, scores, in_menu = pa.pl, pa.scores, pa.in_menu
-    anchors = [i for i, keep in enumerate(pa.keep) if keep]
-    if not anchors:
-        return []
-    kept = set(anchors)
-    near = [
-        i for i in np.flatnonzero(scores > JOIN_SCORE).tolist() if pl.kind[i] not in (BAD, STOP)
-    ]
-    kept.update(i for i in near if any(abs(i - a) <= GAP_LINES for a in anchors))
-    anchors = sorted(kept)
-    for a, b in pairwise(anchors):
-        if 1 < b - a <= GAP_LINES + 1:
-            kept.update(
-                j
-                for j in range(a + 1, b)
-                if scores[j] > GAP_SCORE
-                and pl.kind[j] not in (BAD, STOP)
-                and not in_menu[j]
-                and not pl.role[j]
-            )
-    return sorted(kept)
 
 
 def _standfirst(pa: PageAnalysis, title_index: int, first: int) -> int | None:
@@ -299,7 +267,7 @@ def _clean(
         return Skipped(page.origin, "empty page")
     score(pa)
     pl = pa.pl
-    chosen = _fill_gaps(pa)
+    chosen = fill_gaps(pa.pl, pa.scores, pa.in_menu, pa.keep)
     chosen = [i for i in chosen if pl.role[i] not in _NOT_BODY_ROLES and not pa.recurs[i]]
     if not chosen and pa.span:  # no run the model is sure of: the densest run of prose
         low, high = pa.span
