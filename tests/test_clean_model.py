@@ -189,3 +189,20 @@ def test_a_date_in_the_first_line_of_the_body_is_the_articles():
         "The city council approved", "BERLIN, 3 March 2024 - The council approved"
     )
     assert clean_page(page(text)).date == "2024-03-03"
+
+
+def test_a_list_under_a_colon_line_below_the_article_stays_out():
+    text = (
+        MENU + "Swifts return to the old mill for the tenth summer running\n\n"
+        "The swifts came back to the old mill on Tuesday, a week later than last year, and the "
+        "volunteers who count them say the colony has grown to forty pairs this spring.\n\n"
+        "The mill's owner has fitted twelve new nest boxes under the eaves, and the first of them "
+        "were taken within a day of the birds' return from their winter in Africa.\n\n"
+        "More from Birds Daily:\nHouse martins in decline\nWhere to see cranes this winter\n"
+        "Ten feeders tested\n" + FOOTER
+    )
+    article = clean_page(page(text))
+    assert isinstance(article, Article)
+    assert article.paragraphs[-1].startswith("The mill's owner")
+    for link in ("House martins", "cranes", "feeders", "More from"):
+        assert link not in article.body
