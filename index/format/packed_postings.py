@@ -26,6 +26,7 @@ from whoosh.matching import ListMatcher
 from whoosh.util.numeric import length_to_byte
 
 from index.format.packed_formats import PackedPositions, le_bytes
+from index.format.prepared_pool import PreparedFieldWriter
 
 INLINE_POSTINGS = 16  # posting lists shorter than this go in the term table, not a block
 _HEADER = struct.Struct("<IIBB")  # postings, values, value kind, flags
@@ -232,6 +233,9 @@ class PackedCodec(whoosh3.W3Codec):
 
     def __init__(self, blocklimit: int = 128, inlinelimit: int = INLINE_POSTINGS) -> None:
         super().__init__(blocklimit=blocklimit, compression=0, inlinelimit=inlinelimit)
+
+    def field_writer(self, storage, segment):
+        return PreparedFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         return PackedPostingsWriter(

@@ -27,6 +27,7 @@ from index.format.analysis import (
     word_term,
 )
 from index.format.packed_formats import BIG_ENDIAN, PackedPositions
+from index.format.prepared_pool import PreparedPool
 from index.format.schema import (
     ENTITY_FIELDS,
     ENTITY_GAP,
@@ -190,7 +191,9 @@ def add_prepared(writer, doc: PreparedDoc, article: Article) -> None:
     perdocwriter = writer.perdocwriter
     docnum = writer.docnum
     pool = writer.pool
-    posts: list[tuple] = []  # into the pool at once (its `add` is a costly call a posting)
+    if not isinstance(pool, PreparedPool):
+        pool = writer.pool = PreparedPool.taking_over(pool)
+    held: list[tuple] = []  # into the pool once the document is whole
     size = 0  # the pool's estimate of their memory, as `PostingPool.add` counts it
     fieldnames = sorted(values)
     writer._check_fields(schema, fieldnames)
@@ -202,15 +205,16 @@ def add_prepared(writer, doc: PreparedDoc, article: Article) -> None:
                 continue
             field = schema[fieldname]
             length = 0
-            vbytes = b""
-            if field.indexed:
-                scorable = field.scorable
+            if field.indexed and doc.postings[fieldname]:
+                terms, freqs, weights, vbytes = zip(*doc.postings[fieldname], strict=True)
+                if field.scorable:
+                    length = sum(freqs)
+                cost = len(terms) * (POSTING_OVERHEAD + len(fieldname))
+                cost += 2 * sum(map(len, terms)) + sum(map(len, vbytes))
+                held.append((fieldname, terms, weights, vbytes, cost))
+                size += cost
+            elif field.indexed:
                 pool.fieldnames.add(fieldname)
-                for tbytes, freq, weight, vbytes in doc.postings[fieldname]:
-                    if scorable:
-                        length += freq
-                    posts.append((fieldname, tbytes, docnum, weight * 1.0, vbytes))
-                    size += POSTING_OVERHEAD + len(fieldname) + 2 * len(tbytes) + len(vbytes)
             perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
             column = field.column_type
             if column:
@@ -220,8 +224,8 @@ def add_prepared(writer, doc: PreparedDoc, article: Article) -> None:
         raise
     if pool.currentsize + size > pool.limit:
         pool.save()  # sorts what it holds into a run on disk, as `add` would
-    pool.current.extend(posts)
-    pool.currentsize += size
+    for fieldname, terms, weights, vbytes, cost in held:
+        pool.hold(fieldname, docnum, terms, weights, vbytes, cost)
     perdocwriter.finish_doc()
     writer._added = True
     writer.docnum += 1
