@@ -8,7 +8,8 @@ import random
 from whoosh.filedb.filestore import FileStorage
 
 from index.format import add_prepared, build_schema, library_codec, prepare
-from index.format.prepared_pool import PreparedPool
+from index.format.prepared_docs import TEXT_FIELDS, analysed_text
+from index.format.prepared_pool import PreparedPool, _Held
 from index.records import Article, ArticleEntity
 
 WORDS = [
@@ -106,3 +107,21 @@ def test_a_merge_into_the_writer_takes_whooshs_path_and_keeps_every_document(tmp
         assert searcher.doc_count() == 60
         assert {f["id"] for f in searcher.all_stored_fields()} == {a.id for a in articles}
         assert searcher.reader().doc_frequency("body", b"name1") == 2
+
+
+def test_packed_postings_unpack_to_whooshs_postings():
+    article = _articles(1)[0]
+    article.source = "wire\x00two"  # a term holding a NUL is kept apart, not split
+    doc = prepare(article)
+    schema = build_schema()
+    for name, packed in doc.postings.items():
+        field = schema[name]
+        value = doc.values[name]
+        if name in TEXT_FIELDS:
+            expected, _ = analysed_text(field, value, article.language)
+        else:
+            expected = list(field.index(value))
+        unpacked = list(_Held(name, 7, packed).tuples())
+        assert unpacked == [(name, t, 7, w * 1.0, v or b"") for t, _, w, v in expected], name
+        assert packed.count == len(expected)
+        assert packed.length == (sum(f for _, f, _, _ in expected) if field.scorable else 0)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import pickle
 import re
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from whoosh.fields import Schema
 from whoosh.formats import Characters
@@ -27,7 +29,7 @@ from index.format.analysis import (
     word_term,
 )
 from index.format.packed_formats import BIG_ENDIAN, PackedPositions
-from index.format.prepared_pool import PreparedPool
+from index.format.prepared_pool import FieldPostings, PreparedPool
 from index.format.schema import (
     ENTITY_FIELDS,
     ENTITY_GAP,
@@ -51,7 +53,7 @@ class PreparedDoc:
     """One article's field values and their postings, ready for the writer."""
 
     values: dict[str, object]  # every field but the copy group (decided in the indexer)
-    postings: dict[str, list[Posting]]
+    postings: dict[str, FieldPostings]
     spelling: dict[str, list[bytes]]  # the body's unstemmed words (folded), for the store
 
 
@@ -82,14 +84,15 @@ def prepare(article: Article) -> PreparedDoc:
     for name, value in values.items():
         field = schema[name]
         if name in TEXT_FIELDS and isinstance(value, str):
-            postings[name], words = analysed_text(field, value, article.language)
+            seen, words = _analysis(field, value, article.language)
+            postings[name] = _packed(name, field, seen)
             if name == WORDS_FIELD:
-                spelling[name] = words
+                spelling[name] = _spelling(words)
             continue
         if name in ENTITY_FIELDS and isinstance(value, str):
-            postings[name] = entity_postings(field, value)
+            postings[name] = _packed(name, field, _entity_places(value))
         elif field.indexed:
-            postings[name] = list(field.index(value))
+            postings[name] = _packed_list(name, field, list(field.index(value)))
     return PreparedDoc(values, postings, spelling)
 
 
@@ -100,6 +103,11 @@ _WORDS = re.compile(WORD_PATTERN)  # the words of a text without CJK (`spans` wi
 def entity_postings(field, value: str) -> list[Posting]:
     """`list(field.index(value))` of an entity field (one name a line, `entity_analyzer`) without
     Whoosh's chain of generators a token: a twelfth of what a worker spent on an article."""
+    return _postings(field, _entity_places(value))
+
+
+def _entity_places(value: str) -> dict[str, list[int]]:
+    """Each term of an entity field's value and its positions, terms in order of first use."""
     seen: dict[str, list[int]] = {}
     pos = 0
     for line in value.split("\n"):
@@ -108,7 +116,7 @@ def entity_postings(field, value: str) -> list[Posting]:
             seen.setdefault(fold(match.group()), []).append(pos + words)
             words += 1
         pos += max(ENTITY_GAP, words + 1)
-    return _postings(field, seen)
+    return seen
 
 
 def analysed_text(field, value: str, language: str = "") -> tuple[list[Posting], list[bytes]]:
@@ -119,6 +127,12 @@ def analysed_text(field, value: str, language: str = "") -> tuple[list[Posting],
     spelling words). Here a text without CJK is one `findall`, and each distinct word is stemmed
     (a cache lookup, mostly) once. The postings come out the same, in the same order.
     """
+    seen, words = _analysis(field, value, language)
+    return _postings(field, seen), _spelling(words)
+
+
+def _analysis(field, value: str, language: str) -> tuple[dict[str, list], Iterable[str]]:
+    """The terms of a title or body with their positions (`analysed_text`), and its words."""
     algorithm = stemmer_for(language)
     if isinstance(field.format, Characters) or has_cjk(value):
         return _analysed_spans(field, value, algorithm)
@@ -141,10 +155,10 @@ def analysed_text(field, value: str, language: str = "") -> tuple[list[Posting],
             merged.append(have)
     for places in merged:
         places.sort()
-    return _postings(field, seen), _spelling(places_of)
+    return seen, places_of
 
 
-def _analysed_spans(field, value: str, algorithm: str) -> tuple[list[Posting], list[bytes]]:
+def _analysed_spans(field, value: str, algorithm: str) -> tuple[dict[str, list], set[str]]:
     """`analysed_text` of any text: CJK bigrams, character offsets if the format keeps them."""
     with_chars = isinstance(field.format, Characters)
     seen: dict[str, list] = {}
@@ -157,7 +171,7 @@ def _analysed_spans(field, value: str, algorithm: str) -> tuple[list[Posting], l
             words.add(raw)
             term = word_term(raw, algorithm)
         seen.setdefault(term, []).append((pos, start, end) if with_chars else pos)
-    return _postings(field, seen), _spelling(words)
+    return seen, words
 
 
 def _postings(field, seen: dict[str, list]) -> list[Posting]:
@@ -176,6 +190,50 @@ def _postings(field, seen: dict[str, list]) -> list[Posting]:
         (term.encode("utf-8"), len(places), len(places) * 1.0 * boost, encode(places))
         for term, places in seen.items()
     ]
+
+
+def _packed(name: str, field, seen: dict[str, list]) -> FieldPostings:
+    """`_postings(field, seen)` packed (see `FieldPostings`)."""
+    places = list(seen.values())
+    freqs = list(map(len, places))
+    if type(field.format) is PackedPositions and not BIG_ENDIAN:  # its encode, without a call
+        values = array("I", chain.from_iterable(places)).tobytes()
+        lengths = array("I", [4 * f for f in freqs])
+    else:
+        encoded = list(map(field.format.encode, places))
+        values = b"".join(encoded)
+        lengths = array("I", map(len, encoded))
+    boost = field.format.field_boost
+    weights = array("d", [f * 1.0 * boost for f in freqs])
+    joined = "\0".join(seen)
+    terms: bytes | tuple[bytes, ...] = joined.encode("utf-8")
+    if joined.count("\0") != len(seen) - 1 and seen:
+        terms = tuple(t.encode("utf-8") for t in seen)
+    return _field_postings(name, field, terms, freqs, weights, values, lengths)
+
+
+def _packed_list(name: str, field, postings: list[Posting]) -> FieldPostings:
+    """A field's postings as Whoosh's `field.index` makes them, packed."""
+    terms = [p[0] for p in postings]
+    joined: bytes | tuple[bytes, ...] = b"\0".join(terms)
+    if joined.count(b"\0") != len(terms) - 1 and terms:
+        joined = tuple(terms)
+    values = [p[3] or b"" for p in postings]
+    weights = array("d", [p[2] * 1.0 for p in postings])
+    lengths = array("I", map(len, values))
+    freqs = [p[1] for p in postings]
+    return _field_postings(name, field, joined, freqs, weights, b"".join(values), lengths)
+
+
+def _field_postings(name, field, terms, freqs, weights, values, lengths) -> FieldPostings:
+    count = len(freqs)
+    if isinstance(terms, tuple):
+        term_bytes = sum(map(len, terms))
+    else:
+        term_bytes = len(terms) - max(0, count - 1)
+    cost = count * (POSTING_OVERHEAD + len(name)) + 2 * term_bytes + len(values)
+    length = sum(freqs) if field.scorable else 0
+    return FieldPostings(terms, count, weights.tobytes(), values, lengths.tobytes(), length, cost)
 
 
 def _spelling(words) -> list[bytes]:
@@ -205,16 +263,13 @@ def add_prepared(writer, doc: PreparedDoc, article: Article) -> None:
                 continue
             field = schema[fieldname]
             length = 0
-            if field.indexed and doc.postings[fieldname]:
-                terms, freqs, weights, vbytes = zip(*doc.postings[fieldname], strict=True)
-                if field.scorable:
-                    length = sum(freqs)
-                cost = len(terms) * (POSTING_OVERHEAD + len(fieldname))
-                cost += 2 * sum(map(len, terms)) + sum(map(len, vbytes))
-                held.append((fieldname, terms, weights, vbytes, cost))
-                size += cost
-            elif field.indexed:
+            if field.indexed:
+                packed = doc.postings[fieldname]
+                length = packed.length
                 pool.fieldnames.add(fieldname)
+                if packed.count:
+                    held.append((fieldname, packed))
+                    size += packed.cost
             perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
             column = field.column_type
             if column:
@@ -224,8 +279,8 @@ def add_prepared(writer, doc: PreparedDoc, article: Article) -> None:
         raise
     if pool.currentsize + size > pool.limit:
         pool.save()  # sorts what it holds into a run on disk, as `add` would
-    for fieldname, terms, weights, vbytes, cost in held:
-        pool.hold(fieldname, docnum, terms, weights, vbytes, cost)
+    for fieldname, packed in held:
+        pool.hold(fieldname, docnum, packed)
     perdocwriter.finish_doc()
     writer._added = True
     writer.docnum += 1

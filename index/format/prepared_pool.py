@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from pickle import dumps
+from typing import NamedTuple
 
 import numpy as np
 from whoosh.codec import whoosh3
@@ -29,20 +30,39 @@ _INFO = whoosh3.W3TermInfo._struct  # an inlined term's statistics, then its pic
 _LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.int64)
 
 
+class FieldPostings(NamedTuple):
+    """One field's postings in one document, packed: a few objects to pickle, not four a posting
+    (the worker's result crosses to the indexer as a pickle)."""
+
+    terms: bytes | tuple[bytes, ...]  # NUL between terms (a tuple when a term holds a NUL)
+    count: int
+    weights: bytes  # float64 each
+    values: bytes  # the encoded values, one after another
+    value_lengths: bytes  # uint32 each
+    length: int  # the field's length in the document (0 for a field that is not scored)
+    cost: int  # what Whoosh's pool counts for these postings (its memory estimate)
+
+    def term_list(self) -> list[bytes]:
+        if isinstance(self.terms, tuple):
+            return list(self.terms)
+        return self.terms.split(b"\0") if self.count else []
+
+
 @dataclass(slots=True)
 class _Held:
-    """One document's postings of one field, as columns."""
+    """One document's postings of one field (`prepared_docs.FieldPostings`)."""
 
     fieldname: str
     docnum: int
-    terms: tuple[bytes, ...]
-    weights: tuple[float, ...]
-    values: tuple[bytes, ...]
+    postings: FieldPostings
 
     def tuples(self) -> Iterator[tuple]:
         """Whoosh's posting tuples (field, term, docnum, weight, value)."""
-        weights = map(float, self.weights)
-        return zip(repeat(self.fieldname), self.terms, repeat(self.docnum), weights, self.values)
+        p = self.postings
+        weights = array("d", p.weights).tolist()
+        ends = np.cumsum(np.frombuffer(p.value_lengths, np.uint32)).tolist()
+        values = [p.values[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+        return zip(repeat(self.fieldname), p.term_list(), repeat(self.docnum), weights, values)
 
 
 class PreparedPool(PostingPool):
@@ -60,11 +80,11 @@ class PreparedPool(PostingPool):
         new.held = []
         return new
 
-    def hold(self, fieldname: str, docnum: int, terms, weights, values, size: int) -> None:
+    def hold(self, fieldname: str, docnum: int, postings: FieldPostings) -> None:
         """A document's postings of one field (in docnum order; the caller checks the limit)."""
         self.fieldnames.add(fieldname)
-        self.held.append(_Held(fieldname, docnum, terms, weights, values))
-        self.currentsize += size
+        self.held.append(_Held(fieldname, docnum, postings))
+        self.currentsize += postings.cost
 
     def _spill_held(self) -> None:
         """Turn the held documents into Whoosh's posting tuples (for its own path)."""
@@ -89,7 +109,7 @@ class GroupedPostings:
     def __init__(self, held: list[_Held]) -> None:
         self.by_field: dict[str, list[_Held]] = {}
         for h in held:
-            if h.terms:
+            if h.postings.count:
                 self.by_field.setdefault(h.fieldname, []).append(h)
 
     def __iter__(self) -> Iterator[tuple]:
@@ -105,14 +125,14 @@ class GroupedPostings:
         weights and values in term order (docnums ascending within a term)."""
         docs = self.by_field[fieldname]
         terms: list[bytes] = []
-        weights: list = []
-        values: list[bytes] = []
         for h in docs:
-            terms.extend(h.terms)
-            weights.extend(h.weights)
-            values.extend(h.values)
-        counts = np.fromiter((len(h.terms) for h in docs), np.int64, len(docs))
+            terms.extend(h.postings.term_list())
+        counts = np.fromiter((h.postings.count for h in docs), np.int64, len(docs))
         docnums = np.repeat(np.fromiter((h.docnum for h in docs), np.int64, len(docs)), counts)
+        weights = np.frombuffer(b"".join(h.postings.weights for h in docs), np.float64)
+        lengths = np.frombuffer(b"".join(h.postings.value_lengths for h in docs), np.uint32)
+        values = b"".join(h.postings.values for h in docs)
+        ends = np.cumsum(lengths, dtype=np.int64)
         vocab: dict[bytes, int] = {}
         ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in terms), np.int64, len(terms))
         ranked = sorted(vocab)
@@ -122,14 +142,15 @@ class GroupedPostings:
         )
         keys = rank[ids]
         order = np.argsort(keys, kind="stable")
-        ends = np.cumsum(np.bincount(keys, minlength=len(ranked))).tolist()
-        index = order.tolist()
+        term_ends = np.cumsum(np.bincount(keys, minlength=len(ranked))).tolist()
+        value_ends = ends[order]
+        value_starts = (value_ends - lengths[order]).tolist()
         return (
             ranked,
-            ends,
+            term_ends,
             docnums[order].tolist(),
-            [float(weights[i]) for i in index],
-            [values[i] for i in index],
+            weights[order].tolist(),
+            [values[a:b] for a, b in zip(value_starts, value_ends.tolist(), strict=True)],
         )
 
 
