@@ -85,3 +85,21 @@ def test_progress_counts_pages_done_not_pages_handed_to_the_workers(tmp_path):
     assert all(pages == done for pages, done in seen)
     assert [p for p, _ in seen] == sorted(p for p, _ in seen)
     assert seen[-1][0] == 700
+
+
+def _gc_thresholds() -> tuple[int, int, int]:
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_workers_collect_cycles_rarely():
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from index.worker_guard import WORKER_GC_THRESHOLDS, guard_worker
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, context, initializer=guard_worker, initargs=(os.getpid(),)) as pool:
+        assert pool.submit(_gc_thresholds).result() == WORKER_GC_THRESHOLDS
