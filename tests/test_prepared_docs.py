@@ -47,6 +47,15 @@ def test_one_pass_analysis_equals_whoosh_on_any_text(text):
         assert analysed_text(field, text) == whoosh_analysis(field, text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9_.. -'\n\t,é"), max_size=80))
+def test_ascii_text_takes_the_fast_words_and_gets_the_same_postings(text):
+    text = text.replace("é", "e") if len(text) % 2 else text  # ASCII, and now and then not
+    for name in TEXT_FIELDS:
+        field = SCHEMA[name]
+        assert analysed_text(field, text) == whoosh_analysis(field, text)
+
+
 ENTITY_VALUES = [
     "Anders Fogh Rasmussen\nRasmussen\nNATO",
     "U.S.\nUnited States\n\n\nKyiv",

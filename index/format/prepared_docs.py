@@ -98,6 +98,7 @@ def prepare(article: Article) -> PreparedDoc:
 
 _WORD = re.compile(TOKEN_PATTERN)
 _WORDS = re.compile(WORD_PATTERN)  # the words of a text without CJK (`spans` without bigrams)
+_ASCII_WORDS = re.compile(r"\w+(?:\.\w+)*", re.ASCII)  # the same on ASCII text, twice as fast
 
 
 def entity_postings(field, value: str) -> list[Posting]:
@@ -138,7 +139,8 @@ def _analysis(field, value: str, language: str) -> tuple[dict[str, list], Iterab
         return _analysed_spans(field, value, algorithm)
     places_of: dict[str, list[int]] = {}  # each word's positions, words in order of first use
     add = places_of.setdefault
-    for pos, word in enumerate(_WORDS.findall(value)):
+    words = _ASCII_WORDS if value.isascii() else _WORDS
+    for pos, word in enumerate(words.findall(value)):
         add(word, []).append(pos)
     known = term_cache(algorithm)
     seen: dict[str, list[int]] = {}  # the same by term: "Rates" and "rate" are one
