@@ -122,17 +122,17 @@ class Library:
                 )
             else:
                 self.ix = storage.create_index(build_schema())
-            # Opening the segments finds a damaged index; the search and related modules are
-            # imported by the first query (`stats`, `show`, `export` need neither).
-            self._searcher = self.ix.searcher()
-            if not self.readonly and self._needs_repair(self._searcher.doc_count()):
+            # Opening the segments finds a damaged index; the searcher over them, and the search
+            # and related modules, come with the first query (`stats`, `show`, `export` need none).
+            self._reader = self.ix.reader()
+            if not self.readonly and self._needs_repair(self._reader.doc_count()):
                 with self._writer_lock(wait=False) as got:
-                    if got and self._needs_repair(self.ix.doc_count()):  # no indexer is writing
+                    if got and self._needs_repair(self.ix.doc_count()):  # no indexer: repair
                         from index.repair import reconcile
 
                         reconcile(self.store, self.ix)
-                        self._searcher.close()
-                        self._searcher = self.ix.searcher()
+                        self._reader.close()
+                        self._reader = self.ix.reader()
             self._engine: SearchEngine | None = None
             self._finder: RelatedFinder | None = None
             self.marks = MarkStore(path, readonly=self.readonly)
@@ -153,11 +153,12 @@ class Library:
     @property
     def engine(self) -> SearchEngine:
         if self._engine is None:
+            from whoosh.searching import Searcher
+
             from index.search import SearchEngine
 
-            self._engine = SearchEngine(
-                self.ix, self.store, searcher=self._searcher, marks=self.marks
-            )
+            searcher = Searcher(self._reader, fromindex=self.ix)
+            self._engine = SearchEngine(self.ix, self.store, searcher=searcher, marks=self.marks)
         return self._engine
 
     @property
@@ -172,7 +173,7 @@ class Library:
         if self._engine is not None:
             self._engine.close()
         else:
-            self._searcher.close()
+            self._reader.close()
         self.store.close()
         self.marks.close()
         self.ix.close()

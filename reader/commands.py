@@ -6,11 +6,9 @@ import argparse
 import signal
 import sys
 import time
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from rich.console import Console
-from rich.text import Text
 
 from index import Library
 from index.records import IngestReport
@@ -18,10 +16,25 @@ from reader.output import UsageError, emit_json, safe
 from reader.paths import SEEDS_DUMP, seeds_folder
 
 if TYPE_CHECKING:  # the ingest pipeline is imported by the verbs that write, not by every verb
+    from rich.console import Console
+
     from index.ingest import Progress as IngestProgress
 
-err = Console(stderr=True, highlight=False, markup=False)
-out = Console(highlight=False, markup=False, soft_wrap=True)
+
+@cache
+def stderr_console() -> Console:
+    """Rich's console on stderr, for messages and tables (imported by the verbs that print them:
+    20 ms that `show`, `stats` or `--json` never pay)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False)
+
+
+def _message(text: str) -> None:
+    """One message on stderr, page text in it made safe (and never read as markup)."""
+    from rich.text import Text
+
+    stderr_console().print(Text(safe(text)))
 
 
 def _line(*parts: str) -> None:
@@ -30,7 +43,7 @@ def _line(*parts: str) -> None:
 
 
 def index_seeds(library: Library) -> IngestReport:
-    err.print("Indexing the bundled seed pages…")
+    stderr_console().print("Indexing the bundled seed pages…")
     return library.add([seeds_folder()], dump=SEEDS_DUMP)
 
 
@@ -45,6 +58,7 @@ def index(library: Library, args: argparse.Namespace) -> int:
         TimeRemainingColumn,
     )
 
+    err = stderr_console()
     if args.rebuild:
         library.rebuild()
         if not args.paths:
@@ -90,7 +104,9 @@ def index(library: Library, args: argparse.Namespace) -> int:
 
 def print_report(report: IngestReport) -> None:
     from rich.table import Table
+    from rich.text import Text
 
+    err = stderr_console()
     table = Table(title="Indexing summary", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("pages", justify="right")
@@ -123,9 +139,9 @@ def search(library: Library, args: argparse.Namespace) -> int:
         emit_json(result.to_json())
         return 0
     note = f" (read as: {result.interpreted})" if result.interpreted else ""
-    err.print(Text(safe(f"{result.total} articles for {query!r}{note} in {result.seconds:.3f} s")))
+    _message(f"{result.total} articles for {query!r}{note} in {result.seconds:.3f} s")
     if result.correction:
-        err.print(Text(safe(f"did you mean: {result.correction}")))
+        _message(f"did you mean: {result.correction}")
     for hit in result.hits:
         also = f"  (also in {', '.join(hit.also_in)})" if hit.also_in else ""
         _line(f"{hit.id}  {hit.date[:10] or '----------'}  [{hit.dump}]  {hit.title}{also}")
@@ -211,7 +227,7 @@ def export(library: Library, args: argparse.Namespace) -> int:
             n = library.export_to(fh, args.format, args.query)
     except OSError as exc:
         raise UsageError(f"export: cannot write {path}: {exc.strerror}") from None
-    err.print(Text(safe(f"{n} articles written to {path}")))
+    _message(f"{n} articles written to {path}")
     return 0
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path, user_state_path
-
 APP_NAME = "newsreader"
 SEEDS_DUMP = "seeds"
 
@@ -14,15 +12,23 @@ SEEDS_DUMP = "seeds"
 def default_library() -> Path:
     """`NEWSREADER_LIBRARY` if set, else the platform's user data folder."""
     env = os.environ.get("NEWSREADER_LIBRARY")
-    return Path(env).expanduser() if env else user_data_path(APP_NAME) / "library"
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path  # 10 ms: not for `--library DIR`
+
+    return user_data_path(APP_NAME) / "library"
 
 
 def config_file() -> Path:
+    from platformdirs import user_config_path
+
     return user_config_path(APP_NAME) / "config.toml"
 
 
 def ui_state_file() -> Path:
     """What the reader remembers between runs (the theme chosen) apart from the settings file."""
+    from platformdirs import user_state_path
+
     return user_state_path(APP_NAME) / "ui.json"
 
 
@@ -37,4 +43,6 @@ def seeds_folder() -> Path:
 
 def exports_folder() -> Path:
     """Where the reader writes what `x` exports: the user data folder's `exports`."""
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME) / "exports"

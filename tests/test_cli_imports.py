@@ -26,6 +26,12 @@ HEAVY = (
     "aiohttp",
 )
 QUERY = ("index.search", "index.related")  # only for the verbs that search
+# Start-up costs a verb pays only when it uses them: numpy (50 ms) for postings, rich (20 ms) for
+# a table or a message on stderr; never what Whoosh imports but does not use (whoosh_import.py),
+# nor numpy.ma (45 ms, which np.unique imports on its path without indices).
+ARRAYS, RICH = ("numpy",), ("rich",)
+UNUSED = ("urllib.request", "asyncio", "ssl", "email", "cached_property", "whoosh.lang.morph_en")
+UNUSED += ("whoosh.lang.snowball", "numpy.ma", "platformdirs")
 RUN = """
 import json, sys
 from reader.cli import main
@@ -86,6 +92,68 @@ def test_a_read_only_verb_imports_no_ingest_scipy_or_tui(library, tmp_path, verb
         assert loaded(modules, QUERY) == []
 
 
+@pytest.mark.parametrize(
+    "verb",
+    [
+        ["show", "{id}"],
+        ["show", "{id}", "--json"],
+        ["stats"],
+        ["stats", "--json"],
+        ["export", "--jsonl"],
+        ["export", "--format", "csv"],
+        ["entities"],
+        ["entities", "--json"],
+    ],
+    ids=lambda v: " ".join(v),
+)
+def test_a_verb_that_reads_no_postings_and_prints_no_table_imports_no_numpy_or_rich(
+    library, tmp_path, verb
+):
+    folder, first = library
+    modules = modules_of(folder, tmp_path, *(a.format(id=first) for a in verb))
+    assert "index.library" in modules and "whoosh.reading" in modules  # it opened the index
+    assert loaded(modules, ARRAYS + RICH + UNUSED) == []
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [["search", "nato", "--json"], ["related", "{id}", "--json"], ["story", "{id}"]],
+    ids=lambda v: " ".join(v),
+)
+def test_a_verb_that_searches_imports_nothing_whoosh_does_not_use(library, tmp_path, verb):
+    folder, first = library
+    modules = modules_of(folder, tmp_path, *(a.format(id=first) for a in verb))
+    assert "numpy" in modules and "whoosh.query.terms" in modules  # it did search
+    assert loaded(modules, RICH + UNUSED) == []
+
+
+def test_the_stand_ins_leave_the_real_modules_to_later_imports():
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import index, urllib.request, cached_property, whoosh.query.terms as terms\n"
+            "from whoosh.lang import morph_en\n"
+            "assert callable(urllib.request.urlopen) and cached_property.threaded_cached_property\n"
+            "assert sorted(terms.variations('render')) == sorted(morph_en.variations('render'))\n",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_the_index_verb_still_finds_its_pipeline(tmp_path):
     modules = modules_of(tmp_path / "library", tmp_path, "index", str(SEEDS))
     assert loaded(modules, ("index.ingest", "index.versions")) != []
+
+
+def test_the_combining_marks_written_out_are_the_ones_unicode_gives():
+    import unicodedata
+
+    from index.format import analysis
+
+    assert analysis._mark_ranges() == analysis.MARKS  # this Python's Unicode, whichever it is
+    if unicodedata.unidata_version == analysis.MARKS_UNICODE:
+        assert analysis._mark_ranges() == analysis.MARKS_14

@@ -17,16 +17,8 @@ from whoosh.formats import Characters, Positions
 from whoosh.highlight import Highlighter
 
 from index.format.packed_formats import PackedPositions
-from index.format.packed_postings import (
-    _HEADER,
-    PackedCodec,
-    _packed_arrays,
-    _unpack_block,
-    block_starts,
-    is_packed,
-    occurrences,
-    read_term,
-)
+from index.format.packed_postings import _HEADER, PackedCodec, _packed_arrays, _unpack_block
+from index.format.posting_arrays import block_starts, is_packed, occurrences, read_term
 from index.format.schema import build_schema, document_for
 from index.records import Article
 from index.search.engine import SearchEngine

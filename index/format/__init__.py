@@ -1,41 +1,97 @@
 """The index format: schema and analysers (by language), our packed codec, prepared documents.
 
 Private to this room: the rest of `index/` reaches it only through the names below. Importing
-this package applies the Whoosh fixes (`whoosh_fixes`). Libraries written before this room
-existed pickled its classes under older module paths: `index.old_names` maps them here.
+this package applies the Whoosh fixes (`whoosh_fixes`, after `whoosh_import`); each name is
+imported from its module on first use, so a verb that only opens a library (`show`, `stats`)
+loads neither numpy (`posting_arrays`, `segment_arrays`) nor the ingest's document preparing.
+Libraries written before this room existed pickled its classes under older module paths:
+`index.old_names` maps them here.
 """
 
-from index.format.analysis import LanguageAnalyzer, language_analyzer, stemmer_for
-from index.format.packed_formats import PackedPositions
-from index.format.packed_postings import (
-    PackedCodec,
-    TermPostings,
-    block_starts,
-    block_values,
-    is_packed,
-    occurrences,
-    read_term,
-)
-from index.format.prepared_docs import PreparedDoc, add_prepared, prepare, schema_matches
-from index.format.query_forms import TextForms, text_forms
-from index.format.schema import (
-    ENTITY_FIELDS,
-    TOKEN_PATTERN,
-    build_schema,
-    document_for,
-    entity_analyzer,
-    fold,
-    indexed_body,
-    text_analyzer,
-)
-from index.format.segment_arrays import (
-    block_postings,
-    column_array,
-    index_of,
-    index_state,
-    length_array,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from index.format import whoosh_import  # noqa: F401  (first: before any Whoosh module)
 from index.format.whoosh_fixes import library_codec
+
+if TYPE_CHECKING:
+    from index.format.analysis import LanguageAnalyzer, language_analyzer, stemmer_for
+    from index.format.packed_formats import PackedPositions
+    from index.format.packed_postings import PackedCodec
+    from index.format.posting_arrays import (
+        TermPostings,
+        block_starts,
+        block_values,
+        is_packed,
+        occurrences,
+        read_term,
+    )
+    from index.format.prepared_docs import PreparedDoc, add_prepared, prepare, schema_matches
+    from index.format.query_forms import TextForms, text_forms
+    from index.format.schema import (
+        ENTITY_FIELDS,
+        TOKEN_PATTERN,
+        build_schema,
+        document_for,
+        entity_analyzer,
+        fold,
+        indexed_body,
+        text_analyzer,
+    )
+    from index.format.segment_arrays import (
+        block_postings,
+        column_array,
+        index_of,
+        index_state,
+        length_array,
+    )
+
+# Each public name and the module it lives in.
+_HOMES = {
+    "LanguageAnalyzer": "analysis",
+    "language_analyzer": "analysis",
+    "stemmer_for": "analysis",
+    "PackedPositions": "packed_formats",
+    "PackedCodec": "packed_postings",
+    "TermPostings": "posting_arrays",
+    "block_starts": "posting_arrays",
+    "block_values": "posting_arrays",
+    "is_packed": "posting_arrays",
+    "occurrences": "posting_arrays",
+    "read_term": "posting_arrays",
+    "PreparedDoc": "prepared_docs",
+    "add_prepared": "prepared_docs",
+    "prepare": "prepared_docs",
+    "schema_matches": "prepared_docs",
+    "TextForms": "query_forms",
+    "text_forms": "query_forms",
+    "ENTITY_FIELDS": "schema",
+    "TOKEN_PATTERN": "schema",
+    "build_schema": "schema",
+    "document_for": "schema",
+    "entity_analyzer": "schema",
+    "fold": "schema",
+    "indexed_body": "schema",
+    "text_analyzer": "schema",
+    "block_postings": "segment_arrays",
+    "column_array": "segment_arrays",
+    "index_of": "segment_arrays",
+    "index_state": "segment_arrays",
+    "length_array": "segment_arrays",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A public name, imported from its module the first time it is asked for (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ENTITY_FIELDS",

@@ -19,14 +19,17 @@ import struct
 from array import array
 from dataclasses import dataclass
 from pickle import dumps
+from typing import TYPE_CHECKING
 
-import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.matching import ListMatcher
 from whoosh.util.numeric import length_to_byte
 
 from index.format.packed_formats import PackedPositions, le_bytes
 from index.format.prepared_pool import PreparedFieldWriter
+
+if TYPE_CHECKING:  # numpy is imported by the functions that read or write a block: every verb
+    import numpy as np  # unpickles this codec, and `show` or `stats` read no postings
 
 INLINE_POSTINGS = 16  # posting lists shorter than this go in the term table, not a block
 _HEADER = struct.Struct("<IIBB")  # postings, values, value kind, flags
@@ -78,6 +81,8 @@ class PackedPostingsWriter(whoosh3.W3PostingsWriter):
 
 def _packed_arrays(fmt, ids, weights, values) -> tuple[list[bytes], int, int]:
     """The arrays of one block as bytes, its value kind and flags (see `_parse_block`)."""
+    import numpy as np
+
     flags = 0
     ids_np = np.frombuffer(ids, dtype=np.uint32)
     gaps = np.diff(ids_np)
@@ -109,6 +114,8 @@ def _packed_arrays(fmt, ids, weights, values) -> tuple[list[bytes], int, int]:
 
 def _derived_weights(fmt, lengths: np.ndarray) -> np.ndarray:
     """Weights of postings of a packed format: occurrences (from value length) x field boost."""
+    import numpy as np
+
     return (lengths // 4).astype(np.float32) * np.float32(fmt.field_boost)
 
 
@@ -129,6 +136,8 @@ def _parse_block(raw, at: int, fmt) -> _Block:
     gaps); weights (float32, unless derived from the values); value lengths (uint16 or
     uint32) for variable-size values; then the values, one after another.
     """
+    import numpy as np
+
     n, m, kind, flags = _HEADER.unpack_from(raw, at)
     at += _HEADER.size
     if flags & _GAPS16:
@@ -162,6 +171,8 @@ def _unpack_block(data, fmt, fixedsize):
 
 
 def _python_arrays(block: _Block) -> tuple[array, array]:
+    import numpy as np
+
     return (
         array("I", block.ids.astype(np.uint32).tobytes()),
         array("f", block.weights.astype(np.float32).tobytes()),
@@ -169,6 +180,8 @@ def _python_arrays(block: _Block) -> tuple[array, array]:
 
 
 def _block_values(data, block: _Block, fixedsize) -> tuple:
+    import numpy as np
+
     at = block.values
     if block.kind == _VARIABLE:
         ends = (np.cumsum(block.lengths) + at).tolist()
@@ -251,143 +264,3 @@ class PackedCodec(whoosh3.W3Codec):
             return inlined_matcher(terminfo, format_, term, scorer)
         offset, length = terminfo.extent()
         return PackedLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
-
-
-# -- whole posting lists as arrays --------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class TermPostings:
-    """One term's postings in one segment: local docnums, weights, and (if asked) the values.
-
-    `values` is every posting's value as uint32, one after another; `value_ends` where each
-    posting's ends in it (so posting i is values[value_ends[i-1]:value_ends[i]]).
-    """
-
-    ids: np.ndarray
-    weights: np.ndarray
-    blocks: np.ndarray | None = None  # (start, first id, end) of each block in the postings
-    values: np.ndarray | None = None
-    value_ends: np.ndarray | None = None
-
-
-def is_packed(segreader, fieldname: str) -> bool:
-    """True when a segment's postings of a field can be read by `read_term`."""
-    return isinstance(segreader.codec(), PackedCodec) and isinstance(
-        segreader.schema[fieldname].format, PackedPositions
-    )
-
-
-def _blocks(postfile, info) -> tuple[memoryview, int, list[tuple[int, int, int]]]:
-    """A posting list's bytes, read at once, where they start in the postings file, and each
-    block's (start, data, end) in those bytes (data: just after Whoosh's pickled block info)."""
-    offset, length = info.extent()
-    if isinstance(length, tuple):  # Whoosh's `from_bytes` keeps it as struct.unpack gave it
-        (length,) = length
-    raw = memoryview(postfile.get(offset, length))
-    spans = []
-    at = 4  # Whoosh's postings magic
-    while at < length:
-        (size,) = _LENGTH.unpack_from(raw, at)
-        end = at + 4 + abs(size)
-        (infolen,) = _TAIL.unpack_from(raw, end - 2)
-        spans.append((at, at + 4 + infolen, end))
-        at = end
-        if size < 0:
-            break
-    return raw, offset, spans
-
-
-def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> TermPostings | None:
-    """A term's postings in a packed segment as arrays; None when the segment is not packed."""
-    if not isinstance(segreader.codec(), PackedCodec):
-        return None
-    terms = segreader._terms
-    try:
-        info = terms.term_info(fieldname, tbytes)
-    except Exception:  # not in this segment
-        none = TermPostings(np.zeros(0, np.int64), np.zeros(0, np.float32))
-        if with_values:
-            none.values, none.value_ends = np.zeros(0, np.uint32), np.zeros(0, np.int64)
-        return none
-    if info.is_inlined():
-        ids, weights, values = info.inlined_postings()
-        out = TermPostings(np.asarray(ids, np.int64), np.asarray(weights, np.float32))
-        if with_values:
-            out.values = np.frombuffer(b"".join(values), "<u4")
-            out.value_ends = np.cumsum([len(v) // 4 for v in values], dtype=np.int64)
-        return out
-    raw, offset, spans = _blocks(terms._postfile, info)
-    fmt = segreader.schema[fieldname].format
-    ids_parts, weight_parts, length_parts, blobs, starts = [], [], [], [], []
-    for start, data, end in spans:
-        block = _parse_block(raw, data, fmt)
-        ids_parts.append(block.ids)
-        weight_parts.append(block.weights)
-        starts.append((offset + start, int(block.ids[0]), offset + end))
-        if with_values:
-            if block.kind != _VARIABLE or block.count != len(block.ids):
-                return None  # values that are not one per posting: not a positions format
-            length_parts.append(block.lengths)
-            blobs.append(raw[block.values : end - 2])
-    out = TermPostings(
-        np.concatenate(ids_parts),
-        np.concatenate(weight_parts).astype(np.float32),
-        np.array(starts, dtype=np.int64),
-    )
-    if with_values:
-        out.values = np.frombuffer(b"".join(blobs), "<u4")
-        out.value_ends = np.cumsum(np.concatenate(length_parts) // 4, dtype=np.int64)
-    return out
-
-
-def block_starts(segreader, fieldname: str, tbytes: bytes) -> tuple[bool, np.ndarray | None]:
-    """(the term is in the segment, its blocks as `TermPostings.blocks`: None when inlined),
-    reading only each block's header: what snippets need to find the few documents they want."""
-    try:
-        info = segreader._terms.term_info(fieldname, tbytes)
-    except Exception:
-        return False, None
-    if info.is_inlined():
-        return True, None
-    raw, offset, spans = _blocks(segreader._terms._postfile, info)
-    starts = [  # the first id is right after the header whatever the flags
-        (offset + start, _FIRST.unpack_from(raw, data + _HEADER.size)[0], offset + end)
-        for start, data, end in spans
-    ]
-    return True, np.array(starts, dtype=np.int64).reshape(-1, 3)
-
-
-def block_values(postfile, start: int, end: int, docs: list[int], fmt) -> dict[int, bytes]:
-    """The values of some local docnums in the packed block at start..end of the postings.
-
-    For snippets: reads one block and slices out the few values asked for, where Whoosh's
-    matcher would make a bytes object of every posting in the block.
-    """
-    raw = memoryview(postfile.get(start + 4, end - start - 4))
-    (infolen,) = _TAIL.unpack_from(raw, len(raw) - 2)
-    block = _parse_block(raw, infolen, fmt)
-    if block.kind != _VARIABLE or block.count != len(block.ids):
-        return {}
-    ends = np.cumsum(block.lengths) + block.values
-    found: dict[int, bytes] = {}
-    for d in docs:
-        i = int(np.searchsorted(block.ids, d))
-        if i < len(block.ids) and block.ids[i] == d:
-            found[d] = bytes(raw[ends[i] - block.lengths[i] : ends[i]])
-    return found
-
-
-def occurrences(postings: TermPostings, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(posting index, position) of every occurrence in the kept postings (a boolean mask)."""
-    ends = postings.value_ends
-    starts = np.concatenate(([0], ends[:-1]))
-    chosen = np.flatnonzero(keep)
-    counts = ends[chosen] - starts[chosen]
-    total = int(counts.sum())
-    if not total:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    which = np.repeat(chosen, counts)
-    first = np.repeat(starts[chosen], counts)
-    step = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-    return which, postings.values[first + step].astype(np.int64)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import re
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from index.format.analysis import (
     DEFAULT_STEMMER,
@@ -24,8 +25,12 @@ from index.format.analysis import (
 )
 from index.format.schema import TOKEN_PATTERN, text_analyzer
 
-_OLD_WORD = re.compile(TOKEN_PATTERN)
-_OLD_ANALYZER = text_analyzer()
+
+@cache
+def _old_analysis() -> tuple[re.Pattern[str], Callable]:
+    """The word pattern and analyzer of earlier libraries (made on first use: Whoosh's English
+    stemmer loads every Snowball language of Whoosh, 15 ms)."""
+    return re.compile(TOKEN_PATTERN), text_analyzer()
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class TextForms:
     def forms(self, text: str) -> list[list[str]]:
         """The distinct term sequences `text` is indexed as, one per stemmer of the library."""
         if not self.by_language:
-            found = [t.text for t in _OLD_ANALYZER(text)]
+            found = [t.text for t in _old_analysis()[1](text)]
             return [found] if found else []
         out: dict[tuple[str, ...], None] = {}
         for stemmer in self.stemmers:
@@ -50,7 +55,7 @@ class TextForms:
     def word_spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each word position of `text`: its n-th is position n."""
         if not self.by_language:
-            return (m.span() for m in _OLD_WORD.finditer(text))
+            return (m.span() for m in _old_analysis()[0].finditer(text))
         return ((start, end) for start, end, _ in spans(text))
 
 

@@ -28,7 +28,7 @@ from index.format import (
     length_array,
     read_term,
 )
-from index.search.phrases import adjacent_words
+from index.search.phrases import adjacent_words, unique
 from index.search.query_build import IdSet
 
 FACET_FIELDS = ("dump", "source", "lang")
@@ -242,7 +242,7 @@ class SearchView:
             tbytes = seg._text_to_bytes(fieldname, text)
             if starts is not None and isinstance(seg.codec(), PackedCodec):
                 which = np.searchsorted(starts[:, 1], local, side="right") - 1
-                for block in np.unique(which[which >= 0]).tolist():
+                for block in unique(which[which >= 0]).tolist():
                     docs = local[which == block].tolist()
                     start, _, end = starts[block].tolist()
                     for d, v in block_values(seg._terms._postfile, start, end, docs, fmt).items():
@@ -256,7 +256,7 @@ class SearchView:
                         found[offset + d] = m.value_as(name) if name else m.value()
                 continue
             which = np.searchsorted(starts[:, 1], local, side="right") - 1
-            for block in np.unique(which[which >= 0]).tolist():
+            for block in unique(which[which >= 0]).tolist():
                 m._goto(int(starts[block, 0]))
                 m._read_ids()
                 ids = m._ids

@@ -1,0 +1,159 @@
+"""A term's postings in packed segments as numpy arrays, a few calls a block (search, related).
+
+The codec that writes and reads those blocks is `packed_postings.py` (numpy-free at import: every
+process that opens a library unpickles it); this module is the array side search imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.format.packed_formats import PackedPositions
+from index.format.packed_postings import (
+    _FIRST,
+    _HEADER,
+    _LENGTH,
+    _TAIL,
+    _VARIABLE,
+    PackedCodec,
+    _parse_block,
+)
+
+
+@dataclass(slots=True)
+class TermPostings:
+    """One term's postings in one segment: local docnums, weights, and (if asked) the values.
+
+    `values` is every posting's value as uint32, one after another; `value_ends` where each
+    posting's ends in it (so posting i is values[value_ends[i-1]:value_ends[i]]).
+    """
+
+    ids: np.ndarray
+    weights: np.ndarray
+    blocks: np.ndarray | None = None  # (start, first id, end) of each block in the postings
+    values: np.ndarray | None = None
+    value_ends: np.ndarray | None = None
+
+
+def is_packed(segreader, fieldname: str) -> bool:
+    """True when a segment's postings of a field can be read by `read_term`."""
+    return isinstance(segreader.codec(), PackedCodec) and isinstance(
+        segreader.schema[fieldname].format, PackedPositions
+    )
+
+
+def _blocks(postfile, info) -> tuple[memoryview, int, list[tuple[int, int, int]]]:
+    """A posting list's bytes, read at once, where they start in the postings file, and each
+    block's (start, data, end) in those bytes (data: just after Whoosh's pickled block info)."""
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # Whoosh's `from_bytes` keeps it as struct.unpack gave it
+        (length,) = length
+    raw = memoryview(postfile.get(offset, length))
+    spans = []
+    at = 4  # Whoosh's postings magic
+    while at < length:
+        (size,) = _LENGTH.unpack_from(raw, at)
+        end = at + 4 + abs(size)
+        (infolen,) = _TAIL.unpack_from(raw, end - 2)
+        spans.append((at, at + 4 + infolen, end))
+        at = end
+        if size < 0:
+            break
+    return raw, offset, spans
+
+
+def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> TermPostings | None:
+    """A term's postings in a packed segment as arrays; None when the segment is not packed."""
+    if not isinstance(segreader.codec(), PackedCodec):
+        return None
+    terms = segreader._terms
+    try:
+        info = terms.term_info(fieldname, tbytes)
+    except Exception:  # not in this segment
+        none = TermPostings(np.zeros(0, np.int64), np.zeros(0, np.float32))
+        if with_values:
+            none.values, none.value_ends = np.zeros(0, np.uint32), np.zeros(0, np.int64)
+        return none
+    if info.is_inlined():
+        ids, weights, values = info.inlined_postings()
+        out = TermPostings(np.asarray(ids, np.int64), np.asarray(weights, np.float32))
+        if with_values:
+            out.values = np.frombuffer(b"".join(values), "<u4")
+            out.value_ends = np.cumsum([len(v) // 4 for v in values], dtype=np.int64)
+        return out
+    raw, offset, spans = _blocks(terms._postfile, info)
+    fmt = segreader.schema[fieldname].format
+    ids_parts, weight_parts, length_parts, blobs, starts = [], [], [], [], []
+    for start, data, end in spans:
+        block = _parse_block(raw, data, fmt)
+        ids_parts.append(block.ids)
+        weight_parts.append(block.weights)
+        starts.append((offset + start, int(block.ids[0]), offset + end))
+        if with_values:
+            if block.kind != _VARIABLE or block.count != len(block.ids):
+                return None  # values that are not one per posting: not a positions format
+            length_parts.append(block.lengths)
+            blobs.append(raw[block.values : end - 2])
+    out = TermPostings(
+        np.concatenate(ids_parts),
+        np.concatenate(weight_parts).astype(np.float32),
+        np.array(starts, dtype=np.int64),
+    )
+    if with_values:
+        out.values = np.frombuffer(b"".join(blobs), "<u4")
+        out.value_ends = np.cumsum(np.concatenate(length_parts) // 4, dtype=np.int64)
+    return out
+
+
+def block_starts(segreader, fieldname: str, tbytes: bytes) -> tuple[bool, np.ndarray | None]:
+    """(the term is in the segment, its blocks as `TermPostings.blocks`: None when inlined),
+    reading only each block's header: what snippets need to find the few documents they want."""
+    try:
+        info = segreader._terms.term_info(fieldname, tbytes)
+    except Exception:
+        return False, None
+    if info.is_inlined():
+        return True, None
+    raw, offset, spans = _blocks(segreader._terms._postfile, info)
+    starts = [  # the first id is right after the header whatever the flags
+        (offset + start, _FIRST.unpack_from(raw, data + _HEADER.size)[0], offset + end)
+        for start, data, end in spans
+    ]
+    return True, np.array(starts, dtype=np.int64).reshape(-1, 3)
+
+
+def block_values(postfile, start: int, end: int, docs: list[int], fmt) -> dict[int, bytes]:
+    """The values of some local docnums in the packed block at start..end of the postings.
+
+    For snippets: reads one block and slices out the few values asked for, where Whoosh's
+    matcher would make a bytes object of every posting in the block.
+    """
+    raw = memoryview(postfile.get(start + 4, end - start - 4))
+    (infolen,) = _TAIL.unpack_from(raw, len(raw) - 2)
+    block = _parse_block(raw, infolen, fmt)
+    if block.kind != _VARIABLE or block.count != len(block.ids):
+        return {}
+    ends = np.cumsum(block.lengths) + block.values
+    found: dict[int, bytes] = {}
+    for d in docs:
+        i = int(np.searchsorted(block.ids, d))
+        if i < len(block.ids) and block.ids[i] == d:
+            found[d] = bytes(raw[ends[i] - block.lengths[i] : ends[i]])
+    return found
+
+
+def occurrences(postings: TermPostings, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(posting index, position) of every occurrence in the kept postings (a boolean mask)."""
+    ends = postings.value_ends
+    starts = np.concatenate(([0], ends[:-1]))
+    chosen = np.flatnonzero(keep)
+    counts = ends[chosen] - starts[chosen]
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    which = np.repeat(chosen, counts)
+    first = np.repeat(starts[chosen], counts)
+    step = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return which, postings.values[first + step].astype(np.int64)
