@@ -26,7 +26,6 @@ from whoosh.matching import ListMatcher
 from whoosh.util.numeric import length_to_byte
 
 from index.format.packed_formats import PackedPositions, le_bytes
-from index.format.prepared_pool import PreparedFieldWriter
 
 if TYPE_CHECKING:  # numpy is imported by the functions that read or write a block: every verb
     import numpy as np  # unpickles this codec, and `show` or `stats` read no postings
@@ -248,6 +247,8 @@ class PackedCodec(whoosh3.W3Codec):
         super().__init__(blocklimit=blocklimit, compression=0, inlinelimit=inlinelimit)
 
     def field_writer(self, storage, segment):
+        from index.format.prepared_pool import PreparedFieldWriter  # numpy: writers only
+
         return PreparedFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
