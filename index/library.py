@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -387,14 +388,14 @@ class Library:
         name = language_name(article.language)
         return f"{name}: places only (people and organisations are found in English text)"
 
+    def size(self) -> Stats:
+        """Articles and dumps only: sources and languages left empty (they scan every article)."""
+        return Stats(self.store.count(), self.store.counts_by("dump"), {}, {}, str(self.path))
+
     def stats(self) -> Stats:
-        return Stats(
-            articles=self.store.count(),
-            dumps=self.store.counts_by("dump"),
+        languages = self.store.counts_by("language")
+        return replace(
+            self.size(),
             sources=self.store.counts_by("source"),
-            languages={
-                language_name(code) or code: n
-                for code, n in self.store.counts_by("language").items()
-            },
-            path=str(self.path),
+            languages={language_name(code) or code: n for code, n in languages.items()},
         )

@@ -25,7 +25,7 @@ class ReaderConfig:
     theme: str = ""  # a Textual theme; "" = the one last chosen in the command palette
     sort: str = "relevance"  # relevance | newest | oldest
     date_format: str = "%Y-%m-%d"  # strftime format of the dates shown
-    search_delay_ms: int = 30  # debounce between the last keystroke and the search
+    search_delay_ms: int = 0  # debounce between the last keystroke and the search (0: none)
     page_size: int = 50  # hits fetched per page as the results list scrolls
     history_size: int = 500  # queries kept in the history
     max_paragraphs: int = 150  # paragraphs rendered at once in the article view
@@ -72,7 +72,8 @@ SETTINGS = [
         'a strftime format, such as "%d %b %Y" (01 Apr 2014) or "%x" (the locale\'s).',
     ),
     Setting("reader", "search_delay_ms", "search_delay_ms",
-            "Milliseconds between the last key typed in the query box and the search.",
+            "Milliseconds between the last key typed in the query box and the search;\n"
+            "0 searches at once (a key typed while a search runs waits for it to finish).",
             low=0, high=2000),
     Setting("reader", "page_size", "page_size",
             "Results fetched at a time as the results list scrolls.", low=10, high=500),

@@ -27,11 +27,15 @@ from widgets.messages import (
     SearchFailed,
     SearchStarted,
 )
-from widgets.results_list import ResultsList
+from widgets.results_list import FETCH_AHEAD, ResultsList
 from widgets.search_box import SearchBox
 
 SearchFunction = Callable[..., SearchResult]  # `Library.search`, handed in by the screen
 FOLLOW_DELAY = 0.05  # seconds the results cursor rests on a hit before the article follows
+# A search not answered this soon says "searching…" in the status line: a fast one goes straight
+# to its results, without a frame of its own drawn while the search thread needs the CPU
+BUSY_NOTICE_DELAY = 0.15
+LINES_PER_HIT = 4  # a hit's title, meta and snippet lines and the divider under it
 TYPING_FOLLOW_DELAY = 0.3  # the same while the user types a query: the results come first
 
 
@@ -59,6 +63,7 @@ class SearchPane(Vertical):
         self.follow_timer: Timer | None = None
         self._lock = threading.Lock()  # one search at a time; stale ones skip their turn
         self._search_timer: Timer | None = None
+        self._busy_timer: Timer | None = None
         self._searching = False
 
     def compose(self) -> ComposeResult:
@@ -93,7 +98,11 @@ class SearchPane(Vertical):
             self.follow_timer.stop()
             self.follow_timer = None
         delay = self.config.search_delay_ms / 1000
-        self._search_timer = self.set_timer(max(delay, 0.001), self._search_typed_query)
+        if delay <= 0:  # at once: a search still running hands over to this one when done
+            self._search_timer = None
+            self.run_search()
+        else:
+            self._search_timer = self.set_timer(delay, self._search_typed_query)
 
     def _search_typed_query(self) -> None:
         self._search_timer = None
@@ -106,22 +115,43 @@ class SearchPane(Vertical):
         """
         self.generation += 1
         self._searching = True
-        self.post_message(SearchStarted())
+        if self._busy_timer is None:
+            self._busy_timer = self.set_timer(BUSY_NOTICE_DELAY, self._still_searching)
         query = self.query_box.value
-        self._search_worker(query, self.sort, dict(self.filters), self.generation, keep_article)
+        limit = self.first_page_size()
+        self._search_worker(
+            query, self.sort, dict(self.filters), self.generation, keep_article, limit
+        )
+
+    def first_page_size(self) -> int:
+        """Hits to fetch first: the list's height of them and the distance it fetches ahead.
+
+        Snippets are the dear part of a search; the rest come page by page as the cursor nears them.
+        """
+        shown = max(self.results.size.height, self.app.size.height) // LINES_PER_HIT + 1
+        return min(self.config.page_size, shown + FETCH_AHEAD)
+
+    def _still_searching(self) -> None:
+        self._busy_timer = None
+        if self._searching:
+            self.post_message(SearchStarted())
+
+    def _search_done(self) -> None:
+        self._searching = False
+        if self._busy_timer is not None:
+            self._busy_timer.stop()
+            self._busy_timer = None
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(
-        self, query: str, sort: str, filters: dict, gen: int, keep_article: str | None
+        self, query: str, sort: str, filters: dict, gen: int, keep_article: str | None, limit: int
     ) -> None:
         worker = get_current_worker()
         try:
             with self._lock:
                 if worker.is_cancelled:
                     return
-                result = self._search(
-                    query, limit=self.config.page_size, sort=sort, filters=filters or None
-                )
+                result = self._search(query, limit=limit, sort=sort, filters=filters or None)
         except Exception as exc:  # a damaged index must not take the reader down
             self.app.call_from_thread(self._search_failed, gen, f"{type(exc).__name__}: {exc}")
             return
@@ -130,14 +160,14 @@ class SearchPane(Vertical):
 
     def _search_failed(self, gen: int, message: str) -> None:
         if gen == self.generation:
-            self._searching = False
+            self._search_done()
             self.post_message(SearchFailed(message))
 
     def show_result(self, result: SearchResult, gen: int, keep_article: str | None) -> None:
         """List the answer to search number `gen`, unless a newer query is on its way."""
         if gen != self.generation or result.query != self.query_box.value:
             return  # a newer query is on its way: this answer is stale
-        self._searching = False
+        self._search_done()
         self.last_result = result
         self.results_shown_at = time.perf_counter()
         self.terms = result.terms or query_terms(result.query)

@@ -119,7 +119,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.status.set_status(stats=self.library.stats(), sort=self.sort)
+        self.status.set_status(stats=self.library.size(), sort=self.sort)
         self.panes.fit(self.app.size.width)
         self.search_pane.run_search()
         self.results.focus()
@@ -280,7 +280,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="refresh")
     def check_for_updates(self) -> None:
         changed = self.library.refresh()
-        stats = self.library.stats() if changed else None
+        stats = self.library.size() if changed else None
         if changed and stats is not None:
             self.app.call_from_thread(self._library_changed, stats)
 
