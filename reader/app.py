@@ -6,7 +6,7 @@ import gc
 import time
 from pathlib import Path
 
-from textual import events
+from textual import events, on
 from textual.app import App, get_system_commands_provider
 from textual.binding import Binding
 from textual.theme import Theme
@@ -17,11 +17,11 @@ from index.library import Library
 from index.records import IngestReport
 from reader.key_table import actions, keyless_note
 from reader.palette import ActionsProvider
-from reader.screens.indexing import IndexingScreen
 from reader.screens.main import MainScreen
 from reader.settings import ReaderConfig, load_settings
 from reader.state import QueryHistory, SavedSearches, remember_theme, remembered_theme
 from widgets.display_text import set_date_format
+from widgets.messages import ResultsShown, SearchFailed
 
 HERE = Path(__file__).resolve().parent
 WIDGETS = Path(widgets.__file__).resolve().parent
@@ -87,6 +87,7 @@ class NewsReaderApp(App[None]):
         self._last_input = time.monotonic()
         self._collected = False
         self._gc_threshold = gc.get_threshold()
+        self._heap_settled = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The palette key falls through to a focused text box (readline's ctrl+k there)."""
@@ -103,6 +104,8 @@ class NewsReaderApp(App[None]):
         for problem in self.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=15, markup=False)
         if self.library.is_empty and not self.library.readonly:
+            from reader.screens.indexing import IndexingScreen  # first start only
+
             self.push_screen(IndexingScreen(self.library), self._seeded)
         else:
             self._open_main()
@@ -144,8 +147,17 @@ class NewsReaderApp(App[None]):
         self.push_screen(
             MainScreen(self.library, self.config, self.query_history, self.saved_searches)
         )
-        self.call_after_refresh(quiet_garbage_collector)
-        self.set_interval(IDLE_SECONDS, self.collect_when_idle)
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, FULL_COLLECTIONS_OFF)  # none while the screen fills
+
+    @on(ResultsShown)
+    @on(SearchFailed)
+    def _first_answer(self) -> None:
+        """Once the first results are on screen, quiet the garbage collector (not before them)."""
+        if not self._heap_settled:
+            self._heap_settled = True
+            self.call_after_refresh(quiet_garbage_collector)
+            self.set_interval(IDLE_SECONDS, self.collect_when_idle)
 
 
 def quiet_garbage_collector() -> None:
@@ -153,8 +165,9 @@ def quiet_garbage_collector() -> None:
 
     Full collections of the reader's heap (index readers, caches, Textual's render caches) took
     up to 60 ms each and came every second or so while typing: the slowest part of
-    keystroke-to-results. What exists once the reader is up is moved out of the collector's sight,
-    and full collections run when the user pauses (`NewsReaderApp.collect_when_idle`).
+    keystroke-to-results. What exists once the first results are on screen is moved out of the
+    collector's sight, and full collections run when the user pauses
+    (`NewsReaderApp.collect_when_idle`).
     """
     gc.collect()
     gc.freeze()

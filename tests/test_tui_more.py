@@ -4,6 +4,7 @@ following a story, the other screens, resizing and hostile text in the article v
 from __future__ import annotations
 
 import json
+import threading
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -141,6 +142,55 @@ async def test_thousands_of_hits_are_fetched_page_by_page(tmp_path):
             screen = await settle(pilot)
             assert len(screen.results.hits) == 65
             assert len({h.id for h in screen.results.hits}) == 65
+        # by default the first fetch is what the screen shows and the distance fetched ahead
+        app = make_app(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("slash", *"wheat", "enter")
+            screen = await settle(pilot)
+            first = len(screen.results.hits)
+            assert 40 // 4 + 1 <= first < 50 and screen.results.total == 65
+            await pilot.press("end")
+            screen = await settle(pilot)
+            assert len(screen.results.hits) == 65
+
+
+class GatedSearch:
+    """A library whose searches wait for the test to open the gate; it notes each query."""
+
+    def __init__(self, real: Library) -> None:
+        self.real = real
+        self.gate = threading.Event()
+        self.queries: list[str] = []
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+    def search(self, query: str, **kwargs):
+        self.queries.append(query)
+        if query:
+            assert self.gate.wait(10)
+        return self.real.search(query, **kwargs)
+
+
+async def test_a_key_searches_at_once_and_keys_typed_meanwhile_are_searched_together(library):
+    gated = GatedSearch(library)
+    app = make_app(gated)  # the default: no delay after a key
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("slash", "e")
+        for _ in range(100):
+            if gated.queries[-1:] == ["e"]:
+                break
+            await pilot.pause(0.01)
+        assert gated.queries == ["", "e"]  # searched at once, no timer in between
+        await pilot.press(*"gypt")  # while "e" is still being searched
+        await pilot.pause(0.3)
+        assert "searching…" in str(screen.status.render_status())  # a slow search says so
+        gated.gate.set()
+        screen = await settle(pilot)
+        assert gated.queries == ["", "e", "egypt"]  # "eg", "egy", "egyp" never searched
+        assert titles(screen) == ["Wheat prices climb as Egypt buys"]
+        assert "searching…" not in str(screen.status.render_status())
 
 
 async def test_ctrl_n_and_ctrl_p_walk_the_story_in_time(library):

@@ -118,7 +118,8 @@ class SearchPane(Vertical):
         if self._busy_timer is None:
             self._busy_timer = self.set_timer(BUSY_NOTICE_DELAY, self._still_searching)
         query = self.query_box.value
-        limit = self.first_page_size()
+        # a hit to keep highlighted may be further down: the whole page then, as ever
+        limit = self.config.page_size if keep_article else self.first_page_size()
         self._search_worker(
             query, self.sort, dict(self.filters), self.generation, keep_article, limit
         )

@@ -15,15 +15,9 @@ from index.records import SearchResult, Stats
 from reader.marking import Marking
 from reader.navigation import FOLLOW, ArticleHistory, Visit, story_neighbour
 from reader.panes import ArticlePane, SearchPane, SidePane
-from reader.screens.entity_browser import EntityBrowserScreen
-from reader.screens.entity_card import EntityCardScreen
 from reader.screens.facets import CLEAR, FacetScreen
 from reader.screens.help import main_help
 from reader.screens.main_layout import PaneLayout
-from reader.screens.open_original import open_original
-from reader.screens.saved_searches import SavedSearchesScreen, save_search
-from reader.screens.story import StoryScreen
-from reader.screens.version_diff import VersionDiffScreen
 from reader.settings import ReaderConfig
 from reader.state import QueryHistory, SavedSearches
 from widgets.article_view import ArticleView
@@ -245,11 +239,15 @@ class MainScreen(Screen[None]):
 
     @on(EntityCardWanted)
     def _entity_card_wanted(self, message: EntityCardWanted) -> None:
+        from reader.screens.entity_card import EntityCardScreen  # the dialogs: on first use
+
         screen = EntityCardScreen(self.library, message.name, message.kind)
         self.app.push_screen(screen, self.screen_result)
 
     @on(DiffWanted)
     def _diff_wanted(self, message: DiffWanted) -> None:
+        from reader.screens.version_diff import VersionDiffScreen
+
         screen = VersionDiffScreen(self.library, message.old_id, message.new_id)
         self.app.push_screen(screen, self.screen_result)
 
@@ -333,6 +331,8 @@ class MainScreen(Screen[None]):
         article = self.article_view.article
         if article is None:
             return
+        from reader.screens.story import StoryScreen
+
         self.app.push_screen(StoryScreen(self.library, article.id), self.screen_result)
 
     def action_story_step(self, step: int) -> None:
@@ -370,12 +370,18 @@ class MainScreen(Screen[None]):
             self.search_pane.filter_by(None if choice == CLEAR else choice)
 
     def action_save_search(self) -> None:
+        from reader.screens.saved_searches import save_search
+
         save_search(self, self.query_box.value.strip(), self.saved)
 
     def action_saved_searches(self) -> None:
+        from reader.screens.saved_searches import SavedSearchesScreen
+
         self.app.push_screen(SavedSearchesScreen(self.library, self.saved), self.screen_result)
 
     def action_entity_browser(self) -> None:
+        from reader.screens.entity_browser import EntityBrowserScreen
+
         self.app.push_screen(EntityBrowserScreen(self.library), self.screen_result)
 
     def action_help(self) -> None:
@@ -383,6 +389,8 @@ class MainScreen(Screen[None]):
 
     def action_open_original(self) -> None:
         if (article := self.article_view.article) is not None:
+            from reader.screens.open_original import open_original
+
             open_original(self, article.url)
 
     def action_mark(self, what: str) -> None:
