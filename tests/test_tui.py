@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets._footer import FooterKey
 from tui_support import (
     NATO_000,
     NATO_003,
@@ -19,6 +20,7 @@ from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from widgets.article_view import ArticleView
 from widgets.entity_sidebar import EntitySidebar
+from widgets.key_footer import KeyFooter
 from widgets.related_panel import RelatedPanel
 from widgets.results_list import ResultsList
 from widgets.search_box import SearchBox
@@ -284,3 +286,34 @@ async def test_typing_on_cancels_the_pending_preview_of_the_previous_first_hit(l
         await pilot.press("s")
         assert screen._follow_timer is None
         assert pending._task is None  # stopped: the old first hit will not be opened
+
+
+async def test_the_footer_is_redrawn_when_its_keys_change_and_only_then(library):
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        footer = screen.query_one(KeyFooter)
+
+        def shown() -> str:
+            return " ".join(key.description for key in footer.query(FooterKey))
+
+        assert "Commands" in shown() and "Delete all to the right" not in shown()
+        recomposed = []
+        recompose = footer.recompose
+
+        async def counted() -> None:
+            recomposed.append(shown())
+            await recompose()
+
+        footer.recompose = counted
+        for _ in range(3):  # asked again and again, nothing to show anew
+            screen.refresh_bindings()
+            await pilot.pause()
+        await settle(pilot)
+        assert recomposed == []
+        await pilot.press("slash")  # in the query box ctrl+k deletes to the end of the line
+        await settle(pilot)
+        assert len(recomposed) == 1 and "Delete all to the right" in shown()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(recomposed) == 2 and "Commands" in shown()

@@ -8,7 +8,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from index.library import Library, LibraryError
 from index.records import SearchResult, Stats
@@ -22,6 +21,7 @@ from reader.settings import ReaderConfig
 from reader.state import QueryHistory, SavedSearches
 from widgets.article_view import ArticleView
 from widgets.entity_sidebar import EntitySidebar
+from widgets.key_footer import KeyFooter
 from widgets.messages import (
     ArticleShown,
     DiffWanted,
@@ -110,7 +110,7 @@ class MainScreen(Screen[None]):
             yield self.article_pane
             yield self.side_pane
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.status.set_status(stats=self.library.size(), sort=self.sort)
