@@ -4,6 +4,7 @@ following a story, the other screens, resizing and hostile text in the article v
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 
 from rich.text import Text
@@ -326,3 +327,12 @@ async def test_huge_articles_are_capped_on_screen_not_in_the_library():
         assert len(view.query(".paragraph")) == view.max_paragraphs
         note = str(view.query_one("#article-note").render())
         assert f"{10**6 - view.max_paragraphs} more paragraphs not shown" in note
+
+
+def test_the_first_screen_benchmark_times_the_real_reader_in_a_terminal(library_template, tmp_path):
+    from benchmarks.first_screen import start_once
+
+    folder = tmp_path / "library"
+    shutil.copytree(library_template, folder)
+    run = start_once(folder, 120, 40)  # the console script, in a pty, until its first results
+    assert 0 < run.counted <= run.answered and run.cpu > 0
