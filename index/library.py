@@ -393,9 +393,5 @@ class Library:
         return Stats(self.store.count(), self.store.counts_by("dump"), {}, {}, str(self.path))
 
     def stats(self) -> Stats:
-        languages = self.store.counts_by("language")
-        return replace(
-            self.size(),
-            sources=self.store.counts_by("source"),
-            languages={language_name(code) or code: n for code, n in languages.items()},
-        )
+        languages = {language_name(c) or c: n for c, n in self.store.counts_by("language").items()}
+        return replace(self.size(), sources=self.store.counts_by("source"), languages=languages)
