@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/related_judge.py [--headlines] [--stories] [--table]
 
+The picks split in two by a fixed hash of their url (`held_out`): figures for the tuning part
+and the held-out part are printed apart; tune only on the first.
 Judgments live in benchmarks/related_judgments.json, {"open url": {"other url": 1 or 0}}: 1 when
 the other article is about the same story or a follow-up (for a recurring statistic, the same
 figure for another period). Pairs not judged yet are marked "?" for a person to add.
@@ -11,6 +13,7 @@ figure for another period). Pairs not judged yet are marked "?" for a person to 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -22,6 +25,11 @@ from index.library import Library
 from index.records import Article
 
 JUDGMENTS = bench.ROOT / "benchmarks" / "related_judgments.json"
+
+
+def held_out(url: str) -> bool:
+    """The fixed split of the judged picks: held out when sha1(url) is odd, never tuned on."""
+    return int(hashlib.sha1(url.encode()).hexdigest(), 16) % 2 == 1
 
 
 def _lead(a: Article, n: int = 170) -> str:
@@ -94,6 +102,14 @@ def judge(headlines: bool = False, stories: bool = False, table: bool = False) -
             share = sum(counts) / (5 * len(counts))
             of_reachable = sum(counts) / max(1, sum(reachable))
             print(f"  {name:6} {share:.3f}  of the fillable {of_reachable:.3f}   [{per}]")
+        for part in ("tune", "held-out"):  # a fixed hash split of the picks: tune on one only
+            chosen = [i for i, u in enumerate(chosen_urls) if (part == "held-out") == held_out(u)]
+            fillable = sum(reachable[i] for i in chosen) / max(1, 5 * len(chosen))
+            shares = "  ".join(
+                f"{name} {sum(totals[name][i] for i in chosen) / max(1, 5 * len(chosen)):.3f}"
+                for name in totals
+            )
+            print(f"  [{part}, {len(chosen)} picks] {shares}  (a perfect ranker {fillable:.3f})")
         if table:
             print("\n| id | title | kind (title pattern) | ours | TF-IDF | more_like_this |")
             print("|---|---|---|---|---|---|")

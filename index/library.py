@@ -16,6 +16,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from index.format import build_schema  # applies the Whoosh fixes too
+from index.library_stories import LibraryStories
 from index.marks import BadTag, MarkStore
 from index.records import (
     Article,
@@ -23,7 +24,6 @@ from index.records import (
     EntityCount,
     IngestReport,
     Related,
-    RelatedItem,
     SearchResult,
     Stats,
     language_name,
@@ -85,7 +85,7 @@ class ArticleNotFound(LibraryError):
     pass
 
 
-class Library:
+class Library(LibraryStories):
     """A folder holding the Whoosh index, the article store and the reader's own state."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
@@ -235,6 +235,7 @@ class Library:
                     paths, dump, progress=progress, should_stop=should_stop, workers=workers
                 )
                 self.finder.after_ingest()  # the new commit, and what the next process reads
+                self._place_stories()
         except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
             # A full disk, a lost folder, a worker killed for memory: the batch in hand is rolled
             # back (the next open reconciles the search index with the store).
@@ -280,7 +281,7 @@ class Library:
     def article(self, article_id: str) -> Article:
         found = self.store.get(self.resolve_id(article_id))
         assert found is not None
-        return found
+        return self._with_story(found)
 
     def search(
         self,
@@ -298,10 +299,6 @@ class Library:
 
     def related(self, article_id: str, limit: int = 10) -> Related:
         return self.finder.related(self.article(article_id), limit=limit)
-
-    def story(self, article_id: str) -> list[RelatedItem]:
-        """The open article's story across the dumps, in date order."""
-        return self.finder.story(self.article(article_id))
 
     def entities(
         self, kind: str | None = None, dump: str | None = None, prefix: str = "", limit: int = 50
@@ -360,6 +357,9 @@ class Library:
 
     def export(self, query: str = "") -> Iterator[Article]:
         """Every article, or those a query finds (best first, copies collapsed)."""
+        return self._with_stories(self._export_articles(query))
+
+    def _export_articles(self, query: str) -> Iterator[Article]:
         if not query.strip():
             yield from self.store.iter_articles()
             return

@@ -114,6 +114,7 @@ class Article:
     content_hash: str = ""  # hash of the cleaned text: equal hashes are copies
     copy_group: str = ""  # id of the first article with the same content hash
     version_group: str = ""  # id of the first article this one is a near-copy of
+    story: str = ""  # id of the story it belongs to ("" until stories are grouped)
 
     @property
     def body(self) -> str:
@@ -151,6 +152,7 @@ class Article:
             ],
             "copy_group": self.copy_group,
             "version_group": self.version_group,
+            "story": self.story,
         }
 
 
@@ -216,6 +218,8 @@ class RelatedItem:
     score: float
     shared_entities: list[str] = field(default_factory=list)
     copies: list[str] = field(default_factory=list)  # other dumps holding the same article
+    story: str = ""  # the story it belongs to
+    kind: str = ""  # "same story", "follow-up" (later) or "background" (earlier or undated)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -229,14 +233,34 @@ class Related:
     copies: list[RelatedItem] = field(default_factory=list)  # same article in other dumps
     versions: list[RelatedItem] = field(default_factory=list)  # near-copies (updated article)
     related: list[RelatedItem] = field(default_factory=list)
+    story: str = ""  # the open article's story
 
     def to_json(self) -> dict:
         return {
             "id": self.id,
+            "story": self.story,
             "copies": [c.to_json() for c in self.copies],
             "versions": [v.to_json() for v in self.versions],
             "related": [r.to_json() for r in self.related],
         }
+
+
+@dataclass(slots=True)
+class Story:
+    """A story: an event and its follow-ups, the articles that cover it across dumps."""
+
+    id: str
+    label: str  # its most central headline
+    entities: list[str]  # its key entities
+    articles: int
+    dumps: list[str]
+    sources: list[str]
+    first_date: str  # "" when no member is dated
+    last_date: str
+    timeline: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM-DD, articles)
+
+    def to_json(self) -> dict:
+        return asdict(self)
 
 
 @dataclass(slots=True)

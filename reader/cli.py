@@ -80,8 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=at_least_one, default=10, metavar="N")
     p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("story", help="the story of one article as a timeline")
-    p.add_argument("id")
+    p = verbs.add_parser("story", help="a story's articles as a timeline")
+    p.add_argument("id", help="a story id, or the id of one of its articles")
+    p.add_argument("--json", action="store_true")
+
+    p = verbs.add_parser("stories", help="the library's stories, biggest first")
+    p.add_argument("--dump", metavar="NAME", help="only stories with articles in this dump")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only stories covered since this day")
+    p.add_argument("--entity", metavar="NAME", help="only stories naming this entity")
+    p.add_argument("--newest", action="store_true", help="newest first (default: biggest)")
+    p.add_argument("--limit", type=int, default=30, metavar="N")
     p.add_argument("--json", action="store_true")
 
     p = verbs.add_parser("entities", help="the library's top people, organisations and places")

@@ -187,7 +187,11 @@ def related(library: Library, args: argparse.Namespace) -> int:
     for item in result.versions:
         also = f" (also in {', '.join(item.copies)})" if item.copies else ""
         _line(f"version: {item.id}  [{item.dump}]{also}  {item.title}")
+    kind = ""
     for item in result.related:
+        if item.kind != kind:
+            kind = item.kind
+            _line(f"-- {kind}")
         shared = ", ".join(item.shared_entities[:5])
         also = f"  (also in {', '.join(item.copies)})" if item.copies else ""
         _line(f"{item.score:6.2f}  {item.id}  {item.date[:10] or '----------'}  [{item.dump}]  "
@@ -198,12 +202,47 @@ def related(library: Library, args: argparse.Namespace) -> int:
 
 
 def story(library: Library, args: argparse.Namespace) -> int:
-    items = library.story(args.id)
+    article = library.article(args.id)
+    items = library.story(article.id)
+    info = library.story_info(article.story) if article.story else None
     if args.json:
-        emit_json({"id": library.resolve_id(args.id), "story": [i.to_json() for i in items]})
+        emit_json(
+            {
+                "id": article.id,
+                "story": article.story,
+                "info": info.to_json() if info else None,
+                "members": [i.to_json() for i in items],
+            }
+        )
         return 0
+    if info:
+        _line(f"story {info.id}: {info.label}")
+        _line(f"{info.articles} articles, {info.first_date or '?'} to {info.last_date or '?'}, "
+              f"dumps {', '.join(info.dumps)}; {', '.join(info.entities)}")  # fmt: skip
     for item in items:
         _line(f"{item.date[:10] or '(undated)':>10}  [{item.dump}]  {item.id}  {item.title}")
+    return 0
+
+
+def stories(library: Library, args: argparse.Namespace) -> int:
+    if not library.readonly and library.needs_stories():
+        print(
+            "newsreader: grouping this library's articles into stories (once) ...", file=sys.stderr
+        )
+    found = library.stories(
+        dump=args.dump or "",
+        since=args.since or "",
+        entity=args.entity or "",
+        newest=args.newest,
+        limit=args.limit,
+    )
+    if args.json:
+        emit_json([s.to_json() for s in found])
+        return 0
+    for s in found:
+        span = s.first_date if s.first_date == s.last_date else f"{s.first_date}..{s.last_date}"
+        _line(f"{s.articles:5d}  {s.id}  {span or '(undated)':22}  {s.label}")
+        _line(f"       {', '.join(s.entities)}  [{', '.join(s.dumps)}]")
     return 0
 
 

@@ -22,6 +22,7 @@ def keyed_classes(app_class: type) -> list[tuple[str, type]]:
     from reader.screens.entity_browser import EntityBrowserScreen
     from reader.screens.entity_card import EntityCardScreen
     from reader.screens.facets import FacetScreen
+    from reader.screens.front_page import FrontPageScreen
     from reader.screens.help import HelpScreen
     from reader.screens.main import MainScreen
     from reader.screens.open_original import OpenOriginalScreen
@@ -38,6 +39,7 @@ def keyed_classes(app_class: type) -> list[tuple[str, type]]:
     from widgets.results_list import ResultsList
     from widgets.search_box import SearchBox
     from widgets.story_list import StoryList
+    from widgets.story_table import StoryTable
 
     return [
         ("everywhere", app_class),
@@ -50,6 +52,8 @@ def keyed_classes(app_class: type) -> list[tuple[str, type]]:
         ("related panel", RelatedPanel),
         ("story", StoryScreen),
         ("story", StoryList),
+        ("front page", FrontPageScreen),
+        ("front page", StoryTable),
         ("entity browser", EntityBrowserScreen),
         ("entity browser and card", EntityTable),
         ("entity card", EntityCardScreen),

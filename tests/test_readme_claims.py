@@ -215,6 +215,7 @@ ROW_CHECKS: dict[str, Callable[[Path], None]] = {
     "`date:>A`, `date:>=A`, `date:<A`, `date:<=A`": _date_compare,
     "`is:read`, `is:unread`": _read,
     "`is:starred`, `tag:NAME`": _tags,
+    "`story:ID`": lambda lib: _story_term(lib),
     "(empty query)": _empty,
 }
 
@@ -338,6 +339,27 @@ def _story(lib: Path) -> None:
     assert "Poroshenko wins election" in newsreader(lib, "story", aid).stdout
 
 
+def _stories(lib: Path) -> None:
+    stories = json.loads(newsreader(lib, "stories", "--json").stdout)
+    sizes = [s["articles"] for s in stories]
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) <= 13
+    newest = json.loads(newsreader(lib, "stories", "--newest", "--limit", "2", "--json").stdout)
+    assert len(newest) == 2 and newest[0]["last_date"] >= newest[1]["last_date"]
+    may = json.loads(newsreader(lib, "stories", "--dump", "crawl-2014-05", "--json").stdout)
+    assert may and all("crawl-2014-05" in s["dumps"] for s in may)
+    late = json.loads(newsreader(lib, "stories", "--since", "2014-05-01", "--json").stdout)
+    assert late and all(s["last_date"] >= "2014-05-01" for s in late)
+    named = json.loads(newsreader(lib, "stories", "--entity", "Poroshenko", "--json").stdout)
+    assert any("Poroshenko" in s["label"] for s in named)
+
+
+def _story_term(lib: Path) -> None:
+    aid = _first_id(lib, "title:Poroshenko")
+    story = json.loads(newsreader(lib, "story", aid, "--json").stdout)
+    members = {m["title"] for m in story["members"]}
+    assert titles(lib, f"story:{story['story']}") == members
+
+
 def _entities_line(lib: Path) -> None:
     people = json.loads(newsreader(lib, "entities", "--kind", "person", "--json").stdout)
     assert {"name": "Anders Fogh Rasmussen", "kind": "person", "articles": 2} in people
@@ -433,6 +455,8 @@ LINE_CHECKS: dict[str, Callable[[Path], None] | None] = {
     "newsreader show ID [--json]": _show,
     "newsreader related ID [--limit N] [--json]": _related,
     "newsreader story ID [--json]": _story,
+    "newsreader stories [--dump NAME] [--since YYYY-MM-DD] [--entity NAME] [--newest] "
+    "[--limit N] [--json]": _stories,
     "newsreader entities [--kind person|org|place] [--dump NAME] [--limit N] [--json]": (
         _entities_line
     ),

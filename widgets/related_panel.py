@@ -36,6 +36,8 @@ def item_prompt(item: RelatedItem, with_dump: bool = True) -> Text:
     if with_dump:
         meta.append(safe_line(item.dump, 60))
     meta.append(show_date(item.date))
+    if item.kind:  # same story, follow-up or background
+        meta.append(item.kind)
     line.append("\n")
     line.append(" · ".join(meta), style="dim")
     if item.copies:

@@ -23,6 +23,7 @@ from index.related.relatedness import (
 )
 from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
+from index.story_store import stories_of
 
 TEXT_CANDIDATES = 20  # articles the key words propose before the blend re-ranks them
 ENTITY_CANDIDATES = 8  # ... and the shared entities
@@ -75,7 +76,7 @@ class RelatedFinder:
     def story(self, article: Article) -> list[RelatedItem]:
         """The article and its story (related articles close enough), by date, undated last."""
         found = self.related(article, limit=STORY_LIMIT)
-        best = found.related[0].score if found.related else 0.0
+        best = max((r.score for r in found.related), default=0.0)
         stats = self._stats
         small = stats is not None and stats.total <= SMALL_LIBRARY  # low scores everywhere there
         cutoff = max(0.0 if small else STORY_FLOOR, STORY_SHARE * best)
@@ -130,13 +131,15 @@ class RelatedFinder:
             me = profile_of(article, analyzer, w)
             stats.prefetch([*me.terms, *me.title_terms])
             mine = vectors_of(me, stats)
-            candidates = self._candidates(searcher, me, mine, stats)
+            candidates = self._candidates(searcher, me, mine, stats, limit)
             profiles = self._profiles_of(candidates, analyzer)
             stats.prefetch(t for p in profiles for t in (*p.terms, *p.title_terms))
             scored = [score_pair(me, mine, p, vectors_of(p, stats), w) for p in profiles]
         return self._assemble(me, scored, limit), searcher
 
-    def _candidates(self, searcher, me: Profile, mine: Vectors, stats: TermStats) -> list[str]:
+    def _candidates(
+        self, searcher, me: Profile, mine: Vectors, stats: TermStats, limit: int = 10
+    ) -> list[str]:
         """Articles sharing the open one's key words or rare entities, best first (ids)."""
         fields = set(searcher.schema.names())
         scores: dict[int, float] = {}
@@ -147,12 +150,15 @@ class RelatedFinder:
         accumulate(searcher, key_terms(mine, self.weights, many), text_fields, scores)
         # the open article's own copies and versions share its words best: room for them too
         own = self._own_group_size(me)
-        wanted = TEXT_CANDIDATES + 1 + own
+        # room for `limit` different articles once copies and versions are collapsed
+        text = max(TEXT_CANDIDATES, 2 * limit)
+        wanted = text + 1 + own
         docnums = best_documents(searcher, scores, wanted, [f for f, _ in text_fields])
         ids = [searcher.stored_fields(d).get("id") for d in docnums]
-        found = [i for i in ids if i and i != me.id][: TEXT_CANDIDATES + own]
+        found = [i for i in ids if i and i != me.id][: text + own]
         seen = set(found)
-        for aid in self._entity_candidates(me, mine, stats, ENTITY_CANDIDATES + own):
+        entity_limit = max(ENTITY_CANDIDATES, limit // 2) + own
+        for aid in self._entity_candidates(me, mine, stats, entity_limit):
             if aid not in seen:
                 seen.add(aid)
                 found.append(aid)
@@ -259,12 +265,22 @@ class RelatedFinder:
                 held.profile.id == held.profile.copy_group,
             ):
                 best[group] = s
-        ranked = sorted(best.values(), key=lambda s: (-s.score, s.profile.id))[:limit]
+        ranked = sorted(best.values(), key=lambda s: (-s.score, s.profile.id))
+        story = stories_of(self.store.db, [me.id, *(s.profile.id for s in ranked)])
+        mine_story = story.get(me.id, "")
+        # marked, not promoted: forcing same-story articles first cost judged same-story hits in
+        # the tuning part of benchmarks/related_judge.py (0.657 -> 0.629 running stories, 0.525
+        # -> 0.512 picks); a precise story's articles rank first by score anyway
         related = []
-        for s in ranked:
+        for s in ranked[:limit]:
             dumps = [r[1] for r in members.get(s.profile.version_group, []) if r[0] != s.profile.id]
-            related.append(self._item(s.profile, s.score, s.shared, dumps))
-        return Related(me.id, copies=own_copies, versions=versions, related=related)
+            item = self._item(s.profile, s.score, s.shared, dumps)
+            item.story = story.get(s.profile.id, "")
+            item.kind = _kind(me, s.profile, bool(mine_story) and item.story == mine_story)
+            related.append(item)
+        return Related(
+            me.id, copies=own_copies, versions=versions, related=related, story=mine_story
+        )
 
     @staticmethod
     def _item(p: Profile, score: float, shared: list[str], copies: list[str]) -> RelatedItem:
@@ -278,3 +294,12 @@ class RelatedFinder:
             shared_entities=shared,
             copies=sorted(set(copies)),
         )
+
+
+def _kind(me: Profile, other: Profile, same_story: bool) -> str:
+    """How a related article stands to the open one: same story, follow-up or background."""
+    if same_story:
+        return "same story"
+    if me.day is not None and other.day is not None and other.day > me.day:
+        return "follow-up"
+    return "background"

@@ -17,6 +17,7 @@ from index.search.snippets import PostingSpans, make_snippet
 from index.search.view import FACET_FIELDS, SearchView
 from index.search.vocabulary import Vocabulary, VocabularyCorrector
 from index.store import ArticleStore
+from index.story_store import story_ids, story_mask
 from index.text import has_cjk
 
 SORTS = ("relevance", "newest", "oldest")
@@ -194,6 +195,8 @@ class SearchEngine:
             return view.date_mask(clause.low, clause.high)
         if isinstance(clause, StateClause):
             return view.evaluate(self._builder(view).state(clause))[0]
+        if clause.field == "story":
+            return story_mask(view, story_ids(self.store.db, clause.value))
         value = QueryBuilder(view.reader).resolve_value(clause.field, clause.value)
         return view.value_mask(clause.field, value)
 
@@ -367,9 +370,7 @@ def _filter_clause(name: str, value: str) -> MetaClause | DateClause | None:
         return None
     if name in FACET_FIELDS:
         return MetaClause(name, value)
-    if name == "date":
-        try:
-            return parse_date(value)
-        except ValueError:
-            return None
-    return None
+    try:
+        return parse_date(value) if name == "date" else None
+    except ValueError:
+        return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from index.search.query_dates import DateClause, QuerySyntaxError, parse_date
 
 TEXT_FIELDS = ("title", "body", "person", "org", "place")
-META_FIELDS = ("dump", "source", "lang")
+META_FIELDS = ("dump", "source", "lang", "story")  # story:ID narrows to one story's articles
 STATE_FIELDS = ("is", "tag")
 IS_VALUES = ("read", "unread", "starred")
 FIELD_ALIASES = {"text": "body", "language": "lang", "organization": "org", "organisation": "org"}

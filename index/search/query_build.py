@@ -197,6 +197,8 @@ class QueryBuilder:
         return base if pos else None
 
     def meta(self, node: MetaClause) -> wq.Query:
+        if node.field == "story":  # not in the index: a filter at the top of a query only
+            return wq.NullQuery
         return wq.Term(node.field, self.resolve_value(node.field, node.value))
 
     def state(self, node: StateClause) -> wq.Query:

@@ -61,6 +61,7 @@ class MainScreen(Screen[None]):
         Binding("ctrl+n", "story_step(1)", "Next in the story", False, id="story_next"),
         Binding("ctrl+p", "story_step(-1)", "Previous in the story", False, id="story_previous"),
         Binding("E", "entity_browser", "Entity browser", show=False, id="entity_browser"),
+        Binding("H", "front_page", "Stories", show=False, id="front_page"),  # help, palette
         Binding("ctrl+y", "accept_correction", "Accept “did you mean”", False, id="correction"),
         Binding("F", "facets", "Filter by dump, source, language", show=False, id="facets"),
         Binding("S", "save_search", "Save the query", show=False, id="save_search"),
@@ -328,16 +329,13 @@ class MainScreen(Screen[None]):
         self.article_pane.find_next(step)
 
     def action_story(self) -> None:
-        article = self.article_view.article
-        if article is None:
-            return
-        from reader.screens.story import StoryScreen
+        if (article := self.article_view.article) is not None:
+            from reader.screens.story import StoryScreen
 
-        self.app.push_screen(StoryScreen(self.library, article.id), self.screen_result)
+            self.app.push_screen(StoryScreen(self.library, article.id), self.screen_result)
 
     def action_story_step(self, step: int) -> None:
-        article = self.article_view.article
-        if article is not None:
+        if (article := self.article_view.article) is not None:
             self._story_step_worker(article.id, article.date, step)
 
     @work(thread=True, exclusive=True, group="story-step")
@@ -378,6 +376,11 @@ class MainScreen(Screen[None]):
         from reader.screens.saved_searches import SavedSearchesScreen
 
         self.app.push_screen(SavedSearchesScreen(self.library, self.saved), self.screen_result)
+
+    def action_front_page(self) -> None:
+        from reader.screens.front_page import FrontPageScreen
+
+        self.app.push_screen(FrontPageScreen(self.library), self.screen_result)
 
     def action_entity_browser(self) -> None:
         from reader.screens.entity_browser import EntityBrowserScreen

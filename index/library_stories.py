@@ -1,0 +1,72 @@
+"""The library's stories: grouping at ingest (or once, for an older library) and reading them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from index.records import Article, RelatedItem, Story
+from index.story_store import (
+    all_stories_of,
+    get_story,
+    is_complete,
+    list_stories,
+    story_members,
+    story_of,
+)
+
+
+class LibraryStories:
+    """Story methods of `Library` (a mixin: it uses the library's store, engine and lock)."""
+
+    def _place_stories(self) -> int:
+        """Place the articles not yet in a story (the caller holds the writer lock)."""
+        from index.related import StoryGrouper
+
+        self.refresh()
+        return StoryGrouper(self.engine, self.store).place_new()
+
+    def _with_story(self, article: Article) -> Article:
+        article.story = story_of(self.store.db, article.id)
+        return article
+
+    def _with_stories(self, articles: Iterable[Article]) -> Iterator[Article]:
+        stories = all_stories_of(self.store.db)
+        for article in articles:
+            article.story = stories.get(article.id, "")
+            yield article
+
+    def story(self, article_id: str) -> list[RelatedItem]:
+        """The story of an article (or the story with that id) across the dumps, in date order:
+        its stored members, or (stories not grouped yet, read-only) its closest related ones."""
+        article = self.article(article_id)
+        if article.story:
+            return story_members(self.store.db, article.story)
+        return self.finder.story(article)
+
+    def story_info(self, story_id: str) -> Story | None:
+        """A story's label, counts, dumps, sources and date span (None: no such story)."""
+        return get_story(self.store.db, story_id)
+
+    def needs_stories(self) -> bool:
+        """Articles not yet grouped into stories (a library written before stories)."""
+        return not is_complete(self.store)
+
+    def ensure_stories(self) -> int:
+        """Group a library written before stories (done once, on the first call that needs
+        them; a read-only library or one being indexed is left as it is). Articles placed."""
+        if self.readonly or is_complete(self.store):
+            return 0
+        with self._writer_lock(wait=False) as got:
+            return self._place_stories() if got else 0
+
+    def stories(
+        self,
+        dump: str = "",
+        since: str = "",
+        entity: str = "",
+        newest: bool = False,
+        limit: int = 50,
+    ) -> list[Story]:
+        """The library's stories, biggest (or newest) first, narrowed by dump, date and entity."""
+        self.ensure_stories()
+        return list_stories(self.store.db, dump, since, entity, newest, limit)

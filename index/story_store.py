@@ -1,0 +1,234 @@
+"""Stories as the library's SQLite store keeps them: membership, labels, lists (no index needed)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+
+import numpy as np
+
+from index.records import RelatedItem, Story
+from index.store import ArticleStore
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    entities TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    dumps TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    first_date TEXT NOT NULL,
+    last_date TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_size ON stories(articles);
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);
+CREATE TABLE IF NOT EXISTS story_members (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    score REAL NOT NULL,
+    day INTEGER  -- the article's date as a day number, NULL when undated
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
+CREATE TABLE IF NOT EXISTS story_keys (  -- placed articles by their key words and entities
+    key TEXT NOT NULL,  -- an analysed word, or "@kind:name" for an entity
+    article_id TEXT NOT NULL,
+    weight REAL NOT NULL,  -- in the article's unit vector of words (or of entities)
+    top INTEGER NOT NULL,  -- 1: one of the article's few most salient entities
+    story_id TEXT NOT NULL,  -- the article's story and day (as in story_members: never move)
+    day INTEGER,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article_id);
+"""
+DONE_KEY = "stories"  # meta key: LAYOUT when every article has been placed, "0" while placing
+LAYOUT = "4"  # grouped by an earlier layout or rule ("1" to "3"): grouped again once
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def has_stories(db: sqlite3.Connection) -> bool:
+    row = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_members'").fetchone()
+    return row is not None
+
+
+def is_complete(store: ArticleStore) -> bool:
+    """Every article placed (libraries written before stories are not, until grouped)."""
+    return has_stories(store.db) and store.get_meta(DONE_KEY) == LAYOUT
+
+
+def story_of(db: sqlite3.Connection, article_id: str) -> str:
+    if not has_stories(db):
+        return ""
+    row = db.execute(
+        "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def stories_of(db: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """article id -> story id, for those of `ids` placed in a story."""
+    if not ids or not has_stories(db):
+        return {}
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            db.execute(
+                f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})",
+                chunk,
+            )
+        )
+    return found
+
+
+def all_stories_of(db: sqlite3.Connection) -> dict[str, str]:
+    """article id -> story id for the whole library (for export)."""
+    if not has_stories(db):
+        return {}
+    return dict(db.execute("SELECT article_id, story_id FROM story_members"))
+
+
+def central_title(titles: list[tuple[str, str]]) -> str:
+    """The headline sharing the most words with the others: (title, date) pairs, earliest wins."""
+    words = [set(_WORD.findall(t.casefold())) for t, _ in titles]
+    df = Counter(w for ws in words for w in ws)
+    best: tuple[float, str, str] = (-1.0, "", "")
+    for (title, date), ws in zip(titles, words, strict=True):
+        score = sum(df[w] - 1 for w in ws) / (len(ws) + 2) if ws else 0.0
+        if score > best[0] or (score == best[0] and (date or "~", title) < (best[1], best[2])):
+            best = (score, date or "~", title)
+    return best[2]
+
+
+def refresh_story(db: sqlite3.Connection, story_id: str) -> None:
+    """Recompute one story's label, key entities, counts, dumps, sources and date span."""
+    rows = db.execute(
+        "SELECT a.title, a.date, a.dump, a.source FROM story_members m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?",
+        (story_id,),
+    ).fetchall()
+    if not rows:
+        db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+        return
+    label = central_title([(t, d) for t, d, _, _ in rows])
+    entities = [
+        name
+        for name, _ in db.execute(
+            "SELECT name, COUNT(*) AS n FROM mentions WHERE article_id IN "
+            "(SELECT article_id FROM story_members WHERE story_id = ?) "
+            "GROUP BY kind, name ORDER BY n DESC, SUM(salience) DESC, name LIMIT 3",
+            (story_id,),
+        )
+    ]
+    dates = sorted(d[:10] for _, d, _, _ in rows if d)
+    db.execute(
+        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            story_id,
+            label,
+            json.dumps(entities, ensure_ascii=False),
+            len(rows),
+            json.dumps(sorted({r[2] for r in rows})),
+            json.dumps(sorted({r[3] for r in rows if r[3]}), ensure_ascii=False),
+            dates[0] if dates else "",
+            dates[-1] if dates else "",
+        ),
+    )
+
+
+def _story(row: tuple) -> Story:
+    sid, label, entities, n, dumps, sources, first, last = row
+    return Story(sid, label, json.loads(entities), n, json.loads(dumps), json.loads(sources),
+                 first, last)  # fmt: skip
+
+
+def list_stories(
+    db: sqlite3.Connection,
+    dump: str = "",
+    since: str = "",
+    entity: str = "",
+    newest: bool = False,
+    limit: int = 50,
+) -> list[Story]:
+    """Stories, biggest (or newest) first, narrowed by dump, last date and a named entity."""
+    if not has_stories(db):
+        return []
+    where, args = [], []
+    if dump:
+        where.append("EXISTS (SELECT 1 FROM json_each(stories.dumps) WHERE value = ?)")
+        args.append(dump)
+    if since:
+        where.append("last_date >= ?")
+        args.append(since)
+    if entity:
+        # the name as written, or a surname or first word of one ("Rasmussen")
+        where.append(
+            "id IN (SELECT story_id FROM story_members WHERE article_id IN "
+            "(SELECT m.article_id FROM mentions m JOIN (SELECT DISTINCT kind, name "
+            "FROM entity_counts WHERE name = ? COLLATE NOCASE OR name LIKE '% ' || ? "
+            "OR name LIKE ? || ' %') e ON m.kind = e.kind AND m.name = e.name))"
+        )
+        args += [entity, entity, entity]
+    sql = "SELECT * FROM stories" + (" WHERE " + " AND ".join(where) if where else "")
+    order = "last_date DESC, articles DESC" if newest else "articles DESC, last_date DESC"
+    rows = db.execute(f"{sql} ORDER BY {order}, id LIMIT ?", (*args, max(0, limit))).fetchall()
+    found = [_story(r) for r in rows]
+    for story in found:
+        story.timeline = list(
+            db.execute(
+                "SELECT substr(a.date, 1, 10) AS day, COUNT(*) FROM story_members m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? AND a.date != '' "
+                "GROUP BY day ORDER BY day",
+                (story.id,),
+            )
+        )
+    return found
+
+
+def get_story(db: sqlite3.Connection, story_id: str) -> Story | None:
+    if not has_stories(db):
+        return None
+    row = db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return _story(row) if row else None
+
+
+def story_members(db: sqlite3.Connection, story_id: str) -> list[RelatedItem]:
+    """A story's articles by date (undated last), copies collapsed into their original."""
+    rows = db.execute(
+        "SELECT a.id, a.title, a.dump, a.date, a.source, a.copy_group, m.score "
+        "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+        "ORDER BY a.date = '', a.date, a.dump, a.id",
+        (story_id,),
+    ).fetchall()
+    items: dict[str, RelatedItem] = {}
+    for aid, title, dump, date, source, copy_group, score in rows:
+        held = items.get(copy_group or aid)
+        if held is not None:
+            held.copies = sorted({*held.copies, dump})
+            continue
+        items[copy_group or aid] = RelatedItem(
+            aid, title, dump, date, source, score, story=story_id, kind="same story"
+        )
+    return list(items.values())
+
+
+def story_ids(db: sqlite3.Connection, story_id: str) -> list[str]:
+    """The ids of one story's articles (none in a library written before stories existed)."""
+    try:
+        rows = db.execute(
+            "SELECT article_id FROM story_members WHERE story_id = ?", (story_id.strip(),)
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    return [r[0] for r in rows]
+
+
+def story_mask(view, ids: list[str]) -> np.ndarray:
+    """A search view's mask of the documents with these article ids."""
+    mask = np.zeros(view.n, dtype=bool)
+    for aid in ids:
+        mask |= view.value_mask("id", aid)
+    return mask
