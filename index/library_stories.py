@@ -22,6 +22,7 @@ class LibraryStories:
         """Place the articles not yet in a story (the caller holds the writer lock)."""
         from index.related import StoryGrouper
 
+        self.store.convert()  # the entity counts the front page's filter reads (older libraries)
         self.refresh()
         return StoryGrouper(self.engine, self.store).place_new()
 

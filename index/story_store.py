@@ -168,8 +168,9 @@ def list_stories(
         where.append(
             "id IN (SELECT story_id FROM story_members WHERE article_id IN "
             "(SELECT m.article_id FROM mentions m JOIN (SELECT DISTINCT kind, name "
-            "FROM entity_counts WHERE name = ? COLLATE NOCASE OR name LIKE '% ' || ? "
-            "OR name LIKE ? || ' %') e ON m.kind = e.kind AND m.name = e.name))"
+            "FROM entity_totals WHERE dump = '' AND (name = ? COLLATE NOCASE "
+            "OR name LIKE '% ' || ? OR name LIKE ? || ' %')) e "
+            "ON m.kind = e.kind AND m.name = e.name))"
         )
         args += [entity, entity, entity]
     sql = "SELECT * FROM stories" + (" WHERE " + " AND ".join(where) if where else "")
