@@ -6,11 +6,13 @@ import json
 import re
 import sqlite3
 from collections import Counter
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from index.records import RelatedItem, Story
 from index.store import ArticleStore
+
+if TYPE_CHECKING:
+    import numpy as np
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS stories (
@@ -229,6 +231,8 @@ def story_ids(db: sqlite3.Connection, story_id: str) -> list[str]:
 
 def story_mask(view, ids: list[str]) -> np.ndarray:
     """A search view's mask of the documents with these article ids."""
+    import numpy as np  # searching only: `show` and `stats` read stories without numpy
+
     mask = np.zeros(view.n, dtype=bool)
     for aid in ids:
         mask |= view.value_mask("id", aid)

@@ -117,7 +117,7 @@ def test_a_verb_that_reads_no_postings_and_prints_no_table_imports_no_numpy_or_r
 
 @pytest.mark.parametrize(
     "verb",
-    [["search", "nato", "--json"], ["related", "{id}", "--json"], ["story", "{id}"]],
+    [["search", "nato", "--json"], ["related", "{id}", "--json"]],
     ids=lambda v: " ".join(v),
 )
 def test_a_verb_that_searches_imports_nothing_whoosh_does_not_use(library, tmp_path, verb):
@@ -125,6 +125,13 @@ def test_a_verb_that_searches_imports_nothing_whoosh_does_not_use(library, tmp_p
     modules = modules_of(folder, tmp_path, *(a.format(id=first) for a in verb))
     assert "numpy" in modules and "whoosh.query.terms" in modules  # it did search
     assert loaded(modules, RICH + UNUSED) == []
+
+
+def test_a_story_is_read_from_the_store_without_searching(library, tmp_path):
+    folder, first = library
+    modules = modules_of(folder, tmp_path, "story", first, "--json")
+    assert "index.story_store" in modules  # it read the stored story
+    assert loaded(modules, ARRAYS + RICH + UNUSED) == []
 
 
 def test_the_stand_ins_leave_the_real_modules_to_later_imports():
