@@ -84,11 +84,7 @@ class MainScreen(Screen[None]):
     ]  # fmt: skip
 
     def __init__(
-        self,
-        library: Library,
-        config: ReaderConfig,
-        history: QueryHistory,
-        saved: SavedSearches,
+        self, library: Library, config: ReaderConfig, history: QueryHistory, saved: SavedSearches
     ) -> None:
         super().__init__()
         self.library = library
