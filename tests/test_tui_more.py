@@ -194,13 +194,25 @@ async def test_a_key_searches_at_once_and_keys_typed_meanwhile_are_searched_toge
         assert "searching…" not in str(screen.status.render_status())
 
 
-async def test_ctrl_n_and_ctrl_p_walk_the_story_in_time(library):
-    april = library.search("title:sees").hits[0].id
+async def test_ctrl_n_and_ctrl_p_walk_the_story_in_time(library, tmp_path):
+    follow_up = {
+        "id": "nato-april-3",
+        "title": "Rasmussen: NATO still sees no Russian pullback from the Ukraine border",
+        "text": "NATO Secretary-General Anders Fogh Rasmussen said on Thursday that NATO still "
+        "sees no sign that Russia is pulling its troops back from the border of Ukraine.\n\n"
+        "Rasmussen spoke in Brussels a day after talks with Ukraine's foreign minister "
+        "Andriy Deshchytsya about Crimea and the Russian troops.",
+        "date": "2014-04-03",
+        "source": "Wire",
+    }
+    (tmp_path / "more.jsonl").write_text(json.dumps(follow_up) + "\n", encoding="utf-8")
+    library.add([tmp_path / "more.jsonl"])  # the next day's follow-up joins April's story
+    april = library.search("title:sees -title:still").hits[0].id
     walk = [i.id for i in sorted(library.story(april), key=lambda i: (not i.date, i.date))]
     assert walk[0] == april and len(walk) >= 2  # its story, dated first, undated last
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"title:sees", "enter", "enter")
+        await pilot.press("slash", *"title:sees -title:still", "enter", "enter")
         screen = await settle(pilot)
         assert screen.article_view.article_id == april
         await pilot.press("ctrl+n")
