@@ -17,12 +17,16 @@ def _get_identifier():
     if _identifier is None:
         with _lock:
             if _identifier is None:
+                import numpy
                 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
                 identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
                 # ISO 639-1 codes only: the model's few three-letter languages (Nigerian Pidgin,
                 # Cantonese, ...) mostly catch tables and wire shorthand written in English.
                 identifier.set_languages([code for code in identifier.nb_classes if len(code) == 2])
+                # the restricted table comes out column-major, where every text gathers its
+                # features' rows: in row-major order that gather is ten times faster (same values)
+                identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc)
                 _identifier = identifier
     return _identifier
 

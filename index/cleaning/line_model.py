@@ -26,9 +26,16 @@ STOPWORDS_FILE = DATA / "stopwords.json"
 TITLE_LINES = 120  # lines compared with the first line (the document title)
 WINDOW = 3  # lines either side averaged into a line's context features
 _WORD = re.compile(r"[^\W\d_]+")
-_CAPITALISED = re.compile(r"(?:^|\s)[^\W\d_a-z\u00df-\u00ff]")
+# A capitalised word: at the line's start or after its (single) spaces. A page's lines hold no
+# other whitespace, so a pattern led by a literal space (which `re` scans for fast) finds them.
+_CAPITAL = "[^\\W\\d_a-z\u00df-\u00ff]"
+_CAPITALISED = re.compile(" " + _CAPITAL)
+_CAPITAL_FIRST = re.compile(_CAPITAL)
 _LINKLIKE = re.compile(r"https?://|www\.|\S@\S|\s[|»›>·]\s|\s>>|^>>|\[link")
+_LINK_MARKS = ("http", "www.", "@", "|", "»", "›", ">", "·", "[link")  # one is in every match
 _URL = re.compile(r"https?://|www\.[\w-]+\.")
+_NOT_ASCII_LETTER = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦■□►▶*+–—-]\s|\d{1,2}[.)]\s)")
 _DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d+\s*(?:年|月|日)"
@@ -140,6 +147,13 @@ _CACHE_SIZE = 50_000
 _ONE_HOT = np.eye(7)
 
 
+def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    for part in parts:  # noqa: SIM110 (a plain loop costs less than any() over a generator)
+        if part in text:
+            return True
+    return False
+
+
 def _line_features(line: str, lang: str) -> bytes:
     """Features of a line alone, as float64 bytes (cached: sites repeat their furniture)."""
     key = (lang, line)
@@ -149,7 +163,13 @@ def _line_features(line: str, lang: str) -> bytes:
     chars = len(line)
     cjk = 0 if line.isascii() or max(line) < "\u3040" else len(CJK.findall(line))
     words = line.count(" ") + 1 + cjk // 2
-    tokens = _WORD.findall(line.lower()) if not cjk else []
+    ascii_line = line.isascii()
+    if cjk:
+        tokens = []
+    elif ascii_line:  # _WORD's runs of letters, without the regex
+        tokens = line.lower().translate(_NOT_ASCII_LETTER).split()
+    else:
+        tokens = _WORD.findall(line.lower())
     stops = stopwords().get(lang)
     if cjk:
         stop_share = min(1.0, sum(line.count(ch) for ch in _CJK_FUNCTION_CHARS) / cjk * 3)
@@ -160,8 +180,11 @@ def _line_features(line: str, lang: str) -> bytes:
     punct = sum(line.count(mark) for mark in _PUNCTUATION)
     stripped = line.rstrip("\"'”’») ]*")
     last = stripped[-1:] if stripped else ""
-    n_caps = len(_CAPITALISED.findall(line))
-    digits = sum(map(str.isdigit, line)) if not line.isalpha() else 0
+    n_caps = len(_CAPITALISED.findall(line)) + (_CAPITAL_FIRST.match(line) is not None)
+    if ascii_line:
+        digits = chars - len(line.translate(_NO_DIGITS))
+    else:
+        digits = sum(map(str.isdigit, line)) if not line.isalpha() else 0
     row = [
         math.log1p(chars) / 6,
         math.log1p(words) / 4,
@@ -176,10 +199,10 @@ def _line_features(line: str, lang: str) -> bytes:
         min(1.0, n_caps / words),
         min(1.0, digits / chars * 4) if chars else 0.0,
         float(_BULLET.match(line) is not None),
-        float(_LINKLIKE.search(line) is not None),
-        float(_URL.search(line) is not None),
+        float(_contains_any(line, _LINK_MARKS) and _LINKLIKE.search(line) is not None),
+        float(("http" in line or "www." in line) and _URL.search(line) is not None),
         float(line.isupper() and chars > 3),
-        float(_DATE.search(line) is not None),
+        float(digits > 0 and _DATE.search(line) is not None),  # every date has a digit
         min(1.0, cjk / max(1, chars) * 2),
     ]
     if chars <= 300:
