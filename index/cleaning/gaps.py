@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 
 import numpy as np
@@ -27,7 +28,7 @@ def fill_gaps(
     near = [
         i for i in np.flatnonzero(scores > JOIN_SCORE).tolist() if pl.kind[i] not in (BAD, STOP)
     ]
-    kept.update(i for i in near if any(abs(i - a) <= GAP_LINES for a in anchors))
+    kept.update(i for i in near if _near_any(anchors, i))
     anchors = sorted(kept)
     for a, b in pairwise(anchors):
         if 1 < b - a <= GAP_LINES + 1:
@@ -41,6 +42,13 @@ def fill_gaps(
             )
     _extend_lists(pl, scores, in_menu, kept)
     return sorted(kept)
+
+
+def _near_any(anchors: list[int], i: int) -> bool:
+    """Whether a line of the sorted `anchors` is at most GAP_LINES from line i (a binary search:
+    a page of many runs has thousands of each)."""
+    at = bisect_left(anchors, i - GAP_LINES)
+    return at < len(anchors) and anchors[at] <= i + GAP_LINES
 
 
 LIST_SCORE = -2.0  # the least score of a list item under a colon line that joins the article
