@@ -45,7 +45,10 @@ def _split_lines(text: str) -> tuple[list[str], list[bool]]:
     blank_before: list[bool] = []
     blank = True
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            line = raw  # already one space between words (printable: no other whitespace)
+        else:
+            line = " ".join(raw.split())
         if not line:
             blank = True
             continue
