@@ -63,9 +63,10 @@ def _extend_lists(pl: PageLines, scores: np.ndarray, in_menu: list[bool], kept: 
     n = len(lines)
     colons = [c for c in range(max(0, min(kept) - GAP_LINES), min(n - 1, max(kept) + 1))
               if lines[c][-1] == ":"]  # fmt: skip
+    reach = 0
     for c in colons:
-        if pl.kind[c] not in (GOOD, SHORT) or in_menu[c]:
-            continue
+        if c < reach or pl.kind[c] not in (GOOD, SHORT) or in_menu[c]:
+            continue  # a colon line inside the list scanned last adds nothing to it
         j = c + 1
         while (
             j < n
@@ -77,5 +78,6 @@ def _extend_lists(pl: PageLines, scores: np.ndarray, in_menu: list[bool], kept: 
             and scores[j] > LIST_SCORE
         ):
             j += 1
+        reach = j
         if j > c + 1 and (c in kept or j in kept):
             kept.update(range(c + 1, j))
