@@ -297,3 +297,20 @@ def test_a_library_grouped_by_an_earlier_rule_is_grouped_again_once(tmp_path):
         assert lib.ensure_stories() == len(before)  # every article placed again
         assert {a.id: a.story for a in lib.export()} == before
         assert lib.ensure_stories() == 0  # once
+
+
+async def test_the_story_screen_names_the_story_as_the_front_page_does(library, monkeypatch):
+    april = library.search("title:sees").hits[0].id
+    story = library.story_info(library.article(april).story)
+    story.label = "NATO and Russia: the central headline"  # the front page's name for the story
+    monkeypatch.setattr(library, "story_info", lambda story_id: story)
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"title:sees", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause(0.5)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        heading = str(app.screen.query_one("#story-title").render())
+        assert "NATO and Russia: the central headline" in heading

@@ -102,18 +102,20 @@ class StoryScreen(ModalScreen[ScreenResult]):
         try:
             article = self.library.article(self.article_id)
             related = self.library.story(article.id)
+            story = self.library.story_info(article.story) if article.story else None
         except Exception as exc:
             self.app.call_from_thread(self.show_error, str(exc))
             return
-        self.app.call_from_thread(self.show_story, article, related)
+        label = story.label if story else ""  # the front page's name for it, else the article's
+        self.app.call_from_thread(self.show_story, article, related, label)
 
-    def show_story(self, article: Article, related: Sequence[RelatedItem]) -> None:
+    def show_story(self, article: Article, related: Sequence[RelatedItem], label: str = "") -> None:
         if not self.is_attached:
             return
         self.article_id = article.id
         self.items = story_items(article, related)
         title = Text("Story of ", "dim")
-        title.append(safe_line(article.title, 100) or "(untitled)", "bold")
+        title.append(safe_line(label or article.title, 100) or "(untitled)", "bold")
         self.query_one("#story-title", Label).update(title)
         self.query_one("#story-summary", Static).update(story_summary(self.items))
         self.query_one(TimelineChart).show([(i.date, 1) for i in self.items if i.date])
