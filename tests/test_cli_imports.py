@@ -164,3 +164,43 @@ def test_the_combining_marks_written_out_are_the_ones_unicode_gives():
     assert analysis._mark_ranges() == analysis.MARKS  # this Python's Unicode, whichever it is
     if unicodedata.unidata_version == analysis.MARKS_UNICODE:
         assert analysis._mark_ranges() == analysis.MARKS_14
+
+
+def test_text_without_cjk_is_split_as_the_cjk_aware_pattern_splits_it():
+    import random
+    import re
+
+    from index.format import analysis
+    from index.text import has_cjk
+
+    full = re.compile(rf"(?P<cjk>[{analysis.CJK}]+)|{analysis.WORD_PATTERN}")
+    alphabet = "ab_Z9.' -\u00e9\u0301\u05d0\u05b8\u0627\u064b\u0915\u093f\u2014\u201c\u2e7f\u0410"
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        expected = [(m.start(), m.end(), m.lastgroup == "cjk") for m in full.finditer(text)]
+        assert list(analysis.spans(text)) == expected, text
+        assert not has_cjk(text)
+    assert has_cjk("a 保障房") and has_cjk("\U00020000") and not has_cjk("")
+    assert list(analysis.spans("US 保障房")) == [(0, 2, False), (3, 5, True), (4, 6, True)]
+
+
+def test_a_search_in_text_without_cjk_compiles_no_cjk_class(library, tmp_path):
+    folder, _ = library
+    code = (
+        "import re, sys\n"
+        "from index.text import CJK_CHARS\n"
+        "seen = []\n"
+        "real = re._compile\n"
+        "re._compile = lambda p, f: (seen.append(p), real(p, f))[1]\n"
+        "from reader.cli import main\n"
+        "assert main(sys.argv[1:]) == 0\n"
+        "assert not [p for p in seen if isinstance(p, str) and CJK_CHARS[:6] in p], 'CJK class'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--library", str(folder), "search", "nato", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
