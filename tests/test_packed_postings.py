@@ -179,6 +179,32 @@ def test_read_term_gives_every_posting_and_its_positions(twins):
                     assert len(got.blocks) == -(-len(expected) // 128)
 
 
+def test_a_long_posting_list_is_read_whole_as_block_by_block(twins, monkeypatch):
+    from index.format import posting_arrays
+
+    _, _, packed = twins
+    whole: dict[tuple[int, bytes], list] = {}
+    with packed.reader() as reader:
+        for n, (seg, _) in enumerate(reader.leaf_readers()):
+            for tbytes in seg.lexicon("body"):
+                got = read_term(seg, "body", tbytes, with_values=True)
+                whole[n, tbytes] = [getattr(got, k) for k in ("ids", "weights", "blocks")]
+                whole[n, tbytes] += [got.values, got.value_ends]
+        monkeypatch.setattr(posting_arrays, "_uniform_term", lambda *args: None)
+        several = 0
+        for n, (seg, _) in enumerate(reader.leaf_readers()):
+            for tbytes in seg.lexicon("body"):
+                got = read_term(seg, "body", tbytes, with_values=True)
+                expected = [got.ids, got.weights, got.blocks, got.values, got.value_ends]
+                for mine, theirs in zip(whole[n, tbytes], expected, strict=True):
+                    assert (mine is None) == (theirs is None)
+                    if mine is not None:
+                        assert mine.dtype == theirs.dtype
+                        assert mine.tolist() == theirs.tolist(), tbytes
+                several += got.blocks is not None and len(got.blocks) >= 2
+    assert several >= 10  # the whole-list reading was used
+
+
 def test_merged_segments_stay_packed_and_equal(twins, tmp_path):
     articles, stock, _ = twins
     merged = _index(tmp_path / "m", articles, build_schema(), PackedCodec(), segments=3)

@@ -12,14 +12,24 @@ import numpy as np
 
 from index.format.packed_formats import PackedPositions
 from index.format.packed_postings import (
+    _DERIVED,
     _FIRST,
+    _GAPS16,
     _HEADER,
     _LENGTH,
+    _LENGTHS16,
     _TAIL,
     _VARIABLE,
     PackedCodec,
+    _derived_weights,
     _parse_block,
 )
+
+# The layout of nearly every block of a positions field: ids as gaps, weights derived, lengths
+# uint16, one value per posting. A posting list of such blocks is decoded in a few numpy calls
+# for the whole list (`_uniform_term`), not a few per block: a word in 87,000 articles (700
+# blocks) took 20 ms one block at a time.
+_UNIFORM = _GAPS16 | _DERIVED | _LENGTHS16
 
 
 @dataclass(slots=True)
@@ -85,6 +95,9 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
         return out
     raw, offset, spans = _blocks(terms._postfile, info)
     fmt = segreader.schema[fieldname].format
+    uniform = _uniform_term(raw, offset, spans, fmt, with_values)
+    if uniform is not None:
+        return uniform
     ids_parts, weight_parts, length_parts, blobs, starts = [], [], [], [], []
     for start, data, end in spans:
         block = _parse_block(raw, data, fmt)
@@ -104,6 +117,57 @@ def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> Te
     if with_values:
         out.values = np.frombuffer(b"".join(blobs), "<u4")
         out.value_ends = np.cumsum(np.concatenate(length_parts) // 4, dtype=np.int64)
+    return out
+
+
+def _u16(u8: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """`counts[i]` little-endian uint16 from byte `starts[i]` on, for every i, one after another
+    (a gather: the blocks' arrays need not be aligned)."""
+    total = int(counts.sum())
+    first = np.cumsum(counts) - counts  # where each run starts in the output
+    at = np.repeat(starts - 2 * first, counts) + 2 * np.arange(total, dtype=np.int64)
+    return u8[at].astype(np.int64) | (u8[at + 1].astype(np.int64) << 8)
+
+
+def _uniform_term(raw, offset: int, spans, fmt, with_values: bool) -> TermPostings | None:
+    """`read_term`'s answer for a posting list whose blocks all have the `_UNIFORM` layout, the
+    whole list at once (the same arrays as block by block); None for any other list."""
+    if len(spans) < 2:  # one block: as quick on its own
+        return None
+    heads = []
+    for _, data, _ in spans:
+        n, m, kind, flags = _HEADER.unpack_from(raw, data)
+        if flags != _UNIFORM or kind != _VARIABLE or m != n:
+            return None
+        heads.append((data + _HEADER.size, n))
+    meta = np.array(heads, dtype=np.int64)
+    at, counts = meta[:, 0], meta[:, 1]
+    u8 = np.frombuffer(raw, np.uint8)
+    firsts = np.array([_FIRST.unpack_from(raw, a)[0] for a, _ in heads], dtype=np.int64)
+    steps = np.empty(int(counts.sum()), dtype=np.int64)
+    begins = np.cumsum(counts) - counts  # each block's first posting in the list
+    rest = np.ones(len(steps), dtype=bool)
+    rest[begins] = False
+    steps[rest] = _u16(u8, at + 4, counts - 1)
+    steps[begins] = firsts
+    running = np.cumsum(steps)
+    ids = running - np.repeat(running[begins] - firsts, counts)  # a cumsum within each block
+    length_at = at + 4 + 2 * (counts - 1)
+    lengths = _u16(u8, length_at, counts)
+    ends = np.array([end for _, _, end in spans], dtype=np.int64)
+    starts = np.column_stack(
+        (offset + np.array([start for start, _, _ in spans], dtype=np.int64), firsts, offset + ends)
+    )
+    out = TermPostings(ids, _derived_weights(fmt, lengths).astype(np.float32), starts)
+    if with_values:
+        values_at = length_at + 2 * counts
+        out.values = np.frombuffer(
+            b"".join(
+                raw[a : e - 2] for a, e in zip(values_at.tolist(), ends.tolist(), strict=True)
+            ),
+            "<u4",
+        )
+        out.value_ends = np.cumsum(lengths // 4, dtype=np.int64)
     return out
 
 

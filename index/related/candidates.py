@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Iterator
 
@@ -58,10 +57,10 @@ def accumulate(
     searcher,
     terms: list[tuple[str, float]],
     fields: list[tuple[str, float]],
-    scores: dict[int, float],
     scale: float = 1.0,
-) -> None:
-    """Add weight x log-tf of each term's postings in each field to `scores` (docnum -> score)."""
+) -> np.ndarray:
+    """The sum of weight x log-tf of each term's postings in each field, by docnum (an array:
+    at 100,000 articles a few common words reach nearly all of them)."""
     total = max(1, searcher.doc_count_all())
     common = max(50, COMMON_SHARE * total)
     summed = np.zeros(total + 1)  # docnum -> score, added a block at a time (numpy, not a loop)
@@ -74,16 +73,24 @@ def accumulate(
                 docnums = np.asarray(ids, dtype=np.int64) + offset
                 tf = np.maximum(np.asarray(tfs, dtype=np.float64), 1e-12)
                 summed[docnums] += factor * np.where(tf >= 1e-9, 1.0 + np.log(tf), 0.0)
+    return summed
+
+
+def _best_scores(summed: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The `k` highest non-zero (docnum, score), highest first, the lower docnum first on ties."""
     found = np.flatnonzero(summed)
-    for docnum, score in zip(found.tolist(), summed[found].tolist(), strict=True):
-        scores[docnum] = scores.get(docnum, 0.0) + score
+    values = summed[found]
+    k = min(k, len(found))
+    if k < len(found):  # keep the k-th highest score and above, then sort those alone
+        keep = values >= np.partition(values, len(values) - k)[len(values) - k]
+        found, values = found[keep], values[keep]
+    order = np.lexsort((found, -values))[:k]
+    return list(zip(found[order].tolist(), values[order].tolist(), strict=True))
 
 
-def best_documents(
-    searcher, scores: dict[int, float], n: int, length_fields: list[str]
-) -> list[int]:
+def best_documents(searcher, summed: np.ndarray, n: int, length_fields: list[str]) -> list[int]:
     """The `n` best docnums after dividing by the square root of their length, deleted ones out."""
-    pool = heapq.nlargest(4 * n, scores.items(), key=lambda kv: kv[1])
+    pool = _best_scores(summed, 4 * n)
     reader = searcher.reader()
     ranked: list[tuple[float, int]] = []
     for docnum, score in pool:

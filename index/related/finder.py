@@ -142,12 +142,11 @@ class RelatedFinder:
     ) -> list[str]:
         """Articles sharing the open one's key words or rare entities, best first (ids)."""
         fields = set(searcher.schema.names())
-        scores: dict[int, float] = {}
         text_fields = [(f, 1.0) for f in ("body", "title") if f in fields]
         # In a small library rarity says little (the open article's own copies make its words
         # look rare), and reading every posting is cheap: all its words propose candidates.
         many = None if stats.total <= SMALL_LIBRARY else self.weights.key_terms
-        accumulate(searcher, key_terms(mine, self.weights, many), text_fields, scores)
+        scores = accumulate(searcher, key_terms(mine, self.weights, many), text_fields)
         # the open article's own copies and versions share its words best: room for them too
         own = self._own_group_size(me)
         # room for `limit` different articles once copies and versions are collapsed
