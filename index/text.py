@@ -49,8 +49,8 @@ def _cjk_pattern() -> re.Pattern[str]:
 
 
 def may_hold_cjk(text: str) -> bool:
-    """False when no character of `text` reaches CJK_FIRST (its `max` is C: no pattern needed)."""
-    return bool(text) and max(text) >= CJK_FIRST
+    """False when no character of `text` reaches CJK_FIRST (no pattern needed to say so)."""
+    return bool(text) and not text.isascii() and max(text) >= CJK_FIRST
 
 
 def has_cjk(text: str) -> bool:

@@ -222,6 +222,14 @@ def spans(text: str) -> Iterator[tuple[int, int, bool]]:
             yield start, end, False
 
 
+def word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each position of `text`, as `spans` gives them (snippets read the first
+    few hundred of each hit's body: without CJK, straight from the pattern's matches)."""
+    if may_hold_cjk(text):
+        return ((start, end) for start, end, _ in spans(text))
+    return map(re.Match.span, _tokens(False).finditer(text))
+
+
 def analyse(text: str, algorithm: str) -> Iterator[tuple[str, int, int, int]]:
     """(term, position, start, end) of each position of `text` for one stemmer."""
     for pos, (start, end, cjk) in enumerate(spans(text)):

@@ -19,9 +19,9 @@ from functools import cache
 from index.format.analysis import (
     DEFAULT_STEMMER,
     is_language_analyzer,
-    spans,
     stemmer_for,
     terms,
+    word_spans,
 )
 from index.format.schema import TOKEN_PATTERN, text_analyzer
 
@@ -56,7 +56,7 @@ class TextForms:
         """(start, end) of each word position of `text`: its n-th is position n."""
         if not self.by_language:
             return (m.span() for m in _old_analysis()[0].finditer(text))
-        return ((start, end) for start, end, _ in spans(text))
+        return word_spans(text)
 
 
 _KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # reader -> its TextForms

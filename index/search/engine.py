@@ -274,7 +274,7 @@ class SearchEngine:
         sizes = view.group_sizes
         groups = view.groups
         with_copies = {i for i, d in zip(ids, docnums, strict=True) if sizes[groups[d]] > 1}
-        articles = self.store.get_many(ids) if snippets else self.store.get_many(with_copies)
+        articles = self.store.get_many(ids if snippets else with_copies, entities=False)
         spans = {}
         texts: dict[int, str] = {}
         if snippets:
