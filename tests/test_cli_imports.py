@@ -117,7 +117,13 @@ def test_a_verb_that_reads_no_postings_and_prints_no_table_imports_no_numpy_or_r
 
 @pytest.mark.parametrize(
     "verb",
-    [["search", "nato", "--json"], ["related", "{id}", "--json"]],
+    [
+        ["search", "nato", "--json"],
+        ["search", "nato"],  # its summary line on stderr is plain text, not Rich's
+        ["search", "qwertyuiop"],  # with "did you mean" or none
+        ["related", "{id}", "--json"],
+        ["related", "{id}"],
+    ],
     ids=lambda v: " ".join(v),
 )
 def test_a_verb_that_searches_imports_nothing_whoosh_does_not_use(library, tmp_path, verb):
@@ -204,3 +210,33 @@ def test_a_search_in_text_without_cjk_compiles_no_cjk_class(library, tmp_path):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("given", [None, "2"])
+def test_a_searching_verb_runs_openblas_on_one_thread_unless_the_user_chose(
+    library, tmp_path, given
+):
+    import os
+
+    folder, _ = library
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = (
+        "import os, sys\n"
+        "from reader.cli import main\n"
+        "assert main(sys.argv[1:]) == 0 and 'numpy' in sys.modules\n"
+        "print(os.environ.get('OPENBLAS_NUM_THREADS'), file=sys.stderr)\n"
+        "one = os.environ['OPENBLAS_NUM_THREADS'] == '1'\n"
+        "if one and os.path.isdir('/proc/self/task'):  # Linux: no pool of threads started\n"
+        "    assert len(os.listdir('/proc/self/task')) == 1\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--library", str(folder), "search", "nato", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.split() == [given or "1"]
