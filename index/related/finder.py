@@ -133,6 +133,7 @@ class RelatedFinder:
             mine = vectors_of(me, stats)
             candidates = self._candidates(searcher, me, mine, stats, limit)
             profiles = self._profiles_of(candidates, analyzer)
+            self._place(me, profiles)
             stats.prefetch(t for p in profiles for t in (*p.terms, *p.title_terms))
             scored = [score_pair(me, mine, p, vectors_of(p, stats), w) for p in profiles]
         return self._assemble(me, scored, limit), searcher
@@ -206,6 +207,12 @@ class RelatedFinder:
                     self._profiles.popitem(last=False)
         return [known[i] for i in ids if i in known]
 
+    def _place(self, me: Profile, profiles: list[Profile]) -> None:
+        """Mark each profile with the stored story it was placed in (a ranking signal)."""
+        story = stories_of(self.store.db, [me.id, *(p.id for p in profiles)])
+        for p in (me, *profiles):
+            p.story = story.get(p.id, "")
+
     def _entity_df(self, kind: str, name: str) -> int:
         return self.store.articles_naming(kind, name)  # counted at ingest
 
@@ -265,16 +272,15 @@ class RelatedFinder:
             ):
                 best[group] = s
         ranked = sorted(best.values(), key=lambda s: (-s.score, s.profile.id))
-        story = stories_of(self.store.db, [me.id, *(s.profile.id for s in ranked)])
-        mine_story = story.get(me.id, "")
-        # marked, not promoted: forcing same-story articles first cost judged same-story hits in
-        # the tuning part of benchmarks/related_judge.py (0.657 -> 0.629 running stories, 0.525
-        # -> 0.512 picks); a precise story's articles rank first by score anyway
+        mine_story = me.story
+        # marked, and a signal of the learned blend, not forced first: forcing same-story
+        # articles first cost judged same-story hits in the tuning part of
+        # benchmarks/related_judge.py (0.657 -> 0.629 running stories, 0.525 -> 0.512 picks)
         related = []
         for s in ranked[:limit]:
             dumps = [r[1] for r in members.get(s.profile.version_group, []) if r[0] != s.profile.id]
             item = self._item(s.profile, s.score, s.shared, dumps)
-            item.story = story.get(s.profile.id, "")
+            item.story = s.profile.story
             item.kind = _kind(me, s.profile, bool(mine_story) and item.story == mine_story)
             related.append(item)
         return Related(

@@ -32,14 +32,15 @@ class Weights:
 
 
 BLEND_PATH = Path(__file__).with_name("blend.json")  # benchmarks/related_learn.py writes it
-FEATURES = ("text", "title", "lead", "entities", "closeness")
+FEATURES = ("text", "title", "lead", "entities", "closeness", "rare", "far", "story", "places")
 
 
 def load_blend() -> dict[str, float] | None:
-    """The learned weights of FEATURES, None when missing or unreadable (the hand blend then)."""
+    """The learned weights of FEATURES (0 for one it lacks), None when missing or unreadable
+    (the hand blend then)."""
     try:
         found = json.loads(BLEND_PATH.read_text(encoding="utf-8"))
-        return {name: float(found[name]) for name in FEATURES}
+        return {name: float(found.get(name, 0.0)) for name in FEATURES}
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -64,6 +65,7 @@ class Profile:
     entities: dict[tuple[str, str], float]  # (kind, name) -> salience
     entity_names: dict[tuple[str, str], str] = field(default_factory=dict)
     day: int | None = None  # date as a day number, None when undated
+    story: str = ""  # the stored story it was placed in, "" when none (set by the finder)
 
 
 def day_number(date: str) -> int | None:
@@ -236,31 +238,52 @@ class Scored:
 
 
 def features(q: Profile, qv: Vectors, d: Profile, dv: Vectors, weights: Weights) -> list[float]:
-    """The signals of FEATURES for one pair; closeness is 0 unless both are dated."""
-    shared = any(k in dv.entities.weights for k in qv.entities.weights)
-    closeness = 0.0
+    """The signals of FEATURES for one pair. closeness, far (log of the days apart, 1 at a year
+    or more; both 0 unless both are dated) and story (both placed in the same stored story) are
+    scaled by the text cosine: they weigh articles that share words, never lift unrelated ones.
+    places is the part of the entity cosine that shared places make (a shared country alone says
+    little); rare is the rarity x salience of the most telling entity both name."""
+    qw, dw = qv.entities.weights, dv.entities.weights
+    named = places = rare = 0.0
+    for k, w in qw.items():
+        other = dw.get(k)
+        if other is not None:
+            rare = max(rare, min(w, other))
+            if k[0] == "place":
+                places += w * other
+            else:
+                named += w * other
+    norms = qv.entities.norm * dv.entities.norm
+    closeness = far = 0.0
     if q.day is not None and d.day is not None:
-        closeness = math.exp(-abs(q.day - d.day) / weights.time_scale_days)
+        gap = abs(q.day - d.day)
+        closeness = math.exp(-gap / weights.time_scale_days)
+        far = min(1.0, math.log1p(gap) / math.log(366.0))
+    text = _cosine(qv.text, dv.text)
     return [
-        _cosine(qv.text, dv.text),
+        text,
         _cosine(qv.title, dv.title),
         _cosine(qv.lead, dv.lead),
-        _cosine(qv.entities, dv.entities) if shared else 0.0,
-        closeness,
+        (named + places) / norms,
+        text * closeness,
+        rare,
+        text * far,
+        text if q.story and q.story == d.story else 0.0,
+        places / norms,
     ]
 
 
 def score_pair(q: Profile, qv: Vectors, d: Profile, dv: Vectors, weights: Weights) -> Scored:
     """How related `d` is to the open article `q`: the learned blend of `features` (the hand
     blend, scaled by closeness in time, without blend.json or with weights.learned off)."""
-    text, title, lead, ents, closeness = features(q, qv, d, dv, weights)
+    signals = features(q, qv, d, dv, weights)
+    text, title, _, ents = signals[:4]
     if weights.learned and BLEND is not None:
-        b = BLEND
-        score = (b["text"] * text + b["title"] * title + b["lead"] * lead
-                 + b["entities"] * ents + b["closeness"] * closeness)  # fmt: skip
+        score = sum(BLEND[name] * x for name, x in zip(FEATURES, signals, strict=True))
     else:
         score = weights.text * text + weights.title * title + weights.entities * ents
         if weights.time and q.day is not None and d.day is not None:
+            closeness = math.exp(-abs(q.day - d.day) / weights.time_scale_days)
             score *= 1.0 + weights.time * (closeness - 0.5)
     shared_keys = [k for k in qv.entities.weights if k in dv.entities.weights]
     shared_keys.sort(key=lambda k: -qv.entities.weights[k] * dv.entities.weights[k])
