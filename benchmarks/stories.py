@@ -320,6 +320,16 @@ def placing(argv: list[str]) -> None:
         scratch = dict(db.execute("SELECT article_id, story_id FROM story_members"))
         same = sum(1 for a, s in scratch.items() if incremental.get(a) == s)
         print(f"same story from scratch as month by month: {same} of {len(scratch)}")
+        print(f"digests (article -> story): month by month {digest(incremental)}, "
+              f"from scratch {digest(scratch)}")
+
+
+def digest(stories: dict[str, str]) -> str:
+    """A short digest of an article -> story map: equal digests, the same stories."""
+    h = hashlib.sha1()
+    for aid in sorted(stories):
+        h.update(f"{aid} {stories[aid]}\n".encode())
+    return h.hexdigest()[:16]
 
 
 def _place_without(lib: Library, held: list[str]) -> int:

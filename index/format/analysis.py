@@ -237,9 +237,20 @@ def analyse(text: str, algorithm: str) -> Iterator[tuple[str, int, int, int]]:
         yield (cjk_term(raw) if cjk else word_term(raw, algorithm)), pos, start, end
 
 
+_ASCII_WORDS = re.compile(r"\w+(?:\.\w+)*", re.ASCII)  # `_tokens` on ASCII text, faster
+
+
 def terms(text: str, algorithm: str = DEFAULT_STEMMER) -> list[str]:
-    """The index terms of `text` as an article of that stemmer's language holds them."""
-    return [t for t, _, _, _ in analyse(text, algorithm)]
+    """The index terms of `text` as an article of that stemmer's language holds them (the
+    terms `analyse` gives, without its spans: ASCII text by one findall and the term cache)."""
+    if not text.isascii():
+        return [t for t, _, _, _ in analyse(text, algorithm)]
+    cached = term_cache(algorithm).get
+    found = []
+    for word in _ASCII_WORDS.findall(text):
+        term = cached(word)
+        found.append(term if term is not None else word_term(word, algorithm))
+    return found
 
 
 def spelling_words(text: str) -> set[str]:
@@ -262,6 +273,10 @@ class LanguageAnalyzer(Analyzer):
 
     def has_morph(self) -> bool:
         return True  # stems: Whoosh keeps the unstemmed words in a spelling field
+
+    def terms(self, value: str, lang: str = "") -> list[str]:
+        """The terms `__call__` would give, as a list (no Token objects): profiles, placing."""
+        return terms(value, stemmer_for(lang))
 
     def __call__(
         self,

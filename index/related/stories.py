@@ -96,8 +96,8 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
     common = max(50, COMMON_SHARE * stats.total)
     rare = math.log((stats.total + 1) / (common + 0.5))  # the rarity of a word that common
     # its strongest words and entities ask for neighbours; the commonest ask for none
-    asking = sorted(words.items(), key=lambda kw: (-kw[1], kw[0]))[:QUERY_WORDS]
-    query = {t: w for t, w in asking if stats.idf(t) >= rare}
+    ranked = sorted(words.items(), key=lambda kw: (-kw[1], kw[0]))
+    query = {t: w for t, w in ranked[:QUERY_WORDS] if stats.idf(t) >= rare}
     query.update(
         (entity_key(*k), ENTITY_WEIGHT * ents[entity_key(*k)])
         for k in entities.weights
@@ -105,7 +105,7 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
     )
     salient = sorted(profile.entities, key=lambda k: (-profile.entities[k], k))[:TOP_ENTITIES]
     top = {entity_key(*k) for k in salient}
-    best_words = sorted(words.items(), key=lambda kw: (-kw[1], kw[0]))[:KEY_WORDS]
+    best_words = ranked[:KEY_WORDS]
     best_ents = sorted(ents.items(), key=lambda kw: (-kw[1], kw[0]))[:KEY_ENTITIES]
     keys = [(k, w, 0) for k, w in best_words] + [(k, w, int(k in top)) for k, w in best_ents]
     kept = {k for k, _ in best_ents}
@@ -177,13 +177,13 @@ class StoryGrouper:
                         for p, (sid, score) in zip(batch, placed, strict=True)
                     ],
                 )
-                self.db.executemany(
+                self.db.executemany(  # in the table's order: fewer pages touched
                     "INSERT OR REPLACE INTO story_keys VALUES (?, ?, ?, ?, ?, ?)",
-                    [
+                    sorted(
                         (k, p.id, round(w, 5), top, sid, p.day)
                         for p, (sid, _) in zip(batch, placed, strict=True)
                         for k, w, top in p.keys
-                    ],
+                    ),
                 )
                 touched.update(sid for sid, _ in placed)
                 if progress:
@@ -215,13 +215,16 @@ class StoryGrouper:
             return []
         keys = sorted({k for p in batch for k in p.query})
         key_index = {k: i for i, k in enumerate(keys)}
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM temp.wanted")
-        self.db.executemany("INSERT INTO temp.wanted VALUES (?)", [(k,) for k in keys])
-        rows = self.db.execute(
-            "SELECT k.key, k.article_id, k.weight, k.top, k.story_id, k.day FROM temp.wanted w "
-            "CROSS JOIN story_keys k ON k.key = w.key"  # CROSS: look keys up, never scan
-        ).fetchall()
+        self.db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS wanted_keys "
+            "(key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
+        )
+        self.db.execute("DELETE FROM temp.wanted_keys")
+        self.db.executemany("INSERT INTO temp.wanted_keys VALUES (?, ?)", key_index.items())
+        rows = self.db.execute(  # each key's number, not its text: no string a row
+            "SELECT w.n, k.article_id, k.weight, k.top, k.story_id, k.day "
+            "FROM temp.wanted_keys w CROSS JOIN story_keys k ON k.key = w.key"  # CROSS: look
+        ).fetchall()  # keys up, never scan; in key order, each key's rows in article order
         stories: list[str] = []
         days: list[int | None] = []
         key_col: list[int] = []
@@ -229,16 +232,18 @@ class StoryGrouper:
         weight_col: list[float] = []
         top_col: list[int] = []
         if rows:
-            keys_of, aids, weight_col, top_col, sids, day_col = (
+            key_col, aids, weight_col, top_col, sids, day_col = (
                 list(c) for c in zip(*rows, strict=True)
             )
-            key_col = [key_index[k] for k in keys_of]
-            doc_of: dict[str, int] = {}  # article -> its document number, in order of first row
-            doc_col = [doc_of.setdefault(a, len(doc_of)) for a in aids]
-            stories = [""] * len(doc_of)
-            days = [None] * len(doc_of)
-            for doc, sid, day in zip(doc_col, sids, day_col, strict=True):
-                stories[doc], days[doc] = sid, day
+            # article -> its document number, in order of first row
+            doc_of = {a: doc for doc, a in enumerate(dict.fromkeys(aids))}
+            doc_col = list(map(doc_of.__getitem__, aids))
+            story_of, day_of = (
+                dict(zip(aids, sids, strict=True)),
+                dict(zip(aids, day_col, strict=True)),
+            )
+            stories = [story_of[a] for a in doc_of]
+            days = [day_of[a] for a in doc_of]
         placed_before = len(stories)
         for j, p in enumerate(batch):  # the batch's own articles, placed as the loop goes
             stories.append("")
