@@ -20,7 +20,7 @@ The same articles in the same order give the same stories, whatever the chunking
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -128,11 +128,13 @@ class StoryGrouper:
         self.store = store
         self.db = store.db
         self.sizes: dict[str, int] = {}  # story -> its articles, for the stories seen so far
+        self.placed: dict[str, tuple[str, int | None]] = {}  # article -> (story, day), as seen
 
     def place_new(self, progress: Progress | None = None) -> int:
         """Place every article without a story; refresh the stories it touched. Commits."""
         self._prepare()
         self.sizes = {}
+        self.placed = {}
         touched = {
             sid
             for (sid,) in self.db.execute(
@@ -186,6 +188,9 @@ class StoryGrouper:
                     ),
                 )
                 touched.update(sid for sid, _ in placed)
+                self.placed.update(
+                    (p.id, (sid, p.day)) for p, (sid, _) in zip(batch, placed, strict=True)
+                )
                 if progress:
                     progress(min(start + CHUNK, len(todo)), len(todo))
         for sid in sorted(touched):
@@ -221,8 +226,8 @@ class StoryGrouper:
         )
         self.db.execute("DELETE FROM temp.wanted_keys")
         self.db.executemany("INSERT INTO temp.wanted_keys VALUES (?, ?)", key_index.items())
-        rows = self.db.execute(  # each key's number, not its text: no string a row
-            "SELECT w.n, k.article_id, k.weight, k.top, k.story_id, k.day "
+        rows = self.db.execute(  # each key's number, not its text; stories and days apart
+            "SELECT w.n, k.article_id, k.weight, k.top "
             "FROM temp.wanted_keys w CROSS JOIN story_keys k ON k.key = w.key"  # CROSS: look
         ).fetchall()  # keys up, never scan; in key order, each key's rows in article order
         stories: list[str] = []
@@ -232,18 +237,13 @@ class StoryGrouper:
         weight_col: list[float] = []
         top_col: list[int] = []
         if rows:
-            key_col, aids, weight_col, top_col, sids, day_col = (
-                list(c) for c in zip(*rows, strict=True)
-            )
+            key_col, aids, weight_col, top_col = (list(c) for c in zip(*rows, strict=True))
             # article -> its document number, in order of first row
             doc_of = {a: doc for doc, a in enumerate(dict.fromkeys(aids))}
             doc_col = list(map(doc_of.__getitem__, aids))
-            story_of, day_of = (
-                dict(zip(aids, sids, strict=True)),
-                dict(zip(aids, day_col, strict=True)),
-            )
-            stories = [story_of[a] for a in doc_of]
-            days = [day_of[a] for a in doc_of]
+            self._load_placed(doc_of)
+            stories = [self.placed[a][0] for a in doc_of]
+            days = [self.placed[a][1] for a in doc_of]
         placed_before = len(stories)
         for j, p in enumerate(batch):  # the batch's own articles, placed as the loop goes
             stories.append("")
@@ -281,6 +281,20 @@ class StoryGrouper:
                 group_story.setdefault(g, sid)
             out.append((sid, score))
         return out
+
+    def _load_placed(self, articles: Iterable[str]) -> None:
+        """Read the story and day of the placed articles not seen yet in this run (from their
+        membership; from their keys, which say the same, should that row be missing)."""
+        for table in ("story_members", "story_keys"):
+            wanted = [a for a in articles if a not in self.placed]
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                for aid, sid, day in self.db.execute(
+                    f"SELECT article_id, story_id, day FROM {table} WHERE article_id IN "
+                    f"({','.join('?' * len(part))})",
+                    part,
+                ):
+                    self.placed[aid] = (sid, day)
 
     def _load_sizes(self, stories: set[str]) -> None:
         """Read the sizes of the placed stories not seen yet in this run."""
@@ -340,9 +354,7 @@ def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
     dense = np.bincount(found, weights=q * near.weights[rows], minlength=limit)
     docs = np.flatnonzero(dense)  # the neighbours, in document order (no sort: a dense sum)
     scores = dense[docs]
-    mine = np.zeros(len(near.key_index), dtype=bool)
-    mine[[near.key_index[k] for k in p.top if k in near.key_index]] = True
-    linked = set(found[near.top[rows] & mine[near.keys[rows]]].tolist())
+    linked: set[int] | None = None  # the neighbours sharing a salient entity (when asked)
     best_few = (
         np.argpartition(-scores, CANDIDATES)[:CANDIDATES] if len(scores) > CANDIDATES else None
     )
@@ -351,8 +363,13 @@ def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
         doc = int(docs[n])
         other = near.days[doc]
         gap = abs(p.day - other) if p.day is not None and other is not None else 0
-        if gap > LONG_DAYS or (gap > WINDOW_DAYS and doc not in linked):
+        if gap > LONG_DAYS:
             continue
+        if gap > WINDOW_DAYS:
+            if linked is None:
+                linked = _linked(p, near, rows, found)
+            if doc not in linked:
+                continue
         score = float(scores[n]) * closeness_factor(p.day, other)
         matched.setdefault(near.stories[doc], []).append(score)
     best: tuple[float, str] = (0.0, "")
@@ -362,3 +379,11 @@ def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
     if best[0] >= JOIN_SCORE:
         return best[1], round(best[0], 4)
     return p.id, 1.0
+
+
+def _linked(p: Placing, near: Neighbours, rows: np.ndarray, found: np.ndarray) -> set[int]:
+    """The documents among `found` (at `rows`) sharing one of `p`'s salient entities as one of
+    theirs."""
+    mine = np.zeros(len(near.key_index), dtype=bool)
+    mine[[near.key_index[k] for k in p.top if k in near.key_index]] = True
+    return set(found[near.top[rows] & mine[near.keys[rows]]].tolist())
