@@ -320,8 +320,10 @@ def placing(argv: list[str]) -> None:
         scratch = dict(db.execute("SELECT article_id, story_id FROM story_members"))
         same = sum(1 for a, s in scratch.items() if incremental.get(a) == s)
         print(f"same story from scratch as month by month: {same} of {len(scratch)}")
-        print(f"digests (article -> story): month by month {digest(incremental)}, "
-              f"from scratch {digest(scratch)}")
+        print(
+            f"digests (article -> story): month by month {digest(incremental)}, "
+            f"from scratch {digest(scratch)}"
+        )
 
 
 def digest(stories: dict[str, str]) -> str:

@@ -314,3 +314,66 @@ async def test_the_story_screen_names_the_story_as_the_front_page_does(library, 
         await pilot.pause()
         heading = str(app.screen.query_one("#story-title").render())
         assert "NATO and Russia: the central headline" in heading
+
+
+MIXED = [
+    "Cocoa talks in U.S. end; 5.93 pct rise_up İstanbul Straße 保障房 café naïve Ålesund",
+    "Plain ASCII words, numbers 1987 and dots a.b.c only",
+    "",
+]
+
+
+def test_the_analyzers_term_list_is_its_tokens_and_profiles_are_the_same():
+    from index.format.analysis import LanguageAnalyzer
+    from index.related.relatedness import Weights, profile_of, terms_of
+
+    analyzer = LanguageAnalyzer()
+    for text in MIXED:
+        for lang in ("", "de", "zh"):
+            tokens = [t.text for t in analyzer(text, lang=lang)]
+            assert analyzer.terms(text, lang=lang) == tokens
+    article = Article("a", "d", "o", MIXED[0], [" ".join(MIXED * 200)])
+    tokens = terms_of(lambda text: analyzer(text))  # the path of another analyzer: its tokens
+    assert tokens is not analyzer.terms and terms_of(analyzer) == analyzer.terms
+    for weights in (Weights(), Weights(body_words=80, lead_words=7)):
+        fast = profile_of(article, analyzer, weights)
+        slow = profile_of(article, lambda text: analyzer(text), weights)
+        for a, b in ((fast.terms, slow.terms), (fast.lead_terms, slow.lead_terms)):
+            assert list(a.items()) == list(b.items())  # the same counts, in the same order
+        assert fast.title_terms == slow.title_terms
+        assert sum(fast.terms.values()) > sum(fast.title_terms.values())
+
+
+def test_key_rows_give_the_rows_a_query_gives_and_follow_what_is_added():
+    from index.related.key_rows import KeyRows
+
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE story_keys (key TEXT, article_id TEXT, weight REAL, top INTEGER, "
+        "story_id TEXT, day INTEGER, PRIMARY KEY (key, article_id)) WITHOUT ROWID"
+    )
+
+    def write(rows):
+        db.executemany("INSERT OR REPLACE INTO story_keys VALUES (?, ?, ?, ?, '', NULL)", rows)
+        held.add(rows)
+
+    def queried(keys):
+        found = ([], [], [], [])
+        for n, key in enumerate(keys):
+            for row in db.execute(
+                "SELECT article_id, weight, top FROM story_keys WHERE key = ? ORDER BY article_id",
+                (key,),
+            ):
+                for column, value in zip(found, (n, *row), strict=True):
+                    column.append(value)
+        return found
+
+    held = KeyRows(db)
+    write([("cocoa", "b", 0.5, 0), ("cocoa", "d", 0.25, 1), ("@org:icco", "b", 0.1, 1)])
+    keys = ["@org:icco", "cocoa", "wheat"]
+    assert held.neighbours(keys) == queried(keys)
+    write([("cocoa", "a", 0.75, 0), ("cocoa", "c", 0.125, 0), ("wheat", "c", 0.3, 0)])
+    write([("cocoa", "d", 0.5, 0), ("tin", "c", 0.2, 0)])  # a replaced row; a key not asked
+    for keys in (["@org:icco", "cocoa", "wheat"], ["cocoa", "tin"]):
+        assert held.neighbours(keys) == queried(keys)
+    assert held.neighbours(["cocoa"])[1] == ["a", "b", "c", "d"]

@@ -27,6 +27,7 @@ import numpy as np
 
 from index.format import index_state
 from index.records import Article
+from index.related.key_rows import KeyRows
 from index.related.relatedness import Profile, TermStats, Weights, profile_of, text_and_entities
 from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
@@ -129,12 +130,14 @@ class StoryGrouper:
         self.db = store.db
         self.sizes: dict[str, int] = {}  # story -> its articles, for the stories seen so far
         self.placed: dict[str, tuple[str, int | None]] = {}  # article -> (story, day), as seen
+        self.key_rows = KeyRows(self.db)  # story_keys rows asked for in this run
 
     def place_new(self, progress: Progress | None = None) -> int:
         """Place every article without a story; refresh the stories it touched. Commits."""
         self._prepare()
         self.sizes = {}
         self.placed = {}
+        self.key_rows = KeyRows(self.db)
         touched = {
             sid
             for (sid,) in self.db.execute(
@@ -179,14 +182,15 @@ class StoryGrouper:
                         for p, (sid, score) in zip(batch, placed, strict=True)
                     ],
                 )
-                self.db.executemany(  # in the table's order: fewer pages touched
-                    "INSERT OR REPLACE INTO story_keys VALUES (?, ?, ?, ?, ?, ?)",
-                    sorted(
-                        (k, p.id, round(w, 5), top, sid, p.day)
-                        for p, (sid, _) in zip(batch, placed, strict=True)
-                        for k, w, top in p.keys
-                    ),
+                rows = sorted(  # in the table's order: fewer pages touched
+                    (k, p.id, round(w, 5), top, sid, p.day)
+                    for p, (sid, _) in zip(batch, placed, strict=True)
+                    for k, w, top in p.keys
                 )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO story_keys VALUES (?, ?, ?, ?, ?, ?)", rows
+                )
+                self.key_rows.add(row[:4] for row in rows)
                 touched.update(sid for sid, _ in placed)
                 self.placed.update(
                     (p.id, (sid, p.day)) for p, (sid, _) in zip(batch, placed, strict=True)
@@ -220,24 +224,11 @@ class StoryGrouper:
             return []
         keys = sorted({k for p in batch for k in p.query})
         key_index = {k: i for i, k in enumerate(keys)}
-        self.db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS wanted_keys "
-            "(key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
-        )
-        self.db.execute("DELETE FROM temp.wanted_keys")
-        self.db.executemany("INSERT INTO temp.wanted_keys VALUES (?, ?)", key_index.items())
-        rows = self.db.execute(  # each key's number, not its text; stories and days apart
-            "SELECT w.n, k.article_id, k.weight, k.top "
-            "FROM temp.wanted_keys w CROSS JOIN story_keys k ON k.key = w.key"  # CROSS: look
-        ).fetchall()  # keys up, never scan; in key order, each key's rows in article order
+        key_col, aids, weight_col, top_col = self.key_rows.neighbours(keys)
         stories: list[str] = []
         days: list[int | None] = []
-        key_col: list[int] = []
         doc_col: list[int] = []
-        weight_col: list[float] = []
-        top_col: list[int] = []
-        if rows:
-            key_col, aids, weight_col, top_col = (list(c) for c in zip(*rows, strict=True))
+        if aids:
             # article -> its document number, in order of first row
             doc_of = {a: doc for doc, a in enumerate(dict.fromkeys(aids))}
             doc_col = list(map(doc_of.__getitem__, aids))
