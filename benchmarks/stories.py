@@ -5,6 +5,11 @@
     .venv/bin/python benchmarks/stories.py placing [--dump reuters-1987-06] [--from LIBRARY]
         # CPU ms per article; --from copies that library (e.g. ../../main/bench-data/cli-reuters,
         # written by today's ingest: its analysis is the one new libraries have) to place in
+    .venv/bin/python benchmarks/stories.py latest [--n 10000] --from LIBRARY
+        # a grouped library's last N articles (in placing order) placed again into the rest, as
+        # adding a dump of N would; on a copy (bench-data/stories-latest, reused: the same N
+        # give the same stories). CPU and wall seconds, and a digest of article -> story.
+        # E.g. --from ../../main/bench-data/cli-generated-100000 (10,000 into 90,000).
 
 Gold groups, all from ../shared/corpora/reuters-1987 (research only, never shipped):
 - judged: the pairs a person judged same story (benchmarks/related_judgments.json), joined
@@ -348,9 +353,41 @@ def _place_without(lib: Library, held: list[str]) -> int:
         lib.store.commit()
 
 
+def latest(argv: list[str]) -> None:
+    """The last N articles of a grouped library placed again into the others (see the top)."""
+    import shutil
+
+    n = int(argv[argv.index("--n") + 1]) if "--n" in argv else 10_000
+    source = Path(argv[argv.index("--from") + 1])
+    folder = corpus.BENCH_DATA / "stories-latest"
+    marker = folder / "complete"
+    if not marker.exists() or marker.read_text() != str(source):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(source, folder)
+        marker.write_text(str(source))
+    with Library(folder) as lib:
+        lib.ensure_stories()  # grouped already (else grouped now, not timed)
+        db = lib.store.db
+        ids = [r[0] for r in db.execute(f"SELECT id FROM articles ORDER BY {story_module.ORDER}")]
+        held = [(i,) for i in ids[-n:]]
+        db.executemany("DELETE FROM story_members WHERE article_id = ?", held)
+        db.executemany("DELETE FROM story_keys WHERE article_id = ?", held)
+        lib.store.set_meta(DONE_KEY, "0")
+        lib.store.commit()
+        started, cpu = time.perf_counter(), time.process_time()
+        placed = lib.ensure_stories()
+        took, cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(f"placed {placed} articles into {len(ids) - placed}: {cpu:.1f} s CPU, {took:.1f} s")
+        print(f"digest (article -> story): {digest(dict(db.execute(MEMBERS)))}")
+
+
+MEMBERS = "SELECT article_id, story_id FROM story_members"
+
 if __name__ == "__main__":
     args = sys.argv[1:] or ["quality"]
     if args[0] == "placing":
         placing(args[1:])
+    elif args[0] == "latest":
+        latest(args[1:])
     else:
         quality(args[1:]) if args[0] == "quality" else timing()
