@@ -65,19 +65,19 @@ _COLUMNS = (
 )
 
 
-def _entity_from_json(d: dict) -> ArticleEntity:
+def _entity_from_json(d: dict, spans: bool = True) -> ArticleEntity:
     return ArticleEntity(
         name=d["name"],
         kind=d["kind"],
         count=d["count"],
         aliases=d.get("aliases", []),
-        spans=[tuple(s) for s in d.get("spans", [])],
+        spans=[tuple(s) for s in d.get("spans", [])] if spans else [],
         in_title=d.get("in_title", False),
         in_lead=d.get("in_lead", False),
     )
 
 
-def _article_from_row(row: tuple, entities: bool = True) -> Article:
+def _article_from_row(row: tuple, entities: bool = True, spans: bool = True) -> Article:
     (aid, dump, origin, url, date, crawl_date, source, language, title, data, chash, cgroup,
      vgroup) = row  # fmt: skip
     d = json.loads(data)
@@ -96,7 +96,7 @@ def _article_from_row(row: tuple, entities: bool = True) -> Article:
         date=date,
         crawl_date=crawl_date,
         language=language,
-        entities=[_entity_from_json(e) for e in d.get("entities", [])] if entities else [],
+        entities=[_entity_from_json(e, spans) for e in d.get("entities", [])] if entities else [],
         content_hash=chash,
         copy_group=cgroup,
         version_group=vgroup,
@@ -154,9 +154,12 @@ class ArticleStore:
         ).fetchone()
         return _article_from_row(row) if row else None
 
-    def get_many(self, ids: Iterable[str], entities: bool = True) -> dict[str, Article]:
+    def get_many(
+        self, ids: Iterable[str], entities: bool = True, spans: bool = True
+    ) -> dict[str, Article]:
         """id -> article; without its entities unless `entities` (a search's snippets need only
-        the text: making 25 hits' entities was a fifth of a search at 100,000 articles)."""
+        the text: making 25 hits' entities was a fifth of a search at 100,000 articles), and
+        their spans in the body unless `spans` (story placing needs none)."""
         ids = list(ids)
         found: dict[str, Article] = {}
         for start in range(0, len(ids), 500):
@@ -165,7 +168,7 @@ class ArticleStore:
             for row in self.db.execute(
                 f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
             ):
-                found[row[0]] = _article_from_row(row, entities)
+                found[row[0]] = _article_from_row(row, entities, spans)
         return found
 
     def headers(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str, str, str]]:

@@ -20,7 +20,7 @@ The same articles in the same order give the same stories, whatever the chunking
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -166,7 +166,7 @@ class StoryGrouper:
             analyzer = searcher.schema["body"].analyzer
             for start in range(0, len(todo), CHUNK):
                 chunk = todo[start : start + CHUNK]
-                articles = self.store.get_many(chunk)
+                articles = self.store.get_many(chunk, spans=False)
                 profiles = [
                     (articles[a], profile_of(articles[a], analyzer, STORY_WEIGHTS))
                     for a in chunk
@@ -230,11 +230,12 @@ class StoryGrouper:
         doc_col: list[int] = []
         if aids:
             # article -> its document number, in order of first row
-            doc_of = {a: doc for doc, a in enumerate(dict.fromkeys(aids))}
+            firsts = dict.fromkeys(aids)
+            doc_of = dict(zip(firsts, range(len(firsts)), strict=True))
             doc_col = list(map(doc_of.__getitem__, aids))
-            self._load_placed(doc_of)
-            stories = [self.placed[a][0] for a in doc_of]
-            days = [self.placed[a][1] for a in doc_of]
+            self._load_placed(doc_of.keys() - self.placed.keys())
+            seen = map(self.placed.__getitem__, doc_of)  # (story, day) of each document
+            stories, days = (list(c) for c in zip(*seen, strict=True))
         placed_before = len(stories)
         for j, p in enumerate(batch):  # the batch's own articles, placed as the loop goes
             stories.append("")
@@ -273,8 +274,8 @@ class StoryGrouper:
             out.append((sid, score))
         return out
 
-    def _load_placed(self, articles: Iterable[str]) -> None:
-        """Read the story and day of the placed articles not seen yet in this run (from their
+    def _load_placed(self, articles: set[str]) -> None:
+        """Read the story and day of placed articles not seen yet in this run (from their
         membership; from their keys, which say the same, should that row be missing)."""
         for table in ("story_members", "story_keys"):
             wanted = [a for a in articles if a not in self.placed]
@@ -343,7 +344,8 @@ def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
         return p.id, 1.0
     found = near.docs[rows]
     dense = np.bincount(found, weights=q * near.weights[rows], minlength=limit)
-    docs = np.flatnonzero(dense)  # the neighbours, in document order (no sort: a dense sum)
+    docs = np.flatnonzero(dense != 0)  # the neighbours, in document order (no sort: a dense
+    # sum; nonzero of a boolean array is several times faster than of a float one)
     scores = dense[docs]
     linked: set[int] | None = None  # the neighbours sharing a salient entity (when asked)
     best_few = (
