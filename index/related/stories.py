@@ -11,9 +11,10 @@ scores (fewer in a smaller story; a member not among the best neighbours counts 
 article must resemble the story, not one member at its edge (no chains of drifting articles).
 
 Placed articles keep their key words and entities in `story_keys` (an inverted index in the
-store): a batch of new articles reads the neighbours of all its articles with one query per
-`CHUNK`, scores them in numpy, and places its articles in order (later ones may join earlier ones
-of the same batch). Adding a dump places only its new articles; nothing already placed moves.
+store): a batch (`CHUNK`) of new articles gathers the neighbours of all its articles (each key's
+rows read from the store once a run and kept current in memory, `key_rows.py`), scores them in
+numpy, and places its articles in order (later ones may join earlier ones of the same batch).
+Adding a dump places only its new articles; nothing already placed moves.
 The same articles in the same order give the same stories, whatever the chunking.
 """
 
