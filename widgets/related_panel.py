@@ -107,13 +107,15 @@ class RelatedPanel(EntryList[_Entry]):
             entries.append(_Entry("copies"))
         items = list(related.related)
         if self.grouping == "dump":
+            # The library's order (same story, follow-ups, background; by relatedness) is kept:
+            # the dump of the closest article comes first, and each dump's articles in order.
             by_dump: dict[str, list[RelatedItem]] = {}
             for item in items:
                 by_dump.setdefault(item.dump, []).append(item)
-            for dump in sorted(by_dump):
+            for dump, in_dump in by_dump.items():
                 options.append(Option(Text(safe_line(dump, 60), "bold underline"), disabled=True))
                 entries.append(_Entry("heading"))
-                for item in sorted(by_dump[dump], key=_date_key, reverse=True):
+                for item in in_dump:
                     options.append(Option(item_prompt(item, with_dump=False)))
                     entries.append(_Entry("item", item))
         else:
