@@ -4,9 +4,13 @@ library's order, the footer shows how to get help, a library indexed empty is no
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from tui_support import library, library_template, make_app, screen_text, settle
 
 from index.records import Related, RelatedItem
+from reader.screens.help import HelpScreen
 from widgets.related_panel import RelatedPanel
+
+__all__ = ["library", "library_template"]  # fixtures used by the tests below
 
 
 class _RelatedOnly(App):
@@ -40,3 +44,14 @@ async def test_related_panel_by_dump_keeps_the_closest_coverage_first():
         await pilot.pause()
         shown = [e.item.id for e in panel.entries if e.item is not None]
         assert shown == ["later", "same", "old-far", "old-close"]
+
+
+async def test_the_footer_shows_how_to_get_help_on_a_small_terminal(library):
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app)[0].rstrip("\n").splitlines()[-1]
+        assert "? Help" in footer, footer  # the footer is cut at the right on narrow terminals
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

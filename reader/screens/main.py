@@ -48,6 +48,7 @@ class MainScreen(Screen[None]):
     """The reader's three panes; the library is only called from thread workers."""
 
     BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),  # first: the footer cuts the last
         Binding("slash", "focus_query", "Search", id="search"),
         Binding("e", "focus_entities", "Entities", id="entities"),
         Binding("r", "focus_related", "Related", id="related"),
@@ -80,7 +81,6 @@ class MainScreen(Screen[None]):
         Binding("x", "mark('export')", "Export the results", show=False, id="export"),
         Binding("O", "open_original", "Open the original in a browser", False,
                 id="open_original"),
-        Binding("question_mark", "help", "Help", id="help"),
     ]  # fmt: skip
 
     def __init__(
