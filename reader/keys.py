@@ -1,8 +1,8 @@
-"""Key names as the settings file writes them: checking a rebinding, applying a keymap."""
+"""Key names as the settings file writes them: checking and applying rebindings; footer order."""
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import ActiveBinding, Binding, BindingsMap
 from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 
 MODIFIERS = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
@@ -50,3 +50,28 @@ def rebound(bindings: list[Binding], keymap: dict[str, str]) -> list[Binding]:
         order.setdefault((binding.action, binding.description), len(order))
     found = [binding for _, binding in bindings_map]
     return sorted(found, key=lambda b: order.get((b.action, b.description), len(order)))
+
+
+class KeysInDeclaredOrder:
+    """A screen mixin: its active bindings (what the footer shows) in the order they are declared.
+
+    Textual moves a key the settings file rebinds to the end of its widget's bindings, and the
+    footer is cut at the right: a rebound key would drop out of sight."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        nodes: dict[int, int] = {}  # a node's place in the chain, as Textual lists them
+        declared: dict[int, dict[str | None, int]] = {}
+        for shown in active.values():
+            node = shown.node
+            if id(node) not in nodes:
+                nodes[id(node)] = len(nodes)
+                ids = [binding.id for _, binding in node._bindings]
+                declared[id(node)] = {bid: at for at, bid in reversed(list(enumerate(ids)))}
+
+        def place(item: tuple[str, ActiveBinding]) -> tuple[int, int]:
+            node, binding = item[1].node, item[1].binding
+            return nodes[id(node)], declared[id(node)].get(binding.id, len(declared[id(node)]))
+
+        return dict(sorted(active.items(), key=place))

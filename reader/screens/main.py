@@ -11,6 +11,7 @@ from textual.timer import Timer
 
 from index.library import Library, LibraryError
 from index.records import SearchResult, Stats
+from reader.keys import KeysInDeclaredOrder
 from reader.marking import Marking
 from reader.navigation import FOLLOW, ArticleHistory, Visit, story_neighbour
 from reader.panes import ArticlePane, SearchPane, SidePane
@@ -44,7 +45,7 @@ UPDATE_CHECK_SECONDS = 5.0  # how often to look for articles another process com
 ScreenResult = tuple[str, str] | None  # ("search", query), ("open", article_id) or None
 
 
-class MainScreen(Screen[None]):
+class MainScreen(KeysInDeclaredOrder, Screen[None]):
     """The reader's three panes; the library is only called from thread workers."""
 
     BINDINGS = [
