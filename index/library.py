@@ -231,6 +231,7 @@ class Library(LibraryStories):
             with self._writer_lock(on_wait=on_wait):
                 if self.store.get_meta("ingest_pending") == "1":
                     reconcile(self.store, self.ix)
+                self.store.set_meta("added", "1")  # `is_new` no more, even if nothing is added
                 report = Ingest(self.store, self.ix, self.path, keep_all).run(
                     paths, dump, progress=progress, should_stop=should_stop, workers=workers
                 )
@@ -255,8 +256,9 @@ class Library(LibraryStories):
     # -- reading --------------------------------------------------------------------------------
 
     @property
-    def is_empty(self) -> bool:
-        return self.store.count() == 0
+    def is_new(self) -> bool:
+        """Nothing was ever added: no article, and no `add` run (one that found none counts)."""
+        return self.store.count() == 0 and self.store.get_meta("added") is None
 
     def refresh(self) -> bool:
         """Pick up what another process committed; True when something changed."""

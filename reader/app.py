@@ -103,7 +103,7 @@ class NewsReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         for problem in self.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=15, markup=False)
-        if self.library.is_empty and not self.library.readonly:
+        if self.library.is_new and not self.library.readonly:
             from reader.screens.indexing import IndexingScreen  # first start only
 
             self.push_screen(IndexingScreen(self.library), self._seeded)

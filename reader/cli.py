@@ -239,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
         from reader.serve import serve
 
         with open_library(args) as library:  # seeded here, as the reader would, once for all
-            if library.is_empty and not library.readonly:
+            if library.is_new and not library.readonly:
                 commands.index_seeds(library)
             path = library.path
         return serve(path, args.host, args.port)
@@ -253,7 +253,7 @@ def run(args: argparse.Namespace) -> int:
         with open_library(args) as library:
             return commands.index(library, args)
     with open_library(args) as library:
-        if library.is_empty and args.verb != "stats":
+        if library.is_new and args.verb != "stats":
             commands.index_seeds(library)
         return getattr(commands, args.verb)(library, args)
 

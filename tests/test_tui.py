@@ -30,7 +30,7 @@ __all__ = ["library", "library_template"]  # fixtures used by the tests below
 
 async def test_first_start_indexes_the_seeds_and_opens_the_newest(tmp_path):
     library = Library(tmp_path / "empty")
-    assert library.is_empty
+    assert library.is_new
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await settle(pilot)

@@ -3,10 +3,15 @@ library's order, the footer shows how to get help, a library indexed empty is no
 
 from __future__ import annotations
 
+import json
+
+from cli_support import newsreader, search_json
 from textual.app import App, ComposeResult
 from tui_support import library, library_template, make_app, screen_text, settle
 
+from index.library import Library
 from index.records import Related, RelatedItem
+from reader.app import NewsReaderApp
 from reader.screens.help import HelpScreen
 from widgets.related_panel import RelatedPanel
 
@@ -55,3 +60,26 @@ async def test_the_footer_shows_how_to_get_help_on_a_small_terminal(library):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+def test_a_library_indexed_empty_is_not_filled_with_the_seeds(tmp_path):
+    (tmp_path / "nothing-yet").mkdir()
+    library = tmp_path / "library"
+    newsreader(library, "index", str(tmp_path / "nothing-yet"))
+    done = newsreader(library, "search", "nato", "--json")
+    assert json.loads(done.stdout)["total"] == 0 and "seed" not in done.stderr
+    fresh = tmp_path / "fresh"  # a new library is still seeded on its first use
+    assert search_json(fresh, "nato")["total"] == 2
+
+
+async def test_the_reader_on_a_library_indexed_empty_says_how_to_fill_it(tmp_path):
+    (tmp_path / "nothing-yet").mkdir()
+    with Library(tmp_path / "library") as library:
+        library.add([tmp_path / "nothing-yet"])
+        app = NewsReaderApp(library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await settle(pilot)
+            assert app.seed_report is None and screen.results.total == 0
+            assert "Opening the library" not in screen_text(app)[0]
+            said = str(screen.article_view.query_one("#article-title").render())
+            assert "holds no articles yet" in said and f"{library.path} index PATH" in said

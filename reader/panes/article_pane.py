@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +41,14 @@ class ArticlePane(Vertical):
         self.view.border_title = "Article"
         self.find_bar.display = False
         self.view.show_message("Opening the library…")
+
+    def show_empty_library(self, library: Path) -> None:
+        """Say how to fill a library that holds no article (the reader shows them as they come)."""
+        self.view.show_message(
+            "This library holds no articles yet. Add dumps (folders of pages, JSON Lines, WET/WARC,"
+            f" HTML) from a shell:\n\nnewsreader --library {shlex.quote(str(library))} index "
+            "PATH...\n\nThey show here as they are indexed."
+        )
 
     @property
     def view(self) -> ArticleView:

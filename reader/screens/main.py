@@ -155,11 +155,9 @@ class MainScreen(KeysInDeclaredOrder, Screen[None]):
         """True while a search, an article or related coverage is still on its way."""
         nodes = (self, self.search_pane, self.article_pane, self.side_pane)
         return bool(
-            self.search_pane.is_busy
-            or self.article_pane.is_loading
-            or self.side_pane.is_busy
+            self.search_pane.is_busy or self.article_pane.is_loading or self.side_pane.is_busy
             or any(w.is_running for w in self.app.workers if w.node in nodes)
-        )
+        )  # fmt: skip
 
     # -- the search the screen shows (held by the search pane) --------------------------------
 
@@ -205,6 +203,8 @@ class MainScreen(KeysInDeclaredOrder, Screen[None]):
     @on(ResultsShown)
     def _results_shown(self, message: ResultsShown) -> None:
         self.status.set_status(result=message.result, busy="", sort=self.sort, filters=self.filters)
+        if not (message.result.total or message.result.query.strip() or self.filters):
+            self.article_pane.show_empty_library(self.library.path)  # an empty query finds all
 
     @on(HitRested)
     def _hit_rested(self, message: HitRested) -> None:
