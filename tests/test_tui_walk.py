@@ -4,6 +4,8 @@ library's order, the footer shows how to get help, a library indexed empty is no
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 from cli_support import newsreader, search_json
 from textual.app import App, ComposeResult
@@ -83,3 +85,19 @@ async def test_the_reader_on_a_library_indexed_empty_says_how_to_fill_it(tmp_pat
             assert "Opening the library" not in screen_text(app)[0]
             said = str(screen.article_view.query_one("#article-title").render())
             assert "holds no articles yet" in said and f"{library.path} index PATH" in said
+
+
+async def test_the_help_names_every_field_of_the_readme_query_table(library):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("\n## Query syntax\n") :].split("\n## ")[1]
+    forms = "".join(line.split("|")[1] for line in table.splitlines() if line.startswith("| `"))
+    fields = set(re.findall(r"`-?([a-z]+:)", forms))
+    assert {"title:", "body:", "story:", "tag:"} <= fields
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        syntax = app.screen.text_shown.split("Query syntax:")[1]
+        assert {f for f in fields if f not in syntax} == set()

@@ -100,8 +100,8 @@ def main_help(app: App, main: type) -> HelpScreen:
     ]
     notes = (
         "Lists and the article also move with the arrows, page up/down, home and end.\n"
-        'Query syntax: words, "a phrase", OR, NOT or -word, word*, word~, title:, person:,'
-        " org:, place:, dump:, source:, lang:, date:2014-04, date:2014-04-01..2014-08-31,"
-        " is:read, is:unread, is:starred, tag:NAME."
+        'Query syntax: words, "a phrase", OR, NOT or -word, (groups), word*, wo?d, word~, title:,'
+        " body: (or text:), person:, org:, place:, dump:, source:, lang:, story:ID, date:2014-04,"
+        " date:2014-04-01..2014-08-31, date:>2014-06, is:read, is:unread, is:starred, tag:NAME."
     )
     return HelpScreen(sections, notes)
