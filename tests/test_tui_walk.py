@@ -101,3 +101,32 @@ async def test_the_help_names_every_field_of_the_readme_query_table(library):
         assert isinstance(app.screen, HelpScreen)
         syntax = app.screen.text_shown.split("Query syntax:")[1]
         assert {f for f in fields if f not in syntax} == set()
+
+
+async def test_every_hit_is_drawn_whole_when_the_list_grows_a_scrollbar(tmp_path):
+    # Textual wraps each hit once, at the width before the scrollbar shows: a hit that wraps one
+    # line more beside the scrollbar overdrew the divider under it (or its own last line).
+    word = "Internationalisation"  # 20 letters: two and a space fill the list's 41 columns
+    records = [
+        {"id": f"long-{n}", "title": f"Committee meeting number {n} in Geneva",
+         "text": f"{word} {word} {word}. The committee met in Geneva on Monday, officials said."
+                 "\n\nThe talks went on for hours about the budget, the rules and the weather.",
+         "date": f"2021-03-{n + 1:02d}"}
+        for n in range(12)
+    ]  # fmt: skip
+    dump = tmp_path / "wire.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Library(tmp_path / "library") as library:
+        library.add([dump])
+        app = NewsReaderApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await settle(pilot)
+            results = screen.results
+            assert results.show_vertical_scrollbar
+            left, top = results.region.x + 2, results.region.y + 1
+            shown = screen_text(app)[0].splitlines()[top:]
+            rows = [row[left : left + results.region.width - 4] for row in shown]
+            starts = [n for n, row in enumerate(rows) if row.startswith("● Committee")]
+            assert len(starts) >= 2, rows[:12]
+            for start in starts[1:]:
+                assert rows[start - 1].strip().startswith("───"), rows[start - 1]
