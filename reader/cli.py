@@ -9,8 +9,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.dates import since_date
 from reader.output import UsageError, emit_json, safe, visible
 from reader.paths import SEEDS_DUMP, default_library, seeds_folder
+
+
+def a_date(text: str) -> str:
+    """The value of `--since`: a year, month or day."""
+    try:
+        return since_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def at_least_one(text: str) -> int:
@@ -87,10 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("stories", help="the library's stories, biggest first")
     p.add_argument("--dump", metavar="NAME", help="only stories with articles in this dump")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="only stories covered since this day")
+    p.add_argument("--since", type=a_date, metavar="YYYY-MM-DD",
+                   help="only stories covered since this day")  # fmt: skip
     p.add_argument("--entity", metavar="NAME", help="only stories naming this entity")
     p.add_argument("--newest", action="store_true", help="newest first (default: biggest)")
-    p.add_argument("--limit", type=int, default=30, metavar="N")
+    p.add_argument("--limit", type=at_least_one, default=30, metavar="N")
     p.add_argument("--json", action="store_true")
 
     p = verbs.add_parser("entities", help="the library's top people, organisations and places")

@@ -16,6 +16,7 @@ from index.records import Related, RelatedItem
 from reader.app import NewsReaderApp
 from reader.screens.help import HelpScreen
 from widgets.related_panel import RelatedPanel
+from widgets.story_table import StoryTable
 
 __all__ = ["library", "library_template"]  # fixtures used by the tests below
 
@@ -130,3 +131,39 @@ async def test_every_hit_is_drawn_whole_when_the_list_grows_a_scrollbar(tmp_path
             assert len(starts) >= 2, rows[:12]
             for start in starts[1:]:
                 assert rows[start - 1].strip().startswith("───"), rows[start - 1]
+
+
+def test_stories_since_and_limit_refuse_what_they_cannot_use(cli_library):
+    for options, said in (
+        (["--since", "garbage"], "not a date: 'garbage'"),
+        (["--since", "2014-13"], "not a date: '2014-13'"),
+        (["--limit", "0"], "must be at least 1"),
+    ):
+        done = newsreader(cli_library, "stories", *options, check=False)
+        assert done.returncode == 2 and said in done.stderr, (options, done.stderr)
+        assert "Traceback" not in done.stderr and done.stdout == ""
+    newest = json.loads(newsreader(cli_library, "stories", "--json").stdout)
+    month = max(s["last_date"] for s in newest)[:7]  # "2014-5" is that month too
+    loose = f"{month[:4]}-{int(month[5:])}"
+    found = json.loads(newsreader(cli_library, "stories", "--since", loose, "--json").stdout)
+    assert found and all(s["last_date"] >= month for s in found)
+
+
+async def test_the_front_page_says_when_since_is_not_a_date(library):
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("H")
+        await pilot.pause(0.5)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        front = app.screen
+        listed = front.query_one(StoryTable).row_count
+        assert listed > 1
+        await pilot.press("slash", *"since:garbage", "enter")
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        said = str(front.query_one("#front-summary").render())
+        assert "not a date: 'garbage'" in said
+        assert front.query_one(StoryTable).row_count == listed  # the list stays as it was

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from index.records import Story
 from index.text import sanitize_line
+from reader.dates import since_date
 from reader.screens.entity_card import ScreenResult
 from widgets.story_table import StoryTable
 
@@ -96,7 +97,14 @@ class FrontPageScreen(ModalScreen[ScreenResult]):
 
     @on(Input.Submitted, "#front-filter")
     def apply_filter(self, event: Input.Submitted) -> None:
-        self.filters = parse_filter(event.value)
+        filters = parse_filter(event.value)
+        if "since" in filters:
+            try:
+                filters["since"] = since_date(filters["since"])
+            except ValueError as exc:  # said where the count goes; the list stays as it was
+                self.show_note(f"since: {exc}", "red")
+                return
+        self.filters = filters
         self.query_one(StoryTable).focus()
         self.load_stories()
 
