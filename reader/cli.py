@@ -23,7 +23,7 @@ def a_date(text: str) -> str:
 
 
 def at_least_one(text: str) -> int:
-    """The value of a `--limit`: a whole number, 1 or more."""
+    """The value of `--limit` or `--workers`: a whole number, 1 or more."""
     try:
         value = int(text)
     except ValueError:
@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--dump", metavar="NAME", help="the dump name (default: from the folder or file)"
     )
     p.add_argument("--rebuild", action="store_true", help="forget the library and index anew")
-    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: cores)")
+    p.add_argument(
+        "--workers", type=at_least_one, metavar="N", help="worker processes (default: cores)"
+    )
     p.add_argument(
         "--keep-all",
         action="store_true",

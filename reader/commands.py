@@ -126,7 +126,13 @@ def print_report(report: IngestReport) -> None:
     err.print(table)
     pages = report.added + report.updated + report.unchanged + sum(report.skipped.values())
     rate = pages / report.seconds if report.seconds else 0.0
-    err.print(f"{pages:,} pages in {report.seconds:.1f} s ({rate:,.0f} pages/s)")
+    err.print(f"{pages:,} {'page' if pages == 1 else 'pages'} in {report.seconds:.1f} s" + (
+        f" ({rate:,.0f} pages/s)" if report.seconds >= 1 else ""))  # fmt: skip
+    if not pages and not report.repeated and not report.interrupted:
+        err.print(
+            "Nothing to index: no pages found. `index` reads folders of .txt or .html pages, "
+            "WARC/WET files (.warc, .wet, gzipped or not) and JSON Lines (.jsonl)."
+        )
     if report.interrupted:
         err.print("Interrupted: what was indexed is kept; run the same command to finish.")
 
@@ -313,5 +319,6 @@ def stats(library: Library, args: argparse.Namespace) -> int:
     _line(f"library: {s.path}")
     _line(f"articles: {s.articles:,}")
     for label, counts in (("dumps", s.dumps), ("sources", s.sources), ("languages", s.languages)):
-        _line(f"{label}: " + ", ".join(f"{k or '(none)'} {v:,}" for k, v in counts.items()))
+        shown = ", ".join(f"{k or '(none)'} {v:,}" for k, v in counts.items())
+        _line(f"{label}: {shown or '(none)'}")
     return 0

@@ -252,6 +252,9 @@ def test_lowercase_operators_are_words(cli_library):
 def test_a_query_that_does_not_parse_is_read_as_its_words(cli_library):
     done = newsreader(cli_library, "search", "title:(")
     assert "could not read the query (title: needs a value)" in done.stderr
+    done = newsreader(cli_library, "search", "person:")  # not the word "person"
+    assert "could not read the query (person: needs a value)" in done.stderr
+    assert titles(cli_library, "person:") == set()
     done = newsreader(cli_library, "search", "NATO AND")
     assert "read as: NATO" in done.stderr and titles(cli_library, "NATO AND") == titles(
         cli_library, "NATO"

@@ -68,7 +68,9 @@ async def test_the_footer_shows_how_to_get_help_on_a_small_terminal(library):
 def test_a_library_indexed_empty_is_not_filled_with_the_seeds(tmp_path):
     (tmp_path / "nothing-yet").mkdir()
     library = tmp_path / "library"
-    newsreader(library, "index", str(tmp_path / "nothing-yet"))
+    indexed = newsreader(library, "index", str(tmp_path / "nothing-yet"))
+    assert "Nothing to index: no pages found" in indexed.stderr and ".jsonl" in indexed.stderr
+    assert "dumps: (none)" in newsreader(library, "stats").stdout
     done = newsreader(library, "search", "nato", "--json")
     assert json.loads(done.stdout)["total"] == 0 and "seed" not in done.stderr
     fresh = tmp_path / "fresh"  # a new library is still seeded on its first use

@@ -120,7 +120,7 @@ class Parsed:
     @property
     def interpreted(self) -> str:
         if self.tree is None:
-            return "all articles" if not self.fallback else f"{self.fallback}: all articles"
+            return "all articles" if not self.fallback else f"{self.fallback}: nothing searched"
         rendered = _render(self.tree)
         return f"{self.fallback}; read as: {rendered}" if self.fallback else rendered
 
@@ -131,7 +131,7 @@ _TOKEN = re.compile(
     r"""(?P<space>\s+)
       | (?P<lparen>\()
       | (?P<rparen>\))
-      | (?P<field>[A-Za-z]+):(?=\S)
+      | (?P<field>[A-Za-z]+):(?=\S|\s*$)
       | (?P<phrase>"[^"]*"?)
       | (?P<word>[^\s()"]+)
     """,

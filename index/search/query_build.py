@@ -131,8 +131,8 @@ class QueryBuilder:
 
     def build(self, parsed: Parsed) -> Compiled:
         self.highlight, self.words = [], []
-        if parsed.tree is None:
-            return Compiled(None)
+        if parsed.tree is None:  # empty: every article; unreadable and no word in it: none
+            return Compiled(wq.NullQuery if parsed.fallback else None)
         top = parsed.tree.children if isinstance(parsed.tree, And) else [parsed.tree]
         compiled = Compiled(None)
         scoring: list[Node] = []
