@@ -107,7 +107,8 @@ def sanitize(text: str) -> str:
     text = strip_escapes(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    text = "\n".join([_clean_line(line) for line in text.split("\n")])
+    if not text.replace("\n", "").isprintable():  # all printable: no line would change
+        text = "\n".join([_clean_line(line) for line in text.split("\n")])
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

@@ -300,9 +300,13 @@ def _clean(
     outside: list[str] = []
     kept = set(chosen)
     promos = [pl.lines[i] for i in chosen if is_promo(pl, i)]
-    for i, line in enumerate(pl.lines):
-        role = pl.role[i]
-        if (
+    for i, (line, role) in enumerate(zip(pl.lines, pl.role, strict=True)):
+        if not role:  # most lines: the last branch below, in short
+            if i not in kept and i != title_index:
+                outside.append(line)
+                if dropped is not None:
+                    dropped.append((i, line))
+        elif (
             role == "caption"
             and i <= last
             and (i > title_index >= 0 or i >= first - CAPTION_WINDOW)

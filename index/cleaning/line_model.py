@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +103,9 @@ _WORD_EDGES = ".,;:!?\"'()[]«»“”„‘’-–—"
 _ROLES = {"caption": 1, "byline": 2, "date": 3, "credits": 4, "dup": 5, "marker": 6, "label": 6}
 _CACHE_SIZE = 50_000
 _ONE_HOT = np.eye(7)
+_KIND_ROLE = np.array(
+    [np.concatenate((_ONE_HOT[k, :4], _ONE_HOT[r, 1:])) for r in range(7) for k in range(4)]
+)
 
 
 def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
@@ -202,7 +205,7 @@ def features(
     out = np.empty((n, len(FEATURES)))
     out[:, :N_LINE] = np.frombuffer(packed, np.float64).reshape(n, N_LINE)
     kind = np.array(pl.kind, dtype=np.int64)
-    role = np.array([_ROLES.get(r, 0) for r in pl.role], dtype=np.int64)
+    role = np.fromiter(map(_ROLES.get, pl.role, repeat(0, n)), np.int64, n)
     first, last = span if span else (n, n)
     index = np.arange(n)
     counts = Counter(pl.lines)
@@ -211,16 +214,18 @@ def features(
     if title_tokens:
         size = len(title_tokens)
         words, lines = pl.words, pl.lines
+        known = _TOKENS.get
         for i in range(1, min(n, TITLE_LINES)):
             if words[i] <= 30:
-                tokens = _tokens(lines[i])
-                if tokens:
+                line = lines[i]
+                tokens = known(line) or _tokens(line)
+                if not tokens.isdisjoint(title_tokens):  # else 0.0, as it stands
                     shared = len(tokens & title_tokens)
                     overlap[i] = shared / (len(tokens) + size - shared)  # Jaccard
     comment = out[:, _COMMENT] * (kind != GOOD)
     page = out[:, N_LINE:]
-    page[:, :4] = _ONE_HOT[kind, :4]  # good, short, bad, stop
-    page[:, 4:10] = _ONE_HOT[role, 1:]  # caption, byline, dateline, credits, dup, marker/label
+    # good, short, bad, stop; caption, byline, dateline, credits, dup, marker/label: one gather
+    page[:, :10] = _KIND_ROLE[kind + 4 * role]
     page[:, 10:13] = np.array((in_menu, recurs, pl.blank_before), dtype=np.float64).T
     page[:, 13] = index / n
     page[:, 14] = (index >= first) & (index <= last)
@@ -286,23 +291,27 @@ def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     s /= 8
     padded = np.full(n + 6, -1.0)
     padded[3:-3] = s
-    highest, lowest = out[:, 4], out[:, 5]  # over the 7 lines around each (padded with -1)
-    highest[:] = padded[:n]
-    lowest[:] = padded[:n]
-    for shift in range(1, 7):
-        np.maximum(highest, padded[shift : shift + n], out=highest)
-        np.minimum(lowest, padded[shift : shift + n], out=lowest)
-    positive = (scores > 0).astype(np.float64)
+    # the 7 lines around each (padded with -1), as a view of rows that overlap in memory
+    around = np.ndarray((n, 7), buffer=padded, strides=(padded.itemsize, padded.itemsize))
+    np.maximum.reduce(around, axis=1, out=out[:, 4])
+    np.minimum.reduce(around, axis=1, out=out[:, 5])
+    # s, positive, mass and stop lines in rows (each contiguous, as a sum over it was before):
+    # one running sum over the rows gives every window's mean
+    rows = np.empty((4, n))
+    rows[0] = s
+    positive, mass = rows[1], rows[2]
+    np.greater(scores, 0, out=positive)
     chars = matrix[:, 0]
-    mass = positive * chars
+    np.multiply(positive, chars, out=mass)
+    rows[3] = matrix[:, _STOP_COLUMN]
+    running = np.zeros((4, n + 1))
+    np.cumsum(rows, axis=1, out=running[:, 1:])
+    cumulative = running.T  # (n + 1, 4): line by line
     total = mass.sum() or 1.0
-    before = np.cumsum(mass) - mass
-    cumulative = np.zeros((n + 1, 3))  # running sums of s, positive, mass: every window's mean
-    for column, values in enumerate((s, positive, mass)):
-        np.cumsum(values, out=cumulative[1:, column])
+    before = cumulative[1:, 2] - mass
     wide = _mean_of(cumulative, CORE_WINDOW)
     core = int(np.argmax(wide[:, 2])) if n else 0
-    stops = np.cumsum(matrix[:, _STOP_COLUMN])
+    stops = cumulative[1:, 3]
     out[:, 1] = _mean_of(cumulative[:, 0], 1)
     out[:, 2] = _mean_of(cumulative[:, 0], 3)
     out[:, 3] = wide[:, 0]

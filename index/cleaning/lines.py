@@ -44,15 +44,24 @@ def _split_lines(text: str) -> tuple[list[str], list[bool]]:
     lines: list[str] = []
     blank_before: list[bool] = []
     blank = True
+    # the whole text at once: printable with single spaces between words on every line
+    spaced = (
+        "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text.replace("\n", "").isprintable()
+    )
     for raw in text.split("\n"):
-        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        if spaced or (raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "):
             line = raw  # already one space between words (printable: no other whitespace)
         else:
             line = " ".join(raw.split())
         if not line:
             blank = True
             continue
-        if not blank and lines and _continues(lines[-1], line):
+        if not blank and line[0].islower() and lines and _continues(lines[-1], line):
             lines[-1] = f"{lines[-1]} {line}"  # a hard-wrapped paragraph: join its lines
             continue
         lines.append(line)
@@ -145,6 +154,7 @@ def classify(pl: PageLines, recurs: list[bool]) -> list[str]:
     lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
     count = len(lines)
     credits: list[str] = []
+    cached = _LINE_CACHE.get
     for i, line in enumerate(lines):
         if role[i]:
             continue
@@ -171,7 +181,8 @@ def classify(pl: PageLines, recurs: list[bool]) -> list[str]:
             elif not title_cased(line, w):
                 kind[i] = GOOD
             continue
-        line_kind, line_role, found = _short_line_class(line, w)
+        found = cached(line)  # _short_line_class without a call for a line seen before
+        line_kind, line_role, found = found or _short_line_class(line, w)
         kind[i] = line_kind
         if line_role == "marker":  # an image marker: the next line is its caption
             role[i] = "marker"
@@ -230,7 +241,8 @@ def _mark_promoted_links(pl: PageLines) -> None:
     """The headlines listed under a "Read more:" label inside an article are links, not text."""
     lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
     for i in _positions(kind, BAD):  # those marked below included
-        if words[i] > 5 or not _PROMO_LABEL.fullmatch(lines[i].strip(" •*-")):
+        line = lines[i]  # every label ends with a colon: a line without one is none
+        if words[i] > 5 or ":" not in line or not _PROMO_LABEL.fullmatch(line.strip(" •*-")):
             continue
         for j in range(i + 1, min(i + 7, len(lines))):
             if role[j] or kind[j] != SHORT or not 3 <= words[j] <= 20 or ends_sentence(lines[j]):
@@ -260,7 +272,7 @@ def menu_lines(pl: PageLines) -> list[bool]:
                 words[i] <= 5
                 and kind[i] in (SHORT, BAD)
                 and role[i] in ("", "marker", "label")
-                and not ends_sentence(lines[i])
+                and lines[i].rstrip(CLOSERS)[-1:] not in _SENTENCE_END  # ends_sentence, inline
             ):
                 run.append(i)
                 continue

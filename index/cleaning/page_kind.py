@@ -89,8 +89,8 @@ def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
         spam = len(_SPAM.findall(lower))
     if spam >= 4 and spam * 100 >= words:
         return JUNK, "spam"
-    prose = [p for p in paragraphs if p.count(" ") + 1 >= PROSE_WORDS]
-    prose_words = sum(p.count(" ") + 1 for p in prose)
+    prose = [size for p in paragraphs if (size := p.count(" ") + 1) >= PROSE_WORDS]  # words
+    prose_words = sum(prose)
     sentences = sum(1 for p in paragraphs if p.rstrip("\"'”’») ")[-1:] in ".!?…。")
     if not prose and not sentences and title.rstrip().endswith(("?", "？")):
         return JUNK, "a site's shell: a question as title, no text"

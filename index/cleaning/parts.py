@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CREDITS = re.compile(
     r"""(?ix)^[(\[]?\s*
@@ -112,6 +113,7 @@ def is_label_marker(line: str) -> bool:
     return len(line) <= 30 and _LABEL_MARKER.match(line) is not None
 
 
+@lru_cache(maxsize=1024)  # a page asks for its first line's split four times
 def split_site_title(line: str) -> tuple[str, str]:
     """("headline", "site") of a document title like "Headline - Site Name", else (line, "")."""
     parts = _TITLE_SEPARATOR.split(line)
