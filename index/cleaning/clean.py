@@ -299,7 +299,8 @@ def _clean(
     byline = ""
     outside: list[str] = []
     kept = set(chosen)
-    promos = [pl.lines[i] for i in chosen if is_promo(pl, i)]
+    kinds = pl.kind  # a promo is a SHORT line: most kept lines are not asked
+    promos = [pl.lines[i] for i in chosen if kinds[i] == SHORT and is_promo(pl, i)]
     for i, (line, role) in enumerate(zip(pl.lines, pl.role, strict=True)):
         if not role:  # most lines: the last branch below, in short
             if i not in kept and i != title_index:

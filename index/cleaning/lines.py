@@ -262,27 +262,28 @@ def title_cased(line: str, words: int) -> bool:
 
 def menu_lines(pl: PageLines) -> list[bool]:
     """Lines that belong to a run of short link-like lines (a menu or a list of links)."""
-    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
+    lines, words = pl.lines, pl.words
     in_menu = [False] * len(lines)
     run: list[int] = []
-    count = len(lines)
-    for i in range(count + 1):
-        if i < count:
-            if (
-                words[i] <= 5
-                and kind[i] in (SHORT, BAD)
-                and role[i] in ("", "marker", "label")
-                and lines[i].rstrip(CLOSERS)[-1:] not in _SENTENCE_END  # ends_sentence, inline
-            ):
-                run.append(i)
-                continue
-            if role[i] == "dup" or not run:
-                continue
-        if len(run) >= MENU_RUN and not _is_item_list(lines, words, run):
-            for j in run:
-                in_menu[j] = True
-        run = []
+    for i, (w, k, r) in enumerate(zip(words, pl.kind, pl.role, strict=True)):
+        if (
+            w <= 5
+            and k in (SHORT, BAD)
+            and r in ("", "marker", "label")
+            and lines[i].rstrip(CLOSERS)[-1:] not in _SENTENCE_END  # ends_sentence, inline
+        ):
+            run.append(i)
+        elif run and r != "dup":  # a duplicate line does not end the run
+            _mark_menu(lines, words, run, in_menu)
+            run = []
+    _mark_menu(lines, words, run, in_menu)
     return in_menu
+
+
+def _mark_menu(lines: list[str], words: list[int], run: list[int], in_menu: list[bool]) -> None:
+    if len(run) >= MENU_RUN and not _is_item_list(lines, words, run):
+        for j in run:
+            in_menu[j] = True
 
 
 def _is_item_list(lines: list[str], words: list[int], run: list[int]) -> bool:

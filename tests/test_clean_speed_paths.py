@@ -1,0 +1,146 @@
+"""The cleaner's shortcuts answer exactly as the plain computations they replace (same bits)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from py3langid.langid import visit_counts as library_visit_counts
+
+from index.cleaning import language, line_model, lines
+from index.cleaning.lines import _PROMO_LABEL, PageLines
+from index.text import _clean_line, sanitize
+
+_TEXT = st.lists(
+    st.sampled_from([*"ab Zé ß.,:\n\t\u00a0\u200b\x1b東の", "  ", " \n", "\n ", "word ", "Word"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the ", "der ", "und ", "la ", "ß", "é", "東京", " ", "\n"]) | _TEXT)
+)
+def test_remembered_language_walk_is_the_library_walk(parts):
+    identifier = language._get_identifier()
+    text = "".join(parts).encode("utf-8")
+    walks: dict = {}
+    for _ in range(2):  # a first walk fills the memory, the second reads it
+        mine = language.visit_counts(identifier, walks, text)
+        theirs = library_visit_counts(
+            identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, text
+        )
+        assert (list(mine.items()) if mine else None) == (list(theirs.items()) if theirs else None)
+
+
+def test_language_of_a_text_is_unchanged_by_the_remembered_walk():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    mine = language._get_identifier()
+    plain.set_languages(mine.nb_classes)
+    for text in (
+        "Der Bundestag hat am Donnerstag über das neue Gesetz zur Förderung der Bahn beraten.",
+        "El gobierno anunció el lunes un plan para reducir las emisiones de la industria.",
+        "Le président a annoncé une réforme des retraites devant les députés réunis.",
+        "",
+        "12 34",
+    ):
+        assert mine._decide(text).tobytes() == plain._decide(text).tobytes()
+
+
+def _context_reference(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """`context_features` as it was written before: one numpy call per window and column."""
+    n = len(scores)
+    out = np.empty((n, len(line_model.CONTEXT_FEATURES)))
+    s = out[:, 0]
+    np.maximum(scores, -8, out=s)
+    np.minimum(s, 8, out=s)
+    s /= 8
+    padded = np.full(n + 6, -1.0)
+    padded[3:-3] = s
+    highest, lowest = out[:, 4], out[:, 5]
+    highest[:] = padded[:n]
+    lowest[:] = padded[:n]
+    for shift in range(1, 7):
+        np.maximum(highest, padded[shift : shift + n], out=highest)
+        np.minimum(lowest, padded[shift : shift + n], out=lowest)
+    positive = (scores > 0).astype(np.float64)
+    chars = matrix[:, 0]
+    mass = positive * chars
+    total = mass.sum() or 1.0
+    before = np.cumsum(mass) - mass
+    cumulative = np.zeros((n + 1, 3))
+    for column, values in enumerate((s, positive, mass)):
+        np.cumsum(values, out=cumulative[1:, column])
+    wide = line_model._mean_of(cumulative, line_model.CORE_WINDOW)
+    core = int(np.argmax(wide[:, 2])) if n else 0
+    stops = np.cumsum(matrix[:, line_model._STOP_COLUMN])
+    out[:, 1] = line_model._mean_of(cumulative[:, 0], 1)
+    out[:, 2] = line_model._mean_of(cumulative[:, 0], 3)
+    out[:, 3] = wide[:, 0]
+    out[:, 6] = line_model._mean_of(cumulative[:, 1], 5)
+    out[:, 7] = before / total
+    out[:, 8] = (total - before - mass) / total
+    out[:, 9] = np.log1p(np.abs(np.arange(n) - core)) / 5
+    out[:, 10] = np.minimum(np.abs(stops - stops[core]), 3) / 3
+    out[:, 11] = wide[core, 1] if n else 0.0
+    out[:, 12] = matrix[:, line_model._GOOD_COLUMN]
+    out[:, 13] = matrix[:, line_model._STOP_COLUMN]
+    out[:, 14] = chars
+    out[:, 15] = matrix[:, line_model._ENDS_COLUMN]
+    return out
+
+
+def test_context_features_are_the_plain_computation_to_the_bit():
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 6, 7, 8, 9, 40, 127, 128, 129, 1000, 8191, 8193, 20_000):
+        matrix = rng.random((n, len(line_model.FEATURES)))
+        matrix[:, line_model._STOP_COLUMN] = rng.random(n) < 0.1
+        scores = rng.normal(0, 6, n)
+        # ties and exact zeros too (of one sign: a score is a sum of many products, never -0.0
+        # beside +0.0, the one tie whose maximum could differ between the two, and only in sign)
+        scores[: n // 3] = np.round(scores[: n // 3]) + 0.0
+        got = line_model.context_features(scores, matrix)
+        assert got.tobytes() == _context_reference(scores, matrix).tobytes(), n
+
+
+def _split_reference(text: str) -> list[str]:
+    """The page's lines, each judged alone (the split before the whole-text shortcut)."""
+    found: list[str] = []
+    blank = True
+    for raw in text.split("\n"):
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            line = raw
+        else:
+            line = " ".join(raw.split())
+        if not line:
+            blank = True
+            continue
+        if not blank and found and lines._continues(found[-1], line):
+            found[-1] = f"{found[-1]} {line}"
+            continue
+        found.append(line)
+        blank = False
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_whole_text_shortcuts_give_the_line_by_line_answers(text):
+    assert PageLines(text).lines == _split_reference(text)
+    plain = "\n".join(_clean_line(line) for line in text.replace("\x1b", "").split("\n"))
+    assert sanitize(text.replace("\x1b", "")) == (
+        plain if plain.isascii() else __import__("unicodedata").normalize("NFC", plain)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"readmoslt :•*-", "read more", "see also", "Lesen Sie auch"])).map(
+        "".join
+    )
+)
+def test_every_promo_label_holds_a_colon(line):
+    if _PROMO_LABEL.fullmatch(line.strip(" •*-")):
+        assert ":" in line
