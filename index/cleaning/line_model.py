@@ -279,6 +279,7 @@ def _mean_of(cumulative: np.ndarray, half: int) -> np.ndarray:
 _STOP_COLUMN = N_LINE + PAGE_FEATURES.index("stop")
 _GOOD_COLUMN = N_LINE + PAGE_FEATURES.index("good")
 _ENDS_COLUMN = LINE_FEATURES.index("ends_sentence")
+_COPIED = [_GOOD_COLUMN, _STOP_COLUMN, 0, _ENDS_COLUMN]
 
 
 def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
@@ -321,10 +322,7 @@ def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     out[:, 9] = np.log1p(np.abs(np.arange(n) - core)) / 5
     out[:, 10] = np.minimum(np.abs(stops - stops[core]), 3) / 3
     out[:, 11] = wide[core, 1] if n else 0.0
-    out[:, 12] = matrix[:, _GOOD_COLUMN]
-    out[:, 13] = matrix[:, _STOP_COLUMN]
-    out[:, 14] = chars
-    out[:, 15] = matrix[:, _ENDS_COLUMN]
+    out[:, 12:16] = matrix[:, _COPIED]  # good, stop, chars, ends_sentence: one gather
     return out
 
 

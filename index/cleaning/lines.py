@@ -184,7 +184,10 @@ def classify(pl: PageLines, recurs: list[bool]) -> list[str]:
         found = cached(line)  # _short_line_class without a call for a line seen before
         line_kind, line_role, found = found or _short_line_class(line, w)
         kind[i] = line_kind
-        if line_role == "marker":  # an image marker: the next line is its caption
+        if not line_role:  # most lines: no role, furniture of the site or not
+            if line_kind != BAD and recurs[i]:
+                kind[i] = BAD
+        elif line_role == "marker":  # an image marker: the next line is its caption
             role[i] = "marker"
             nxt = i + 1
             if nxt < count and not role[nxt] and 2 <= words[nxt] <= 50:
@@ -210,10 +213,8 @@ def classify(pl: PageLines, recurs: list[bool]) -> list[str]:
                 label = dateline_kind(lines[i - 1])
             role[i] = "date"
             pl.dates.append((i, found_date, label))
-        elif line_role:
+        else:
             role[i] = line_role
-        elif line_kind != BAD and recurs[i]:
-            kind[i] = BAD
     _mark_promoted_links(pl)
     return credits
 
@@ -262,28 +263,27 @@ def title_cased(line: str, words: int) -> bool:
 
 def menu_lines(pl: PageLines) -> list[bool]:
     """Lines that belong to a run of short link-like lines (a menu or a list of links)."""
-    lines, words = pl.lines, pl.words
+    lines, words, kind, role = pl.lines, pl.words, pl.kind, pl.role
     in_menu = [False] * len(lines)
     run: list[int] = []
-    for i, (w, k, r) in enumerate(zip(words, pl.kind, pl.role, strict=True)):
-        if (
-            w <= 5
-            and k in (SHORT, BAD)
-            and r in ("", "marker", "label")
-            and lines[i].rstrip(CLOSERS)[-1:] not in _SENTENCE_END  # ends_sentence, inline
-        ):
-            run.append(i)
-        elif run and r != "dup":  # a duplicate line does not end the run
-            _mark_menu(lines, words, run, in_menu)
-            run = []
-    _mark_menu(lines, words, run, in_menu)
+    count = len(lines)
+    for i in range(count + 1):
+        if i < count:
+            if (
+                words[i] <= 5
+                and kind[i] in (SHORT, BAD)
+                and role[i] in ("", "marker", "label")
+                and lines[i].rstrip(CLOSERS)[-1:] not in _SENTENCE_END  # ends_sentence, inline
+            ):
+                run.append(i)
+                continue
+            if role[i] == "dup" or not run:
+                continue
+        if len(run) >= MENU_RUN and not _is_item_list(lines, words, run):
+            for j in run:
+                in_menu[j] = True
+        run = []
     return in_menu
-
-
-def _mark_menu(lines: list[str], words: list[int], run: list[int], in_menu: list[bool]) -> None:
-    if len(run) >= MENU_RUN and not _is_item_list(lines, words, run):
-        for j in run:
-            in_menu[j] = True
 
 
 def _is_item_list(lines: list[str], words: list[int], run: list[int]) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 
 import numpy as np
 
@@ -112,7 +111,10 @@ def title_features(
     doc_headline = doc_split.casefold()
     doc_tokens = _tokens(doc)
     body_tokens = frozenset().union(*(_tokens(line) for line in body[:3]))
-    counts = Counter(map(str.casefold, pl.lines[: first + AFTER + 1]))
+    counts: dict[str, int] = {}
+    for line in pl.lines[: first + AFTER + 1]:
+        key = line.casefold()
+        counts[key] = counts.get(key, 0) + 1
     rows: list[list[float]] = []
     for i in cands:
         line = doc_split if i < 0 else pl.lines[i]
