@@ -106,7 +106,7 @@ def test_context_features_are_the_plain_computation_to_the_bit():
 
 
 def _split_reference(text: str) -> list[str]:
-    """The page's lines, each judged alone (the split before the whole-text shortcut)."""
+    """The page's lines as split before the shortcuts (every line asked whether it continues)."""
     found: list[str] = []
     blank = True
     for raw in text.split("\n"):
@@ -127,7 +127,7 @@ def _split_reference(text: str) -> list[str]:
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
-def test_whole_text_shortcuts_give_the_line_by_line_answers(text):
+def test_sanitize_and_line_split_give_the_line_by_line_answers(text):
     assert PageLines(text).lines == _split_reference(text)
     plain = "\n".join(_clean_line(line) for line in text.replace("\x1b", "").split("\n"))
     assert sanitize(text.replace("\x1b", "")) == (

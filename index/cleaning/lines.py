@@ -44,17 +44,8 @@ def _split_lines(text: str) -> tuple[list[str], list[bool]]:
     lines: list[str] = []
     blank_before: list[bool] = []
     blank = True
-    # the whole text at once: printable with single spaces between words on every line
-    spaced = (
-        "  " not in text
-        and " \n" not in text
-        and "\n " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and text.replace("\n", "").isprintable()
-    )
     for raw in text.split("\n"):
-        if spaced or (raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "):
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
             line = raw  # already one space between words (printable: no other whitespace)
         else:
             line = " ".join(raw.split())
