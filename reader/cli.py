@@ -205,10 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = _tag_changes_as_positionals(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(search_in_order(argv))
-    if args.verb != "index":
-        # numpy's OpenBLAS starts a thread per core at import (40 ms of CPU under load) for
-        # matrix products that no verb but the ingest's cleaner computes; the user's value wins.
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # numpy's OpenBLAS starts a thread per core at import (40 ms of CPU under load) for matrix
+    # products too small to share out (the cleaner's lines x features; the ingest runs a worker
+    # process per core already, whose threads would only contend); the user's value wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from index import LibraryError
 
     try:
