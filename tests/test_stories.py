@@ -13,7 +13,7 @@ from tui_support import library, library_template, make_app, settle
 
 from index.format.schema import document_for
 from index.library import Library
-from index.records import Article
+from index.records import Article, Story
 from index.related import StoryGrouper
 from widgets.story_list import StoryList
 from widgets.story_table import StoryTable, sparkline
@@ -175,6 +175,28 @@ def test_related_limit_50_returns_50(tmp_path):
 def test_sparkline_places_coverage_on_a_shared_axis():
     line = sparkline([("1987-02-01", 1), ("1987-02-10", 4)], 725403, 725412, 10)
     assert len(line) == 10 and line[0] != " " and line[-1] == "█" and line[5] == " "
+
+
+async def test_stories_decades_apart_each_get_their_own_sparkline_axis():
+    from textual.app import App, ComposeResult
+
+    def story(first: str, last: str) -> Story:
+        timeline = [(first, 3), (last, 1)]
+        return Story(f"s{first}", "A story", [], 4, ["wire"], [], first, last, timeline)
+
+    class Host(App):
+        def compose(self) -> ComposeResult:
+            yield StoryTable()
+
+    async with Host().run_test(size=(140, 20)) as pilot:
+        table = pilot.app.query_one(StoryTable)
+        table.show_stories([story("1987-03-01", "1987-03-20"), story("2024-05-01", "2024-05-30")])
+        for row in range(2):
+            line = str(table.get_cell_at((row, 2)))
+            assert line[0] == "█" and line[-1] != " "  # its own weeks, not one cell of 37 years
+        table.show_stories([story("1987-03-01", "1987-03-20"), story("1987-06-01", "1987-06-30")])
+        line = str(table.get_cell_at((0, 2)))  # within a year: one axis, March at its start
+        assert line[0] == "█" and line[-1] == " "
 
 
 def test_cli_stories_story_and_json_carry_the_story(tmp_path):

@@ -16,6 +16,7 @@ from widgets.display_text import safe_line
 
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_WIDTH = 16  # cells of the coverage sparkline
+SHARED_AXIS_DAYS = 366  # stories within this span share one time axis; wider, each has its own
 LABEL_WIDTH = 60
 
 
@@ -65,13 +66,19 @@ class StoryTable(DataTable):
         self.add_column("Dumps", key="dumps")
 
     def show_stories(self, stories: Sequence[Story]) -> None:
-        """Show these stories in the given order; sparklines share one time axis."""
+        """Show these stories in the given order. Sparklines share one time axis when the stories
+        fall within a year; over a wider span (a library of decades) each spans its own dates,
+        or a few weeks' story would be one cell."""
         self.clear(columns=True)
         self._add_columns()
         self.stories = list(stories)
         days = [d for s in self.stories for d in (_day(s.first_date), _day(s.last_date)) if d]
         first, last = (min(days), max(days)) if days else (0, 0)
+        shared = last - first <= SHARED_AXIS_DAYS
         for index, story in enumerate(self.stories):
+            if not shared:
+                first = _day(story.first_date) or 0
+                last = _day(story.last_date) or first
             span = story.first_date or "undated"
             if story.last_date and story.last_date != story.first_date:
                 span = f"{story.first_date} – {story.last_date[5:]}"
