@@ -31,7 +31,7 @@ QUERY = ("index.search", "index.related")  # only for the verbs that search
 # nor numpy.ma (45 ms, which np.unique imports on its path without indices).
 ARRAYS, RICH = ("numpy",), ("rich",)
 UNUSED = ("urllib.request", "asyncio", "ssl", "email", "cached_property", "whoosh.lang.morph_en")
-UNUSED += ("whoosh.lang.snowball", "numpy.ma", "platformdirs")
+UNUSED += ("whoosh.lang.snowball", "numpy.ma", "platformdirs", "html", "whoosh.lang.dmetaphone")
 RUN = """
 import json, sys
 from reader.cli import main
@@ -146,9 +146,12 @@ def test_the_stand_ins_leave_the_real_modules_to_later_imports():
             sys.executable,
             "-c",
             "import index, urllib.request, cached_property, whoosh.query.terms as terms\n"
-            "from whoosh.lang import morph_en\n"
+            "import whoosh.analysis.morph as morph, whoosh.compat as compat, html\n"
+            "from whoosh.lang import morph_en, dmetaphone\n"
             "assert callable(urllib.request.urlopen) and cached_property.threaded_cached_property\n"
-            "assert sorted(terms.variations('render')) == sorted(morph_en.variations('render'))\n",
+            "assert sorted(terms.variations('render')) == sorted(morph_en.variations('render'))\n"
+            "assert html.unescape('&eacute;') == 'é' and compat.htmlescape('<a>') == '&lt;a&gt;'\n"
+            "assert morph.double_metaphone('Smith') == dmetaphone.double_metaphone('Smith')\n",
         ],
         capture_output=True,
         text=True,

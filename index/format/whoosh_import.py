@@ -1,4 +1,4 @@
-"""Whoosh imported without what it imports and never uses: 40 ms of every start, 10 of a search.
+"""Whoosh imported without what it imports and never uses: 40 ms of every start, 12 of a search.
 
 Three Whoosh modules import far more than Whoosh uses of it:
 
@@ -11,12 +11,15 @@ Three Whoosh modules import far more than Whoosh uses of it:
 - `whoosh.query.terms` takes `variations` from `whoosh.lang.morph_en`, whose import compiles
   hundreds of English suffix patterns; only the `Variations` query (which we never build)
   calls it.
+- `whoosh.compat` also takes `escape` from `html` (with its table of 2,000 entities) for the
+  highlighter's HTML formatter, and `whoosh.analysis.morph` takes `double_metaphone` (a module
+  of sound rules) for the `DoubleMetaphoneFilter`; we use neither.
 
 Importing this module puts a finder first in `sys.meta_path`: while one of those Whoosh modules
-runs its import (and only then), the module it imports from is a stand-in (`urlretrieve` and
-`variations` import the real function when called; `cached_property` is functools'), removed
-again as soon as that import is done, so any other import of `urllib.request`, `cached_property`
-or `whoosh.lang.morph_en` gets the real module; one already imported is used as it is. Whoosh
+runs its import (and only then), each module it imports from is a stand-in (its functions import
+the real one when called; `cached_property` is functools'), removed again as soon as that import
+is done, so any other import of `urllib.request`, `html`, ... gets the real module; one already
+imported is used as it is. Whoosh
 modules are imported at start-up, before the program starts threads. The `index` package imports
 this first, before any Whoosh module.
 """
@@ -36,6 +39,20 @@ def _urlretrieve(*args, **kwargs):
     return urlretrieve(*args, **kwargs)
 
 
+def _escape(s: str, quote: bool = True) -> str:
+    """`html.escape`, imported when called (by Whoosh's HTML highlighting only)."""
+    from html import escape
+
+    return escape(s, quote)
+
+
+def _double_metaphone(word: str):
+    """`whoosh.lang.dmetaphone.double_metaphone`, imported when called."""
+    from whoosh.lang.dmetaphone import double_metaphone
+
+    return double_metaphone(word)
+
+
 def _variations(word: str):
     """`whoosh.lang.morph_en.variations`, imported when called (by `Variations` queries only)."""
     from whoosh.lang.morph_en import variations
@@ -43,22 +60,22 @@ def _variations(word: str):
     return variations(word)
 
 
-# Whoosh module -> (the module it imports from, what of it the stand-in holds)
-STAND_INS: dict[str, tuple[str, dict[str, object]]] = {
-    "whoosh.compat": ("urllib.request", {"urlretrieve": _urlretrieve}),
-    "whoosh.reading": ("cached_property", {"cached_property": functools.cached_property}),
-    "whoosh.query.terms": ("whoosh.lang.morph_en", {"variations": _variations}),
+# Whoosh module -> {a module it imports from: what of it the stand-in holds}
+STAND_INS: dict[str, dict[str, dict[str, object]]] = {
+    "whoosh.compat": {"urllib.request": {"urlretrieve": _urlretrieve}, "html": {"escape": _escape}},
+    "whoosh.reading": {"cached_property": {"cached_property": functools.cached_property}},
+    "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": _variations}},
+    "whoosh.analysis.morph": {"whoosh.lang.dmetaphone": {"double_metaphone": _double_metaphone}},
 }
 
 
 class _Loader:
-    """The loader of a Whoosh module in `STAND_INS`: its own, with the stand-in in place while
+    """The loader of a Whoosh module in `STAND_INS`: its own, with the stand-ins in place while
     the module runs (everything else is the real loader's)."""
 
-    def __init__(self, loader, name: str, attributes: dict[str, object]) -> None:
+    def __init__(self, loader, stand_ins: dict[str, dict[str, object]]) -> None:
         self._loader = loader
-        self._name = name
-        self._attributes = attributes
+        self._stand_ins = stand_ins
 
     def __getattr__(self, attribute: str):
         return getattr(self._loader, attribute)
@@ -67,17 +84,19 @@ class _Loader:
         return self._loader.create_module(spec)
 
     def exec_module(self, module: types.ModuleType) -> None:
-        if self._name in sys.modules:  # imported already: the real one
-            self._loader.exec_module(module)
-            return
-        stand_in = types.ModuleType(self._name, f"a stand-in while {module.__name__} runs")
-        vars(stand_in).update(self._attributes)
-        sys.modules[self._name] = stand_in
+        placed = {}
+        for name, attributes in self._stand_ins.items():
+            if name in sys.modules:  # imported already: the real one
+                continue
+            stand_in = types.ModuleType(name, f"a stand-in while {module.__name__} runs")
+            vars(stand_in).update(attributes)
+            sys.modules[name] = placed[name] = stand_in
         try:
             self._loader.exec_module(module)
         finally:
-            if sys.modules.get(self._name) is stand_in:
-                del sys.modules[self._name]
+            for name, stand_in in placed.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
 
 
 class _Finder:
@@ -90,7 +109,7 @@ class _Finder:
             find = getattr(finder, "find_spec", None) if finder is not self else None
             spec = find(fullname, path, target) if find else None
             if spec is not None and spec.loader is not None:
-                spec.loader = _Loader(spec.loader, *STAND_INS[fullname])
+                spec.loader = _Loader(spec.loader, STAND_INS[fullname])
                 return spec
         return None
 
