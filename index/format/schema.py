@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from whoosh.analysis import Filter, RegexTokenizer, StemFilter, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, TEXT, Schema
@@ -97,6 +95,8 @@ def date_number(date: str) -> int:
 
 def group_key(group: str) -> int:
     """The copy group as a number (a 60-bit hash): a column that loads as one array."""
+    import hashlib  # here: OpenSSL's library, which hashlib loads, is for writing a library only
+
     return int.from_bytes(hashlib.blake2b(group.encode("utf-8"), digest_size=8).digest()) >> 4
 
 

@@ -11,6 +11,9 @@ Three Whoosh modules import far more than Whoosh uses of it:
 - `whoosh.query.terms` takes `variations` from `whoosh.lang.morph_en`, whose import compiles
   hundreds of English suffix patterns; only the `Variations` query (which we never build)
   calls it.
+- `whoosh.filedb.filetables` takes `md5` from `hashlib`, which loads OpenSSL's library and its
+  configuration file (4 ms) where Python's own MD5 (`_md5`, same digests, faster on Whoosh's
+  short keys) is enough to hash a term.
 - `whoosh.compat` also takes `escape` from `html` (with its table of 2,000 entities) for the
   highlighter's HTML formatter, and `whoosh.analysis.morph` takes `double_metaphone` (a module
   of sound rules) for the `DoubleMetaphoneFilter`; we use neither.
@@ -60,11 +63,17 @@ def _variations(word: str):
     return variations(word)
 
 
+try:
+    from _md5 import md5 as _builtin_md5
+except ImportError:  # a Python built without its own hashes: OpenSSL's, through hashlib
+    _builtin_md5 = None
+
 # Whoosh module -> {a module it imports from: what of it the stand-in holds}
 STAND_INS: dict[str, dict[str, dict[str, object]]] = {
     "whoosh.compat": {"urllib.request": {"urlretrieve": _urlretrieve}, "html": {"escape": _escape}},
     "whoosh.reading": {"cached_property": {"cached_property": functools.cached_property}},
     "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": _variations}},
+    "whoosh.filedb.filetables": {"hashlib": {"md5": _builtin_md5}} if _builtin_md5 else {},
     "whoosh.analysis.morph": {"whoosh.lang.dmetaphone": {"double_metaphone": _double_metaphone}},
 }
 
