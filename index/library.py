@@ -99,9 +99,8 @@ class Library(LibraryStories):
             try:
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                if path.exists() and not path.is_dir():
-                    raise LibraryError(f"{path} is a file, not a library folder") from None
-                raise LibraryError(f"cannot create library folder {path}: {exc.strerror}") from None
+                why = "is a file" if path.is_file() else f"cannot be created: {exc.strerror}"
+                raise LibraryError(f"library folder {path} {why}") from None
             if not os.access(path, os.W_OK):
                 self.readonly = True
         if not path.is_dir():

@@ -103,7 +103,7 @@ def test_a_library_path_that_is_a_file_or_a_bad_worker_count_is_one_line(tmp_pat
     (tmp_path / "notes.txt").write_text("not a library")
     done = newsreader(tmp_path / "notes.txt", "stats", check=False)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.strip().endswith("notes.txt is a file, not a library folder")
+    assert done.stderr.strip().endswith("notes.txt is a file")
     done = newsreader(tmp_path / "lib", "index", "--workers", "-2", ".", check=False)
     assert done.returncode == 2 and "--workers: must be at least 1, not -2" in done.stderr
 
