@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -13,6 +15,7 @@ from widgets.messages import HitChosen, HitHighlighted, MoreHitsWanted
 
 FETCH_AHEAD = 10  # fetch the next page when the cursor is this close to the last loaded hit
 SNIPPET_CHARS = 240
+MIN_HIT_LINES = 4  # the fewest lines a hit takes (title, meta, snippet, divider)
 
 
 def hit_prompt(hit: Hit) -> Text:
@@ -58,28 +61,53 @@ class ResultsList(OptionList):
         Binding("enter", "select", "Read the article", show=False, id="open"),
     ]
 
+    # Its size comes from the pane, not from the hits: new results repaint the list and its
+    # scrollbar (showing or hiding the scrollbar still lays out) without a layout of the screen.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: list[Hit] = []
         self.total = 0
         self._waiting_for_more = False
+        self._listed = 0  # hits with an option in the list (the first ones of `hits`)
+        self._listing = 0  # counts the lists shown: a list replaced drops its deferred rest
 
     def show_hits(self, hits: list[Hit], total: int, keep_article: str | None = None) -> None:
-        """Replace the list; highlight the first hit (or `keep_article` when it is listed)."""
+        """Replace the list; highlight the first hit (or `keep_article` when it is listed).
+
+        The hits that fill the list's height are listed now; the rest after the frame that shows
+        them (sizing each hit wraps its text: a keystroke's results should not wait for that).
+        """
         self.hits = list(hits)
         self.total = total
         self._waiting_for_more = False
+        self._listing += 1
         if not self.hits:
             notice = Text("No articles match this query", style="italic")
             self.set_options([Option(notice, disabled=True)])
+            self._listed = 0
             return
-        self.set_options(self._options_for(self.hits))
-        if self.hits:
-            index = 0
-            if keep_article is not None:
-                index = next((i for i, h in enumerate(self.hits) if h.id == keep_article), 0)
-            self.highlighted = index
-            self.scroll_to_highlight()
+        index = 0
+        if keep_article is not None:
+            index = next((i for i, h in enumerate(self.hits) if h.id == keep_article), 0)
+        first = max(index + 1, self.size.height // MIN_HIT_LINES + 1)
+        self._listed = min(first, len(self.hits))
+        options = self._options_for(self.hits[: self._listed])
+        if self._listed < len(self.hits):
+            options.append(None)  # the divider over the rest, added now: adding it later redoes all
+        self.set_options(options)
+        self.highlighted = index
+        self.scroll_to_highlight()
+        if self._listed < len(self.hits):
+            self.call_after_refresh(self._list_rest, self._listing)
+
+    def _list_rest(self, listing: int, after_divider: bool = True) -> None:
+        """Add the options of the hits not listed yet (unless the list was replaced since)."""
+        if listing == self._listing and self._listed < len(self.hits):
+            rest = self.hits[self._listed :]
+            self._listed = len(self.hits)
+            self.add_options(self._options_for(rest, after_others=not after_divider))
 
     def append_hits(self, hits: list[Hit], offset: int) -> None:
         """Add the next page of hits (ignored when it does not continue the current list)."""
@@ -88,8 +116,9 @@ class ResultsList(OptionList):
             return
         known = {h.id for h in self.hits}
         fresh = [h for h in hits if h.id not in known]
-        self.add_options(self._options_for(fresh, after_others=bool(self.hits)))
+        divided = self._listed < len(self.hits)  # the deferred rest, not listed yet
         self.hits.extend(fresh)
+        self._list_rest(self._listing, after_divider=divided)
 
     def _options_for(self, hits: list[Hit], after_others: bool = False) -> list[Option | None]:
         """Options for `hits`, a divider line between two (None is a divider to OptionList)."""
@@ -106,7 +135,8 @@ class ResultsList(OptionList):
             if hit.id == article_id:
                 was_read = hit.read
                 hit.read, hit.tags = read, list(tags)
-                self.replace_option_prompt_at_index(index, hit_prompt(hit))
+                if index < self._listed:  # else its option is made later, from the hit
+                    self.replace_option_prompt_at_index(index, hit_prompt(hit))
                 return was_read
         return None
 

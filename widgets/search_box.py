@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from widgets.messages import QuerySubmitted
@@ -17,6 +19,10 @@ class SearchBox(Input):
         Binding("enter", "submit", "Go to the results", show=False, id="submit"),
         Binding("escape", "leave", "Leave the query box", show=False, id="leave"),
     ]
+
+    # The box's width is set by its pane, not by the query: a key typed repaints the box without
+    # the layout of the whole screen that Input's own `virtual_size` (layout=True) asks for.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, history: list[str] | None = None, **kwargs) -> None:
         kwargs.setdefault("placeholder", 'Search: words, "phrases", person:Name, date:2014-04 …')

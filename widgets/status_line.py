@@ -28,6 +28,7 @@ class StatusLine(Static):
         self.filters: dict[str, str] = {}
         self.busy = ""
         self.facet_choices: list[tuple[str, str]] = []  # index -> (facet, value)
+        self._shown: Text | None = None
 
     def set_status(
         self,
@@ -37,7 +38,7 @@ class StatusLine(Static):
         filters: dict[str, str] | None = None,
         busy: str | None = None,
     ) -> None:
-        """Update the parts given and redraw."""
+        """Update the parts given and redraw (in place: its height is fixed, nothing moves)."""
         if stats is not None:
             self.stats = stats
         if result is not None:
@@ -48,7 +49,10 @@ class StatusLine(Static):
             self.filters = dict(filters)
         if busy is not None:
             self.busy = busy
-        self.update(self.render_status())
+        status = self.render_status()
+        if status != self._shown:
+            self._shown = status
+            self.update(status, layout=False)
 
     def render_status(self) -> Text:
         line = Text(end="")
