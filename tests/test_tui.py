@@ -317,3 +317,40 @@ async def test_the_footer_is_redrawn_when_its_keys_change_and_only_then(library)
         await pilot.press("escape")
         await settle(pilot)
         assert len(recomposed) == 2 and "Commands" in shown()
+
+
+async def test_the_panes_keep_their_place_while_the_status_line_changes(library):
+    """Its text on two lines or three, the status line keeps three: nothing above it moves."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settle(pilot)
+        where = screen.results.region
+        await pilot.press("slash", *"wheat")  # "read as wheat" wraps at 80 columns, facets below
+        await settle(pilot)
+        assert screen.results.total == 2
+        assert screen.status.size.height == 3 and screen.results.region == where
+        await pilot.press("ctrl+u", *"zzzq")  # one short line, no facets
+        await settle(pilot)
+        assert screen.results.total == 0
+        assert screen.status.size.height == 3 and screen.results.region == where
+        await pilot.press("ctrl+u", *("sanctions " * 6))  # longer than the box: it scrolls
+        await settle(pilot)
+        box = screen.query_box
+        assert box.scroll_x > 0
+        assert box.content_region.x <= box.cursor_screen_offset.x <= box.content_region.right
+
+
+async def test_a_list_replaced_before_its_rest_is_listed_shows_only_the_new_hits(library):
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        results = screen.results
+        hits = list(results.hits)
+        assert len(hits) == 6 and results.option_count == 6  # all listed, after the first frame
+        results.show_hits(hits * 3, 18)  # more than fill the list: the rest waits for a frame
+        assert results.option_count < 18
+        results.show_hits(hits[::-1], 6)  # replaced before that frame
+        await settle(pilot)
+        assert results.option_count == 6
+        for index, hit in enumerate(hits[::-1]):
+            assert hit.title[:20] in str(results.get_option_at_index(index).prompt)
