@@ -369,6 +369,17 @@ def test_a_snippet_across_paragraphs_is_one_line_with_its_highlights():
     assert [snippet[s:e] for s, e in highlights] == ["Kyiv", "Rasmussen"]
 
 
+def test_a_snippet_begins_and_ends_on_whole_words_at_line_breaks():
+    caption = "Ukrainian President Petro Poroshenko (left) greets NATO's chief in Kyiv."
+    text = "Kyiv.\n" + caption + "\n" + "Rasmussen vowed support for Ukraine.\n" * 8
+    words = set(text.split())
+    start = text.find("NATO")
+    for width in range(30, 120, 3):
+        snippet, _ = make_snippet(text, [(start, start + 4, "nato")], width=width)
+        shown = snippet.strip("…").split()
+        assert shown[0] in words and shown[-1] in words, (width, snippet)
+
+
 def test_refresh_sees_another_writers_commit(tmp_path):
     eng = build_engine(tmp_path, FIXTURES[:3])
     assert eng.search("bundesregierung").total == 0

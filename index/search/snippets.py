@@ -91,12 +91,12 @@ def make_snippet(
         lo, hi = spans[first][0], spans[last][1]
         start = max(0, lo - min(CONTEXT_BEFORE, max(0, width - (hi - lo)) // 2))
         end = min(len(text), max(hi, start + width))
-    if start > 0:  # begin on a word
-        space = text.rfind(" ", max(0, start - 20), start)
+    if start > 0:  # begin on a word (after a space or a line break; CJK text has neither)
+        space = max(text.rfind(c, max(0, start - 20), start) for c in " \n")
         start = space + 1 if space >= 0 else start
     if end < len(text):
-        space = text.find(" ", end, end + 20)
-        end = space if space >= 0 else end
+        found = [i for i in (text.find(c, end, end + 20) for c in " \n") if i >= 0]
+        end = min(found) if found else end
     raw = text[start:end]
     core_start = start + len(raw) - len(raw.lstrip())
     core = plain(raw.strip())
