@@ -378,6 +378,11 @@ def test_a_snippet_begins_and_ends_on_whole_words_at_line_breaks():
         snippet, _ = make_snippet(text, [(start, start + 4, "nato")], width=width)
         shown = snippet.strip("…").split()
         assert shown[0] in words and shown[-1] in words, (width, snippet)
+    text = caption + "\n" + "Rasmussen vowed support for Ukraine.\n" * 8  # the text's first word
+    start = text.find("NATO")
+    for width in range(30, 120, 3):
+        shown = make_snippet(text, [(start, start + 4, "nato")], width=width)[0].split()
+        assert shown[0].strip("…") in words, (width, shown)
 
 
 def test_refresh_sees_another_writers_commit(tmp_path):

@@ -93,7 +93,7 @@ def make_snippet(
         end = min(len(text), max(hi, start + width))
     if start > 0:  # begin on a word (after a space or a line break; CJK text has neither)
         space = max(text.rfind(c, max(0, start - 20), start) for c in " \n")
-        start = space + 1 if space >= 0 else start
+        start = space + 1 if space >= 0 else 0 if start <= 20 else start
     if end < len(text):
         found = [i for i in (text.find(c, end, end + 20) for c in " \n") if i >= 0]
         end = min(found) if found else end
