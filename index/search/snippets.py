@@ -91,9 +91,10 @@ def make_snippet(
         lo, hi = spans[first][0], spans[last][1]
         start = max(0, lo - min(CONTEXT_BEFORE, max(0, width - (hi - lo)) // 2))
         end = min(len(text), max(hi, start + width))
-    if start > 0:  # begin on a word (after a space or a line break; CJK text has neither)
+    if start > 0:  # begin on a word (after a space or a line break; CJK text has neither),
+        # or at the text when that is a few characters back ("New York", not "…York")
         space = max(text.rfind(c, max(0, start - 20), start) for c in " \n")
-        start = space + 1 if space >= 0 else 0 if start <= 20 else start
+        start = 0 if start <= 20 else space + 1 if space >= 0 else start
     if end < len(text):
         found = [i for i in (text.find(c, end, end + 20) for c in " \n") if i >= 0]
         end = min(found) if found else end
