@@ -140,13 +140,13 @@ class Counter:
         _clear_names(db)
         db.execute(
             "INSERT INTO counted_names SELECT DISTINCT m.kind, m.name, a.dump, c.g "
-            "FROM counted_groups c JOIN articles a ON a.copy_group = c.g "
-            "JOIN mentions m ON m.article_id = a.id"
+            "FROM counted_groups c CROSS JOIN articles a ON a.copy_group = c.g "
+            "CROSS JOIN mentions m ON m.article_id = a.id"
         )
         db.execute(  # articles of stores from before copy groups: their own group
             "INSERT INTO counted_names SELECT DISTINCT m.kind, m.name, a.dump, a.id "
-            "FROM counted_groups c JOIN articles a ON a.id = c.g AND a.copy_group = '' "
-            "JOIN mentions m ON m.article_id = a.id"
+            "FROM counted_groups c CROSS JOIN articles a ON a.id = c.g AND a.copy_group = '' "
+            "CROSS JOIN mentions m ON m.article_id = a.id"
         )
         _add_named(db, step)
 
