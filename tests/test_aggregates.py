@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli_support import APRIL, MAY, newsreader, write_jsonl
 
-from index import Library
+from index import Library, aggregates
 
 EXTRA = [  # a second copy of Donbas inside one dump, and an article of its own
     APRIL[2] | {"id": "donbas-again"},
@@ -150,3 +150,23 @@ def test_the_console_script_answers_the_same_before_and_after_converting(tmp_pat
     assert [newsreader(folder, *verb).stdout for verb in verbs] == fresh  # converts on the way
     with Library(folder, readonly=True) as library:
         assert library.store.get_meta("aggregates") == "1" and _has_export_order(library)
+
+
+def test_counting_a_batch_looks_up_its_groups_not_every_mention(tmp_path: Path) -> None:
+    """An ingest commit counts the copy groups it touches: a scan of all the mentions there made
+    each commit cost as much as the library's size (twice), the costliest query of an ingest."""
+    april = write_jsonl(tmp_path / "crawl-2014-04.jsonl", APRIL)
+    with Library(tmp_path / "lib") as library:
+        library.add([april], workers=1)
+        db = library.store.db
+        statements: list[str] = []
+        db.set_trace_callback(statements.append)
+        aggregates.Counter(db).entities_of({a.id for a in library.store.iter_articles()}, +1)
+        db.set_trace_callback(None)
+        counting = [s for s in statements if s.startswith("INSERT INTO counted_names")]
+        assert len(counting) == 2
+        for sql in counting:
+            plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+            assert plan[0] == "SCAN c", plan  # the groups out, each looked up by index
+            assert not [step for step in plan[1:] if step.startswith("SCAN")], plan
+        db.rollback()
