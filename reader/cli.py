@@ -9,15 +9,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.dates import since_date
 from reader.output import UsageError, emit_json, safe, visible
 from reader.paths import SEEDS_DUMP, default_library, seeds_folder
 
 
 def a_date(text: str) -> str:
     """The value of `--since`: a year, month or day."""
+    from index.search.query_dates import date_prefix
+
     try:
-        return since_date(text)
+        return date_prefix(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

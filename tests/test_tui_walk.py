@@ -138,7 +138,7 @@ async def test_every_hit_is_drawn_whole_when_the_list_grows_a_scrollbar(tmp_path
 def test_stories_since_and_limit_refuse_what_they_cannot_use(cli_library):
     for options, said in (
         (["--since", "garbage"], "not a date: 'garbage'"),
-        (["--since", "2014-13"], "not a date: '2014-13'"),
+        (["--since", "2014-13"], "not a month: '2014-13'"),
         (["--limit", "0"], "must be at least 1"),
     ):
         done = newsreader(cli_library, "stories", *options, check=False)

@@ -57,6 +57,14 @@ def _period(text: str) -> tuple[int, int]:
     return base + first_day * 10**6, base + last_day * 10**6 + 235959
 
 
+def date_prefix(text: str) -> str:
+    """A year, month or day as typed (`2014`, `2014-4`, `2014-04-01`) written as the library's
+    dates begin (`2014`, `2014-04`, `2014-04-01`); QuerySyntaxError (a ValueError) if not a date."""
+    _period(text)  # checks it
+    parts = text.strip().split("-")
+    return "-".join([parts[0], *(f"{int(p):02d}" for p in parts[1:])])
+
+
 def parse_date(value: str) -> DateClause:
     """`2014-04`, `2014-04-01..2014-08-31`, `..2014`, `>2014-06`, `<=2014-06-30` -> a range."""
     value = value.strip()

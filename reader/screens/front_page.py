@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from index.records import Story
+from index.search.query_dates import date_prefix
 from index.text import sanitize_line
-from reader.dates import since_date
 from reader.screens.entity_card import ScreenResult
 from widgets.story_table import StoryTable
 
@@ -100,7 +100,7 @@ class FrontPageScreen(ModalScreen[ScreenResult]):
         filters = parse_filter(event.value)
         if "since" in filters:
             try:
-                filters["since"] = since_date(filters["since"])
+                filters["since"] = date_prefix(filters["since"])
             except ValueError as exc:  # said where the count goes; the list stays as it was
                 self.show_note(f"since: {exc}", "red")
                 return
