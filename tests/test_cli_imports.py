@@ -210,13 +210,20 @@ def test_a_search_in_text_without_cjk_compiles_no_cjk_class(library, tmp_path):
         "assert main(sys.argv[1:]) == 0\n"
         "assert not [p for p in seen if isinstance(p, str) and CJK_CHARS[:6] in p], 'CJK class'\n"
     )
+    searched_by(code, folder)
+
+
+def searched_by(code: str, folder, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`code` run in a fresh Python with `--library FOLDER search nato --json` as its arguments."""
     done = subprocess.run(
         [sys.executable, "-c", code, "--library", str(folder), "search", "nato", "--json"],
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
+    return done
 
 
 @pytest.mark.parametrize("given", [None, "2"])
@@ -238,12 +245,4 @@ def test_a_searching_verb_runs_openblas_on_one_thread_unless_the_user_chose(
         "if one and os.path.isdir('/proc/self/task'):  # Linux: no pool of threads started\n"
         "    assert len(os.listdir('/proc/self/task')) == 1\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, "--library", str(folder), "search", "nato", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.split() == [given or "1"]
+    assert searched_by(code, folder, env).stderr.split() == [given or "1"]
