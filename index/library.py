@@ -382,14 +382,11 @@ class Library(LibraryStories):
         return export.write(self.export(query), out, fmt, lambda ids: self.marks_of(ids)[1])
 
     def entities_note(self, article: Article) -> str:
-        """What the sidebar says of an article whose language the people/org rules do not
-        cover ("" when they do): it lists the places only."""
-        from index.entities import rules_cover  # the entity room is not loaded by read-only verbs
+        """What the sidebar says of an article in a language the full rules do not read, or ""."""
+        from index.entities import coverage_note  # not loaded by read-only verbs
 
-        if rules_cover(article.language):
-            return ""
-        name = language_name(article.language)
-        return f"{name}: places only (people and organisations are found in English text)"
+        text = article.title + " " + " ".join(article.paragraphs[:3])
+        return coverage_note(article.language, language_name(article.language), text)
 
     def size(self) -> Stats:
         """Articles and dumps only: sources and languages left empty (they scan every article)."""

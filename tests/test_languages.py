@@ -45,8 +45,9 @@ PAGES = [
         "id": "de",
         "title": "Schulen bekommen Tablets",
         "text": "Die Bundesregierung will die Digitalisierung der Schulen in München und Berlin "
-        "beschleunigen. Lehrer fordern mehr Geld für Tablets und schnelles Internet. Der "
-        "Kultusminister sagte, die Digitalisierung sei eine große Aufgabe für das ganze Land.",
+        "beschleunigen. Lehrer fordern mehr Geld für Tablets und schnelles Internet. "
+        "Kultusminister Jürgen Meyer sagte, die Digitalisierung sei eine große Aufgabe für das "
+        "ganze Land. Meyer lobte die Hilfe von Siemens.",
     },
     {
         "id": "es",
@@ -158,17 +159,24 @@ def test_snippets_highlight_whole_cjk_words_and_arabic_words(folder):
         assert hit["snippet"][start:end] == query
 
 
-def test_entities_places_only_outside_english_with_local_spellings(folder):
+def test_entities_outside_english_by_known_names_and_local_spellings(folder):
     with Library(folder) as library:
         ru = library.search("журналистов").hits[0]
         article = library.article(ru.id)
         assert [(e.kind, e.name) for e in article.entities] == [("place", "Moscow")]
         assert "Russian" in library.entities_note(article)
         de = library.article(library.search("Digitalisierung").hits[0].id)
-        assert {"Munich", "Berlin"} <= {e.name for e in de.entities if e.kind == "place"}
-        assert not [e for e in de.entities if e.kind != "place"]
+        kinds = {(e.kind, e.name): e.count for e in de.entities}
+        assert kinds[("person", "Jürgen Meyer")] == 2  # "Meyer" alone is him too
+        assert ("org", "Siemens") in kinds
+        assert {("place", "Munich"), ("place", "Berlin")} <= set(kinds)
+        assert len(kinds) == 4  # no capitalised German noun taken for a name
+        assert library.entities_note(de) == "German: people and organisations by known names only"
+        ar = library.article(library.search("مكتبة").hits[0].id)
+        assert "places only" in library.entities_note(ar)
         en = library.article(library.search("troop").hits[0].id)
         assert library.entities_note(en) == ""
+    assert "Jürgen Meyer" in newsreader(folder, "entities", "--kind", "person")
 
 
 def test_highlight_spans_merge_bigrams_and_stem_by_language():

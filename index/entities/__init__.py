@@ -3,7 +3,7 @@
 `extract_entities` is public: other programs import it as `index.entities.extract_entities`.
 """
 
-from index.entities.by_language import entities_for_language, rules_cover
+from index.entities.by_language import coverage_note, entities_for_language
 from index.entities.extract import (
     article_entities,
     canonical_place,
@@ -15,9 +15,9 @@ from index.entities.gazetteer import listed_place
 __all__ = [
     "article_entities",
     "canonical_place",
+    "coverage_note",
     "entities_for_language",
     "extract_entities",
     "listed_place",
     "normalize_entity_key",
-    "rules_cover",
 ]

