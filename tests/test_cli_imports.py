@@ -130,8 +130,28 @@ def test_a_verb_that_reads_no_postings_and_prints_no_table_imports_no_numpy_or_r
 def test_a_verb_that_searches_imports_nothing_whoosh_does_not_use(library, tmp_path, verb):
     folder, first = library
     modules = modules_of(folder, tmp_path, *(a.format(id=first) for a in verb))
-    assert "numpy" in modules and "whoosh.query.terms" in modules  # it did search
+    assert "whoosh.query.terms" in modules  # it did search
     assert loaded(modules, RICH + UNUSED) == []
+
+
+@pytest.mark.parametrize(
+    "verb, arrays",
+    [
+        (["search", "nato"], False),  # a few postings: scored in plain Python (search/small.py)
+        (["search", "nato", "kyiv", "--json"], False),
+        (["search", "nato OR rasmussen", "--json"], False),
+        (["search", '"nato secretary"'], True),  # a phrase: the array side
+        (["search", "nato", "--sort", "newest"], True),
+        (["search", "qwertyuiop"], True),  # "did you mean" is the array side's
+        (["related", "{id}"], True),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else str(v),
+)
+def test_a_search_for_rare_words_imports_no_numpy(library, tmp_path, verb, arrays):
+    folder, first = library
+    modules = modules_of(folder, tmp_path, *(a.format(id=first) for a in verb))
+    assert "whoosh.query.terms" in modules  # it did search
+    assert ("numpy" in modules) is arrays
 
 
 def test_a_story_is_read_from_the_store_without_searching(library, tmp_path):
@@ -213,10 +233,12 @@ def test_a_search_in_text_without_cjk_compiles_no_cjk_class(library, tmp_path):
     searched_by(code, folder)
 
 
-def searched_by(code: str, folder, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`code` run in a fresh Python with `--library FOLDER search nato --json` as its arguments."""
+def searched_by(
+    code: str, folder, env: dict | None = None, query: str = "nato"
+) -> subprocess.CompletedProcess:
+    """`code` run in a fresh Python with `--library FOLDER search QUERY --json` as its arguments."""
     done = subprocess.run(
-        [sys.executable, "-c", code, "--library", str(folder), "search", "nato", "--json"],
+        [sys.executable, "-c", code, "--library", str(folder), "search", query, "--json"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -245,4 +267,5 @@ def test_a_searching_verb_runs_openblas_on_one_thread_unless_the_user_chose(
         "if one and os.path.isdir('/proc/self/task'):  # Linux: no pool of threads started\n"
         "    assert len(os.listdir('/proc/self/task')) == 1\n"
     )
-    assert searched_by(code, folder, env).stderr.split() == [given or "1"]
+    found = searched_by(code, folder, env, query='"nato secretary"')  # a phrase: numpy
+    assert found.stderr.split() == [given or "1"]

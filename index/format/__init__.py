@@ -28,6 +28,14 @@ if TYPE_CHECKING:
         occurrences,
         read_term,
     )
+    from index.format.posting_lists import (
+        TermLists,
+        all_packed,
+        column_values,
+        f32,
+        index_state,
+        term_lists,
+    )
     from index.format.prepared_docs import PreparedDoc, add_prepared, prepare, schema_matches
     from index.format.query_forms import TextForms, text_forms
     from index.format.schema import (
@@ -44,7 +52,6 @@ if TYPE_CHECKING:
         block_postings,
         column_array,
         index_of,
-        index_state,
         length_array,
     )
 
@@ -61,6 +68,11 @@ _HOMES = {
     "is_packed": "posting_arrays",
     "occurrences": "posting_arrays",
     "read_term": "posting_arrays",
+    "TermLists": "posting_lists",
+    "all_packed": "posting_lists",
+    "column_values": "posting_lists",
+    "f32": "posting_lists",
+    "term_lists": "posting_lists",
     "PreparedDoc": "prepared_docs",
     "add_prepared": "prepared_docs",
     "prepare": "prepared_docs",
@@ -78,7 +90,7 @@ _HOMES = {
     "block_postings": "segment_arrays",
     "column_array": "segment_arrays",
     "index_of": "segment_arrays",
-    "index_state": "segment_arrays",
+    "index_state": "posting_lists",
     "length_array": "segment_arrays",
 }
 
@@ -100,16 +112,20 @@ __all__ = [
     "PackedCodec",
     "PackedPositions",
     "PreparedDoc",
+    "TermLists",
     "TermPostings",
     "TextForms",
     "add_prepared",
+    "all_packed",
     "block_postings",
     "block_starts",
     "block_values",
     "build_schema",
     "column_array",
+    "column_values",
     "document_for",
     "entity_analyzer",
+    "f32",
     "fold",
     "index_of",
     "index_state",
@@ -123,6 +139,7 @@ __all__ = [
     "read_term",
     "schema_matches",
     "stemmer_for",
+    "term_lists",
     "text_analyzer",
     "text_forms",
 ]

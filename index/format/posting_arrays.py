@@ -16,7 +16,6 @@ from index.format.packed_postings import (
     _FIRST,
     _GAPS16,
     _HEADER,
-    _LENGTH,
     _LENGTHS16,
     _TAIL,
     _VARIABLE,
@@ -24,6 +23,7 @@ from index.format.packed_postings import (
     _derived_weights,
     _parse_block,
 )
+from index.format.posting_lists import term_blocks as _blocks
 
 # The layout of nearly every block of a positions field: ids as gaps, weights derived, lengths
 # uint16, one value per posting. A posting list of such blocks is decoded in a few numpy calls
@@ -52,26 +52,6 @@ def is_packed(segreader, fieldname: str) -> bool:
     return isinstance(segreader.codec(), PackedCodec) and isinstance(
         segreader.schema[fieldname].format, PackedPositions
     )
-
-
-def _blocks(postfile, info) -> tuple[memoryview, int, list[tuple[int, int, int]]]:
-    """A posting list's bytes, read at once, where they start in the postings file, and each
-    block's (start, data, end) in those bytes (data: just after Whoosh's pickled block info)."""
-    offset, length = info.extent()
-    if isinstance(length, tuple):  # Whoosh's `from_bytes` keeps it as struct.unpack gave it
-        (length,) = length
-    raw = memoryview(postfile.get(offset, length))
-    spans = []
-    at = 4  # Whoosh's postings magic
-    while at < length:
-        (size,) = _LENGTH.unpack_from(raw, at)
-        end = at + 4 + abs(size)
-        (infolen,) = _TAIL.unpack_from(raw, end - 2)
-        spans.append((at, at + 4 + infolen, end))
-        at = end
-        if size < 0:
-            break
-    return raw, offset, spans
 
 
 def read_term(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> TermPostings | None:

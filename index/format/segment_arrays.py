@@ -16,14 +16,6 @@ from whoosh.util.numeric import byte_to_length
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
 
-def index_state(reader) -> str:
-    """What a reader reads, as a key for caches kept beside the index: the generation and each
-    segment with its deletions (a wiped and rebuilt index restarts generations, not segments)."""
-    segments = reader.segments() or []
-    parts = [f"{s.segment_id()}-{s.deleted_count()}" for s in segments]
-    return f"{reader.generation()}:{','.join(parts)}"
-
-
 def column_array(segreader, fieldname: str, dtype: str, default: int = 0) -> np.ndarray:
     """A fixed-width column of one segment as an array (one read, not one per document)."""
     count = segreader.doc_count_all()

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING
 
-import numpy as np
 from whoosh import query as wq
 
 from index.format import fold, indexed_body, text_forms
 from index.records import Hit, SearchResult, language_name
-from index.search.facet_codes import load_facet_codes, save_facet_codes
-from index.search.query import DateClause, MetaClause, StateClause, parse_date, parse_query
-from index.search.query_build import Compiled, Filter, QueryBuilder
+from index.search.facet_codes import FACET_FIELDS, load_facet_codes, save_facet_codes
+from index.search.query import DateClause, StateClause, parse_query
+from index.search.query_build import Compiled, Filter, QueryBuilder, filter_clause
+from index.search.small import small_search
 from index.search.snippets import PostingSpans, make_snippet
-from index.search.view import FACET_FIELDS, SearchView
-from index.search.vocabulary import Vocabulary, VocabularyCorrector
+from index.search.vocabulary import Vocabulary, VocabularyCorrector, with_case
 from index.store import ArticleStore
 from index.story_store import story_ids, story_mask
 from index.text import has_cjk
+
+if TYPE_CHECKING:  # numpy (50 ms) comes with the array side: a query small_search cannot answer
+    import numpy as np
+
+    from index.search.view import SearchView
 
 SORTS = ("relevance", "newest", "oldest")
 FEW_HITS = 3  # fewer hits than this, and the query has an unknown word: suggest a correction
@@ -94,6 +99,8 @@ class SearchEngine:
     @property
     def view(self) -> SearchView:
         """The arrays of the current searcher (built on first use after a refresh)."""
+        from index.search.view import SearchView
+
         with self._lock:
             if self._view is None or self._view.searcher is not self.searcher:
                 self._view = SearchView(
@@ -120,24 +127,25 @@ class SearchEngine:
         sort = sort if sort in SORTS else "relevance"
         parsed = parse_query(query)
         with self._lock:
-            view = self.view
-            compiled = self._builder(view).build(parsed)
-            for name, value in (filters or {}).items():
-                clause = _filter_clause(name, value)
-                if clause is not None:
-                    compiled.include.append(clause)
-            mask, score = self._match(view, compiled)
-            docs, total = self._rank(view, mask, score, compiled, sort, offset + limit)
-            page = docs[offset : offset + limit]
-            facets = self._facets(view, mask)
-            unread = total - self._read_among(view, mask)
-            hits = self._hits(view, page, score, compiled, snippets)
-            correction = ""
-            if total < FEW_HITS and compiled.words:
-                correction = self._correction(view, parsed.text, compiled, total)
+            small = None  # a cold process's query of rare words: no numpy (index/search/small.py)
+            if self._view is None and sort == "relevance" and not filters and not self._has_read():
+                compiled = self._builder(self.searcher.reader()).build(parsed)
+                small = small_search(self, compiled, offset + limit)
+            if small is not None and small[3] < FEW_HITS and compiled.words:
+                vocabulary = Vocabulary(self.searcher.reader(), self.store)
+                if self._unknown(vocabulary.reader, vocabulary, parsed.text, compiled):
+                    small = None  # a word in no article: "did you mean" is the array side's
+            if small is not None:
+                view, docs, score, total, facets = small
+                unread, correction = total, ""
+                hits = self._hits(view, docs[offset : offset + limit], score, compiled, snippets)
+            else:
+                hits, total, facets, unread, correction, compiled = self._search_arrays(
+                    parsed, limit, offset, sort, snippets, filters
+                )
         interpreted = parsed.interpreted
         if filters:
-            extra = " ".join(f"{k}:{v}" for k, v in filters.items() if _filter_clause(k, v))
+            extra = " ".join(f"{k}:{v}" for k, v in filters.items() if filter_clause(k, v))
             interpreted = f"{interpreted} [{extra}]" if extra else interpreted
         return SearchResult(
             query=query,
@@ -150,6 +158,28 @@ class SearchEngine:
             terms=compiled.highlight,
             unread=unread,
         )
+
+    def _search_arrays(self, parsed, limit, offset, sort, snippets, filters):
+        """(hits, total, facets, unread, correction, compiled) by the array side (numpy)."""
+        view = self.view
+        compiled = self._builder(view.reader).build(parsed)
+        for name, value in (filters or {}).items():
+            clause = filter_clause(name, value)
+            if clause is not None:
+                compiled.include.append(clause)
+        mask, score = self._match(view, compiled)
+        docs, total = self._rank(view, mask, score, compiled, sort, offset + limit)
+        facets = self._facets(view, mask)
+        unread = total - self._read_among(view, mask)
+        hits = self._hits(view, docs[offset : offset + limit], score, compiled, snippets)
+        correction = ""
+        if total < FEW_HITS and compiled.words:
+            correction = self._correction(view, parsed.text, compiled, total)
+        return hits, total, facets, unread, correction, compiled
+
+    def _has_read(self) -> bool:
+        """True when the reader has read an article (the array side counts them)."""
+        return self.marks is not None and bool(self.marks.ids("is", "read"))
 
     def save_facets(self) -> None:
         """Keep the current index's facet codes in the store, for the next process's search."""
@@ -177,6 +207,8 @@ class SearchEngine:
 
     def _read_among(self, view: SearchView, mask: np.ndarray) -> int:
         """How many of the matches (copies collapsed) the reader has read."""
+        import numpy as np
+
         if self.marks is None or not mask.any():
             return 0
         read = mask & self._clause_mask(view, StateClause("is", "read"))
@@ -184,17 +216,17 @@ class SearchEngine:
             return int(np.count_nonzero(np.bincount(view.groups[read]))) if read.any() else 0
         return int(read.sum())
 
-    def _builder(self, view: SearchView) -> QueryBuilder:
-        vocabulary = Vocabulary(view.reader, self.store)
+    def _builder(self, reader) -> QueryBuilder:
+        vocabulary = Vocabulary(reader, self.store)
         if self.marks is None:
-            return QueryBuilder(view.reader, vocabulary=vocabulary)
-        return QueryBuilder(view.reader, marks=self.marks.ids, vocabulary=vocabulary)
+            return QueryBuilder(reader, vocabulary=vocabulary)
+        return QueryBuilder(reader, marks=self.marks.ids, vocabulary=vocabulary)
 
     def _clause_mask(self, view: SearchView, clause: Filter) -> np.ndarray:
         if isinstance(clause, DateClause):
             return view.date_mask(clause.low, clause.high)
         if isinstance(clause, StateClause):
-            return view.evaluate(self._builder(view).state(clause))[0]
+            return view.evaluate(self._builder(view.reader).state(clause))[0]
         if clause.field == "story":
             return story_mask(view, story_ids(self.store.db, clause.value))
         value = QueryBuilder(view.reader).resolve_value(clause.field, clause.value)
@@ -210,6 +242,8 @@ class SearchEngine:
         wanted: int,
     ) -> tuple[np.ndarray, int]:
         """The first `wanted` documents in order, copies collapsed, and the collapsed total."""
+        import numpy as np
+
         collapse = view.has_copies
         groups = view.groups
         matched = int(mask.sum())
@@ -248,6 +282,8 @@ class SearchEngine:
             need *= 4
 
     def _facets(self, view: SearchView, mask: np.ndarray) -> dict[str, dict[str, int]]:
+        import numpy as np
+
         facets: dict[str, dict[str, int]] = {}
         for name in FACET_FIELDS:
             codes, values = view.facet(name)
@@ -301,10 +337,9 @@ class SearchEngine:
             hits.append(hit)
         return hits
 
-    def _correction(self, view: SearchView, text: str, compiled: Compiled, total: int) -> str:
-        """A "did you mean" query from the library's own words, when it finds more than `text`."""
-        reader = view.reader
-        vocabulary = Vocabulary(reader, self.store)
+    def _unknown(self, reader, vocabulary: Vocabulary, text: str, compiled: Compiled):
+        """(the text to correct, its words as body terms, the unknown ones) when a plain word of
+        the query is in no article (a typo, maybe), else None."""
         words = []
         unknown = []
         forms = text_forms(reader)
@@ -324,8 +359,18 @@ class SearchEngine:
             )  # the word, or one of its forms (an inflected query word is no typo)
             if len(word) > 2 and not has_cjk(word) and not known:
                 unknown.append(("body", word))
-        if not unknown:
+        return (text, words, unknown) if unknown else None
+
+    def _correction(self, view: SearchView, text: str, compiled: Compiled, total: int) -> str:
+        """A "did you mean" query from the library's own words, when it finds more than `text`."""
+        import numpy as np
+
+        reader = view.reader
+        vocabulary = Vocabulary(reader, self.store)
+        found = self._unknown(reader, vocabulary, text, compiled)
+        if found is None:
             return ""
+        text, words, unknown = found
         try:
             correction = view.searcher.correct_query(
                 wq.And(words),
@@ -337,40 +382,14 @@ class SearchEngine:
             )
         except Exception:
             return ""
-        suggestion = _with_case(text, correction.tokens)
+        suggestion = with_case(text, correction.tokens)
         if not suggestion or suggestion == text:
             return ""
         parsed = parse_query(suggestion)
-        better = self._builder(view).build(parsed)
+        better = self._builder(view.reader).build(parsed)
         mask, _ = self._match(view, better)
         found = int(mask.sum())
         if found and view.has_copies:
             found = int(np.count_nonzero(np.bincount(view.groups[mask])))
         # as many as the query finds, or more: `a OR Rasmusen` may find no article beyond a's
         return suggestion if found and found >= total else ""
-
-
-def _with_case(text: str, tokens) -> str:
-    """The query with corrected words put in, written like the words they replace (Rasmusen)."""
-    out, at = [], 0
-    for token in sorted(tokens, key=lambda t: t.startchar):
-        original = text[token.startchar : token.endchar]
-        word = token.text
-        if original[:1].isupper():
-            word = word.upper() if original.isupper() and len(original) > 1 else word.capitalize()
-        out += [text[at : token.startchar], word]
-        at = token.endchar
-    out.append(text[at:])
-    return "".join(out)
-
-
-def _filter_clause(name: str, value: str) -> MetaClause | DateClause | None:
-    """A facet filter from the reader (`{"dump": "x"}`, `{"date": "2014-04"}`), None if invalid."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    if name in FACET_FIELDS:
-        return MetaClause(name, value)
-    try:
-        return parse_date(value) if name == "date" else None
-    except ValueError:
-        return None

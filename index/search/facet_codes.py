@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-
-import numpy as np
+import sys
+from array import array
+from typing import TYPE_CHECKING
 
 from index.format import index_state
 from index.store import ArticleStore
+
+if TYPE_CHECKING:
+    import numpy as np
+
+FACET_FIELDS = ("dump", "source", "lang")
 
 TABLE = (
     "CREATE TABLE IF NOT EXISTS facet_codes (field TEXT PRIMARY KEY, state TEXT NOT NULL, "
@@ -20,7 +26,7 @@ def save_facet_codes(store: ArticleStore, view) -> None:
     """Keep a search view's facet codes (index/search/view.py) for the index state it reads."""
     state = index_state(view.reader)
     rows = []
-    for field in ("dump", "source", "lang"):
+    for field in FACET_FIELDS:
         codes, values = view.facet(field)
         rows.append((field, state, json.dumps(values), codes.astype("<i4").tobytes()))
     store.db.execute(TABLE)
@@ -32,6 +38,27 @@ def load_facet_codes(
     store: ArticleStore, reader, field: str, count: int
 ) -> tuple[np.ndarray, list[str]] | None:
     """(code per document, the values) saved for this reader's index state, else None."""
+    import numpy as np
+
+    found = _saved(store, reader, field, count)
+    if found is None:
+        return None
+    return np.frombuffer(found[0], dtype="<i4").astype(np.int64), found[1]
+
+
+def load_facet_lists(store: ArticleStore, reader, field: str, count: int):
+    """`load_facet_codes` as an array of Python ints (numpy-free), else None."""
+    found = _saved(store, reader, field, count)
+    if found is None:
+        return None
+    codes = array("i", found[0])
+    if sys.byteorder == "big":
+        codes.byteswap()
+    return codes, found[1]
+
+
+def _saved(store: ArticleStore, reader, field: str, count: int) -> tuple[bytes, list[str]] | None:
+    """(the codes' bytes, the values) saved for this reader's index state, else None."""
     try:
         row = store.db.execute(
             "SELECT state, facet_values, codes FROM facet_codes WHERE field = ?", (field,)
@@ -40,4 +67,4 @@ def load_facet_codes(
         return None
     if row is None or row[0] != index_state(reader) or len(row[2]) != 4 * count:
         return None
-    return np.frombuffer(row[2], dtype="<i4").astype(np.int64), json.loads(row[1])
+    return row[2], json.loads(row[1])

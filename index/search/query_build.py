@@ -6,12 +6,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
-import numpy as np
 from whoosh import query as wq
 
 from index.format import ENTITY_FIELDS, entity_analyzer, fold, text_forms
 from index.records import language_name
+from index.search.facet_codes import FACET_FIELDS
 from index.search.query import (
     TEXT_FIELDS,
     And,
@@ -23,9 +24,13 @@ from index.search.query import (
     Parsed,
     StateClause,
     TextClause,
+    parse_date,
 )
 from index.search.vocabulary import Vocabulary
 from index.text import has_cjk
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Filter = MetaClause | DateClause | StateClause
 MarkLookup = Callable[[str, str], set[str]]  # ("is", "read") / ("tag", "x") -> article ids
@@ -49,6 +54,8 @@ class IdSet(wq.Query):
 
     def mask(self, view) -> np.ndarray:
         """The live documents of these ids in a SearchView (document numbers remembered)."""
+        import numpy as np
+
         known: dict[str, list[int]] = view._cache.setdefault("docnums", {})
         mask = np.zeros(view.n, dtype=bool)
         for aid in self.ids:
@@ -331,3 +338,15 @@ class QueryBuilder:
             self.highlight.extend(texts)
         terms_q = [wq.Term(name, t, boost=boost) for t in texts]
         return terms_q[0] if len(terms_q) == 1 else wq.Or(terms_q)
+
+
+def filter_clause(name: str, value: str) -> MetaClause | DateClause | None:
+    """A facet filter from the reader (`{"dump": "x"}`, `{"date": "2014-04"}`), None if invalid."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if name in FACET_FIELDS:
+        return MetaClause(name, value)
+    try:
+        return parse_date(value) if name == "date" else None
+    except ValueError:
+        return None

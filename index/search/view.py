@@ -31,7 +31,6 @@ from index.format import (
 from index.search.phrases import adjacent_words, unique
 from index.search.query_build import IdSet
 
-FACET_FIELDS = ("dump", "source", "lang")
 SCORED_FIELDS = ("title", "body", "person", "org", "place")
 K1 = 1.2
 B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # benchmarks/boosts.py
@@ -249,9 +248,10 @@ class SearchView:
                         found[offset + d] = fmt.decode_as(name, v) if name else v
                 continue
             m = seg._terms.matcher(fieldname, tbytes, fmt)
-            if starts is None:  # no block index: walk the postings
+            if starts is None:  # no block index: walk the postings (past the last: ReadTooFar)
                 for d in local.tolist():
-                    m.skip_to(d)
+                    if m.is_active() and m.id() < d:
+                        m.skip_to(d)
                     if m.is_active() and m.id() == d:
                         found[offset + d] = m.value_as(name) if name else m.value()
                 continue

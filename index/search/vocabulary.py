@@ -68,3 +68,17 @@ class VocabularyCorrector(Corrector):
             for w in self.vocabulary.near(text, maxdist, prefix=prefix)
             if w != text
         ]
+
+
+def with_case(text: str, tokens) -> str:
+    """The query with corrected words put in, written like the words they replace (Rasmusen)."""
+    out, at = [], 0
+    for token in sorted(tokens, key=lambda t: t.startchar):
+        original = text[token.startchar : token.endchar]
+        word = token.text
+        if original[:1].isupper():
+            word = word.upper() if original.isupper() and len(original) > 1 else word.capitalize()
+        out += [text[at : token.startchar], word]
+        at = token.endchar
+    out.append(text[at:])
+    return "".join(out)
