@@ -1,7 +1,20 @@
 """Related coverage: the rest of an article's story across dumps and sources, ranked; stories."""
 
-from index.related.finder import RelatedFinder
-from index.related.stories import StoryGrouper
-from index.related.term_counts import save_term_counts
+import importlib
+
+# Each public name and its module, imported on first use (PEP 562): `related` in a new process
+# loads the finder without the story grouper's numpy.
+_HOMES = {"RelatedFinder": "finder", "StoryGrouper": "stories", "save_term_counts": "term_counts"}
+
+
+def __getattr__(name: str) -> object:
+    """A public name, imported from its module the first time it is asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["RelatedFinder", "StoryGrouper", "save_term_counts"]
