@@ -127,7 +127,7 @@ class SearchEngine:
         sort = sort if sort in SORTS else "relevance"
         parsed = parse_query(query)
         with self._lock:
-            small = None  # a cold process's query of rare words: no numpy (index/search/small.py)
+            small = compiled = None  # a cold process's query of rare words: no numpy (small.py)
             if self._view is None and sort == "relevance" and not filters and not self._has_read():
                 compiled = self._builder(self.searcher.reader()).build(parsed)
                 small = small_search(self, compiled, offset + limit)
@@ -141,7 +141,7 @@ class SearchEngine:
                 hits = self._hits(view, docs[offset : offset + limit], score, compiled, snippets)
             else:
                 hits, total, facets, unread, correction, compiled = self._search_arrays(
-                    parsed, limit, offset, sort, snippets, filters
+                    parsed, compiled, limit, offset, sort, snippets, filters
                 )
         interpreted = parsed.interpreted
         if filters:
@@ -159,10 +159,11 @@ class SearchEngine:
             unread=unread,
         )
 
-    def _search_arrays(self, parsed, limit, offset, sort, snippets, filters):
+    def _search_arrays(self, parsed, compiled, limit, offset, sort, snippets, filters):
         """(hits, total, facets, unread, correction, compiled) by the array side (numpy)."""
         view = self.view
-        compiled = self._builder(view.reader).build(parsed)
+        if compiled is None:  # (built for the small path already: the same reader)
+            compiled = self._builder(view.reader).build(parsed)
         for name, value in (filters or {}).items():
             clause = filter_clause(name, value)
             if clause is not None:

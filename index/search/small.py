@@ -28,8 +28,9 @@ B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # = vi
 SCORED_FIELDS = tuple(B)
 
 
-def postings_count(reader, q) -> int | None:
-    """How many postings a query of terms, ORs and ANDs reads; None for any other query."""
+def postings_count(reader, q, limit: int) -> int | None:
+    """How many postings a query of terms, ORs and ANDs reads (counted up to just past `limit`);
+    None for any other query."""
     if q is wq.NullQuery:
         return 0
     if isinstance(q, wq.Term):
@@ -37,10 +38,12 @@ def postings_count(reader, q) -> int | None:
     if isinstance(q, (wq.Or, wq.And)):
         total = 0
         for sub in q.subqueries:
-            found = postings_count(reader, sub)
+            found = postings_count(reader, sub, limit - total)
             if found is None:
                 return None
             total += found
+            if total > limit:  # too many already: the array side's
+                break
         return total
     return None
 
@@ -170,7 +173,7 @@ def small_search(engine, compiled: Compiled, wanted: int):
     if query is None or compiled.include or compiled.exclude or compiled.exclude_queries:
         return None
     reader = engine.searcher.reader()
-    count = postings_count(reader, query)
+    count = postings_count(reader, query, SMALL_POSTINGS)
     if count is None or count > SMALL_POSTINGS:
         return None
     view = SmallView(engine.searcher)
