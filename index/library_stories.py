@@ -6,8 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from index.records import Article, RelatedItem, Story
 from index.story_store import (
+    add_list_indexes,
     all_stories_of,
     get_story,
+    has_list_indexes,
     is_complete,
     list_stories,
     story_members,
@@ -54,8 +56,15 @@ class LibraryStories:
 
     def ensure_stories(self) -> int:
         """Group a library written before stories (done once, on the first call that needs
-        them; a read-only library or one being indexed is left as it is). Articles placed."""
-        if self.readonly or is_complete(self.store):
+        them; a read-only library or one being indexed is left as it is). Articles placed.
+        A library grouped before the front page's indexes gets them here, once."""
+        if self.readonly:
+            return 0
+        if is_complete(self.store):
+            if not has_list_indexes(self.store.db):
+                with self._writer_lock(wait=False) as got:
+                    if got:
+                        add_list_indexes(self.store.db)
             return 0
         with self._writer_lock(wait=False) as got:
             return self._place_stories() if got else 0

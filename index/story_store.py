@@ -14,7 +14,13 @@ from index.store import ArticleStore
 if TYPE_CHECKING:
     import numpy as np
 
-TABLES = """
+# the front page's two orders, read in index order: its first rows without sorting every story
+LIST_INDEXES = """
+CREATE INDEX IF NOT EXISTS stories_biggest ON stories(articles DESC, last_date DESC, id);
+CREATE INDEX IF NOT EXISTS stories_newest ON stories(last_date DESC, articles DESC, id);
+"""
+TABLES = (
+    """
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     label TEXT NOT NULL,
@@ -25,8 +31,6 @@ CREATE TABLE IF NOT EXISTS stories (
     first_date TEXT NOT NULL,
     last_date TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS stories_size ON stories(articles);
-CREATE INDEX IF NOT EXISTS stories_last ON stories(last_date);
 CREATE TABLE IF NOT EXISTS story_members (
     article_id TEXT PRIMARY KEY,
     story_id TEXT NOT NULL,
@@ -45,6 +49,8 @@ CREATE TABLE IF NOT EXISTS story_keys (  -- placed articles by their key words a
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article_id);
 """
+    + LIST_INDEXES
+)
 DONE_KEY = "stories"  # meta key: LAYOUT when every article has been placed, "0" while placing
 LAYOUT = "4"  # grouped by an earlier layout or rule ("1" to "3"): grouped again once
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -53,6 +59,22 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 def has_stories(db: sqlite3.Connection) -> bool:
     row = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_members'").fetchone()
     return row is not None
+
+
+def has_list_indexes(db: sqlite3.Connection) -> bool:
+    """The indexes the front page lists stories by (a library grouped before them has not)."""
+    found = db.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+        "AND name IN ('stories_biggest', 'stories_newest')"
+    ).fetchone()[0]
+    return found == 2
+
+
+def add_list_indexes(db: sqlite3.Connection) -> None:
+    """Index the stories in the front page's orders (replacing the one-column indexes)."""
+    db.executescript(
+        "DROP INDEX IF EXISTS stories_size; DROP INDEX IF EXISTS stories_last;" + LIST_INDEXES
+    )
 
 
 def is_complete(store: ArticleStore) -> bool:
@@ -179,15 +201,25 @@ def list_stories(
     order = "last_date DESC, articles DESC" if newest else "articles DESC, last_date DESC"
     rows = db.execute(f"{sql} ORDER BY {order}, id LIMIT ?", (*args, max(0, limit))).fetchall()
     found = [_story(r) for r in rows]
+    timelines = _timelines(db, [story.id for story in found])
     for story in found:
-        story.timeline = list(
-            db.execute(
-                "SELECT substr(a.date, 1, 10) AS day, COUNT(*) FROM story_members m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? AND a.date != '' "
-                "GROUP BY day ORDER BY day",
-                (story.id,),
-            )
-        )
+        story.timeline = timelines.get(story.id, [])
+    return found
+
+
+def _timelines(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Articles a day of each story (dated articles only), in one query for the stories listed."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for sid, day, count in db.execute(
+            "SELECT m.story_id, substr(a.date, 1, 10) AS day, COUNT(*) FROM story_members m "
+            f"JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks}) "
+            "AND a.date != '' GROUP BY m.story_id, day ORDER BY m.story_id, day",
+            chunk,
+        ):
+            found.setdefault(sid, []).append((day, count))
     return found
 
 
