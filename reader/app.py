@@ -40,6 +40,12 @@ WIDGET_STYLES = [
 PANE_STYLES = [
     HERE / "panes" / f"{name}.tcss" for name in ("search_pane", "article_pane", "side_pane")
 ]
+# The other screens' styles, read with the app's: a screen bringing its own CSS_PATH makes
+# Textual parse every stylesheet again and restyle every widget of the app when it opens
+SCREEN_STYLES = [
+    HERE / "screens" / f"{name}.tcss"
+    for name in ("front_page", "story", "entity_browser", "entity_card", "version_diff")
+]
 
 
 IDLE_SECONDS = 1.0  # a pause this long in keys and mouse lets a full garbage collection run
@@ -54,6 +60,7 @@ class NewsReaderApp(App[None]):
         HERE / "app.tcss",
         HERE / "screens" / "main.tcss",
         HERE / "screens" / "dialogs.tcss",
+        *SCREEN_STYLES,
         *PANE_STYLES,
         *WIDGET_STYLES,
     ]

@@ -18,6 +18,7 @@ SPARK = "▁▂▃▄▅▆▇█"
 SPARK_WIDTH = 16  # cells of the coverage sparkline
 SHARED_AXIS_DAYS = 366  # stories within this span share one time axis; wider, each has its own
 LABEL_WIDTH = 60
+FIRST_ROWS = 50  # rows added before the first frame when the table has no height yet
 
 
 def _day(value: str) -> int | None:
@@ -54,6 +55,7 @@ class StoryTable(DataTable):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id, classes=classes)
         self.stories: list[Story] = []
+        self._listing = 0  # counts the lists shown: a list replaced drops its deferred rest
 
     def on_mount(self) -> None:
         if not self.columns:
@@ -68,17 +70,33 @@ class StoryTable(DataTable):
     def show_stories(self, stories: Sequence[Story]) -> None:
         """Show these stories in the given order. Sparklines share one time axis when the stories
         fall within a year; over a wider span (a library of decades) each spans its own dates,
-        or a few weeks' story would be one cell."""
+        or a few weeks' story would be one cell. The rows that fill the table are added now,
+        the rest after the frame that shows them (each row added is measured)."""
         self.clear(columns=True)
         self._add_columns()
         self.stories = list(stories)
+        self._listing += 1
         days = [d for s in self.stories for d in (_day(s.first_date), _day(s.last_date)) if d]
-        first, last = (min(days), max(days)) if days else (0, 0)
-        shared = last - first <= SHARED_AXIS_DAYS
-        for index, story in enumerate(self.stories):
-            if not shared:
+        axis = (min(days), max(days)) if days else (0, 0)
+        shared = axis if axis[1] - axis[0] <= SHARED_AXIS_DAYS else None
+        first = min(len(self.stories), self.size.height or FIRST_ROWS)
+        self._add_rows(0, first, shared)
+        if first < len(self.stories):
+            self.call_after_refresh(self._add_rest, self._listing, first, shared)
+
+    def _add_rest(self, listing: int, start: int, shared: tuple[int, int] | None) -> None:
+        if listing == self._listing:  # else the list was replaced since
+            self._add_rows(start, len(self.stories), shared)
+
+    def _add_rows(self, start: int, end: int, shared: tuple[int, int] | None) -> None:
+        """Rows for stories[start:end]; `shared` is the time axis of all (None: each its own)."""
+        for index in range(start, end):
+            story = self.stories[index]
+            if shared is None:
                 first = _day(story.first_date) or 0
                 last = _day(story.last_date) or first
+            else:
+                first, last = shared
             span = story.first_date or "undated"
             if story.last_date and story.last_date != story.first_date:
                 span = f"{story.first_date} – {story.last_date[5:]}"

@@ -28,7 +28,6 @@ SLOW_ANSWER = 0.4  # seconds after which the tables show that an answer is on it
 class EntityBrowserScreen(ModalScreen[ScreenResult]):
     """Top entities of the library in three tables; typing filters them, a key cycles dumps."""
 
-    CSS_PATH = "entity_browser.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="close"),
         Binding("ctrl+d", "next_dump", "Next dump", priority=True, id="next_dump"),

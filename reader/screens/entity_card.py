@@ -51,7 +51,6 @@ def card_summary(card: EntityCard) -> Text:
 class EntityCardScreen(ModalScreen[ScreenResult]):
     """One entity's card over the reader; dismisses with ("search", query) or None."""
 
-    CSS_PATH = "entity_card.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="close"),
         Binding("a", "search_this", "Articles naming it", id="search_this"),

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from index.records import Story
 from index.search.query_dates import date_prefix
 from index.text import sanitize_line
 from reader.screens.entity_card import ScreenResult
+from widgets.key_footer import KeyFooter
 from widgets.story_table import StoryTable
 
 LIMIT = 200  # stories listed
@@ -37,7 +38,6 @@ def parse_filter(text: str) -> dict[str, str]:
 class FrontPageScreen(ModalScreen[ScreenResult]):
     """The stories of the library; dismisses with ("open", article_id) or None."""
 
-    CSS_PATH = "front_page.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="close"),
         Binding("n", "toggle_order", "Biggest/newest first", id="stories_order"),
@@ -59,7 +59,7 @@ class FrontPageScreen(ModalScreen[ScreenResult]):
             )
             yield Static(Text("Loading the stories…", "dim"), id="front-summary")
             yield StoryTable(id="front-stories")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(StoryTable).focus()

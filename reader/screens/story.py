@@ -70,7 +70,6 @@ def story_summary(items: Sequence[RelatedItem]) -> Text:
 class StoryScreen(ModalScreen[ScreenResult]):
     """The story of one article; dismisses with ("open", article_id) or None."""
 
-    CSS_PATH = "story.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="close"),
         Binding("o", "toggle_order", "Oldest/newest first", id="order"),

@@ -40,7 +40,6 @@ def diff_counts(runs: list[tuple[str, str]]) -> tuple[int, int]:
 class VersionDiffScreen(ModalScreen[ScreenResult]):
     """Two versions of an article compared; dismisses with ("open", new_id) or None."""
 
-    CSS_PATH = "version_diff.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="close"),
         Binding("o", "open_new", "Open newer version", id="open_newer"),
