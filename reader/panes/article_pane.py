@@ -94,7 +94,7 @@ class ArticlePane(Vertical):
             self.notify(message, title="Cannot open the article", severity="error", markup=False)
 
     def _show_article(self, article: Article, via: str, terms: list[str], gen: int) -> None:
-        if gen != self._generation:
+        if gen != self._generation or not self.query("#article"):  # none: the reader is closing
             return
         self.is_loading = False
         self.view.show_article(article, terms)

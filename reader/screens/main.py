@@ -48,6 +48,8 @@ ScreenResult = tuple[str, str] | None  # ("search", query), ("open", article_id)
 class MainScreen(KeysInDeclaredOrder, Screen[None]):
     """The reader's three panes; the library is only called from thread workers."""
 
+    # focused from the start: the query box first, then the results, drew the footer twice
+    AUTO_FOCUS = "#results"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),  # first: the footer cuts the last
         Binding("slash", "focus_query", "Search", id="search"),
