@@ -94,6 +94,7 @@ class NewsReaderApp(App[None]):
         self._last_input = time.monotonic()
         self._collected = False
         self._gc_threshold = gc.get_threshold()
+        self._gc_enabled = gc.isenabled()  # the console script starts the reader without it
         self._heap_settled = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -113,6 +114,7 @@ class NewsReaderApp(App[None]):
         if self.library.is_new and not self.library.readonly:
             from reader.screens.indexing import IndexingScreen  # first start only
 
+            gc.enable()  # an ingest: its garbage is collected as it goes
             self.push_screen(IndexingScreen(self.library), self._seeded)
         else:
             self._open_main()
@@ -143,6 +145,8 @@ class NewsReaderApp(App[None]):
         set_date_format("")  # back to the default: the process may go on without the reader
         gc.unfreeze()  # the process may go on without the reader (tests, embedding)
         gc.set_threshold(*self._gc_threshold)
+        if not self._gc_enabled:
+            gc.disable()
 
     def collect_when_idle(self) -> None:
         """A full garbage collection once the user has paused (see `quiet_garbage_collector`)."""
@@ -174,9 +178,11 @@ def quiet_garbage_collector() -> None:
     up to 60 ms each and came every second or so while typing: the slowest part of
     keystroke-to-results. What exists once the first results are on screen is moved out of the
     collector's sight, and full collections run when the user pauses
-    (`NewsReaderApp.collect_when_idle`).
+    (`NewsReaderApp.collect_when_idle`). The console script starts the reader with the collector
+    off (its imports and first screen make no garbage worth ~50 ms of collections): on here.
     """
     gc.collect()
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTIONS_OFF)
+    gc.enable()

@@ -243,6 +243,9 @@ def run(args: argparse.Namespace) -> int:
 
         return config(args)
     if args.verb is None:
+        import gc
+
+        gc.disable()  # until its first results are on screen (`quiet_garbage_collector`)
         from reader.app import NewsReaderApp
 
         with open_library(args) as library:
