@@ -21,6 +21,7 @@ from index.cleaning.lines import (
     is_promo,
     menu_lines,
 )
+from index.cleaning.local_dates import local_date_in_text
 from index.cleaning.page_kind import ARTICLE, page_kind
 from index.cleaning.parts import (
     brand_of_copyright,
@@ -87,6 +88,21 @@ def _publish_date(
                 return value
     for paragraph in paragraphs[:2]:  # "BERLIN, 3 March 2024 - ..."
         found = date_in_text(paragraph[:120])
+        if found:
+            return found
+    return _local_date(pl, first, paragraphs)
+
+
+def _local_date(pl: PageLines, first: int, paragraphs: list[str]) -> str:
+    """A date in another language ("12. März 2024") on a short line above the body or in its
+    first lines, else in its first paragraphs' starts."""
+    for i in range(max(0, first - DATE_WINDOW), min(len(pl.lines), first + 4)):
+        if pl.words[i] <= 8:
+            found = local_date_in_text(pl.lines[i])
+            if found:
+                return found
+    for paragraph in paragraphs[:2]:
+        found = local_date_in_text(paragraph[:120])
         if found:
             return found
     return ""
@@ -246,6 +262,8 @@ def _paragraphs(
             continue
         if pl.words[i] >= 8 and line in seen:
             continue  # the same paragraph twice (a mobile and a desktop layout)
+        if pl.words[i] <= 6 and local_date_in_text(line) and not date_in_text(line):
+            continue  # a date line in another language ("7 kwietnia 2024"), as role "date"
         seen.add(line)
         paragraphs.append(line)
     return paragraphs

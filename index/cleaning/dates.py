@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from index.cleaning.local_dates import local_date_in_text
+
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -87,7 +89,7 @@ def normalise_date(value: str) -> str:
         return parsed.isoformat(timespec="minutes") if parsed else ""
     except (TypeError, ValueError, IndexError):
         pass
-    return date_in_text(value)
+    return date_in_text(value) or local_date_in_text(value)
 
 
 def date_from_url(url: str) -> str:
