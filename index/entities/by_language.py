@@ -26,7 +26,19 @@ from index.text import CJK_CHARS
 RULE_LANGUAGES = frozenset({"en", ""})  # "": too little text to tell, mostly wire English
 MAX_WORDS = 3  # words in a place name
 MIN_STEMMED = 5  # letters of a one-word place found by its stem ("Москве"; "Lage" is not "Lages")
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# a word goes on through the combining marks `\w` leaves out (Devanagari's vowel signs and virama,
+# Arabic and Hebrew points, Thai's vowels): "दिल्ली" is one word, not "द", "ल", "ल"
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
+)
+_PART = f"\\w[\\w{_MARKS}]*"
+_WORD = re.compile(f"{_PART}(?:[-'’.]{_PART})*")
+# Arabic and Hebrew write "and", "in", "the"... onto the next word: "وهامبورغ", "בברלין"
+_CLITICS = (
+    "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
+    "וב", "וה", "ול", "ומ", "שב", "מה", "ו", "ה", "ב", "ל", "מ", "ש", "כ",
+)  # fmt: skip
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _lock = threading.Lock()
 
@@ -111,14 +123,17 @@ def _local_names(language: str) -> tuple[dict[tuple[str, ...], str], dict[str, s
     casefolded as written, and ("", *stems) for their inflected forms."""
     import pycountry
 
-    names, cjk = _all_names()
-    names = list(names)
+    every_name, every_cjk = _all_names()
+    names: list[tuple[tuple[str, ...], str]] = []
+    cjk: dict[str, str] = {}
     translate = _country_translation(language)
     for country in pycountry.countries if translate else ():
         canonical = canonical_place(country.name)
         local = translate(country.name)
         if canonical and local and local != country.name:
             _add(names, cjk, local, canonical)
+    names += every_name  # the country names in the language first: "Brasil" is not Brasília
+    cjk = every_cjk | cjk
     import Stemmer
 
     from index.format import stemmer_for
@@ -130,8 +145,31 @@ def _local_names(language: str) -> tuple[dict[tuple[str, ...], str], dict[str, s
     for key, canonical in names:
         words.setdefault(key, canonical)  # as written wins over a stem ("Madrid", not "Madras")
     for key, canonical in names:
-        words.setdefault(("", *(stems[w] for w in key)), canonical)
+        if not _caseless(key[0]):
+            words.setdefault(("", *(stems[w] for w in key)), canonical)
     return words, cjk
+
+
+def _caseless(word: str) -> bool:
+    """A word of a script without capitals (Arabic, Hebrew, Devanagari...)."""
+    return not word[:1].isupper() and not word[:1].islower()
+
+
+def _caseless_place(written: list[str], words: dict) -> str | None:
+    """The place `written` names in a script without case: as written, or after a clitic ("و",
+    "ב"), never by its stem, which makes common words names there (Arabic "صورة", an image, is
+    Tyre by its stem, "الحديدية", of iron, Hodeidah; nothing marks a name as capitals do)."""
+    key = tuple(w.casefold() for w in written)
+    found = words.get(key)
+    if found:
+        return found
+    head = key[0]
+    for clitic in _CLITICS:
+        if head.startswith(clitic) and len(head) - len(clitic) >= 3:
+            found = words.get((head[len(clitic) :], *key[1:]))
+            if found:
+                return found
+    return None
 
 
 def _country_translation(language: str):
@@ -218,8 +256,11 @@ def _find(text: str, words: dict, cjk: dict, stem):
         for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
             group = tokens[i : i + n]
             written = [m.group() for m in group]
-            canonical = words.get(tuple(w.casefold() for w in written))
-            if not canonical and (n > 1 or len(written[0]) >= MIN_STEMMED):
+            if _caseless(first):
+                canonical = _caseless_place(written, words)
+            else:
+                canonical = words.get(tuple(w.casefold() for w in written))
+            if not canonical and not _caseless(first) and (n > 1 or len(written[0]) >= MIN_STEMMED):
                 canonical = words.get(("", *_key(written, stem)))
             if canonical:
                 yield group[0].start(), group[-1].end(), canonical

@@ -1,0 +1,51 @@
+"""Places beyond English: whole words in every script, no common word taken for a town."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.entities.by_language import local_entities
+
+# Written for these tests: short news sentences naming places, among words that look like towns.
+CASES = [
+    (  # Devanagari: the vowel signs are part of the word ("कई", many, is no town)
+        "hi",
+        "दिल्ली में बुधवार को हुई भारी बारिश से कई इलाकों में पानी भर गया। "
+        "मुख्यमंत्री ने बैठक की। मुंबई और कोलकाता में भी बारिश की संभावना है।",
+        {"New Delhi", "Mumbai", "Kolkata"},
+    ),
+    (  # Arabic: "صورة" (an image) is not Tyre, "الحديدية" (railway) not Hodeidah, "and Hamburg" is
+        "ar",
+        "دعت نقابة السكك الحديدية في ألمانيا إلى إضراب. واضطر الركاب في برلين وهامبورغ إلى "
+        "استخدام الحافلات. هل سيغير المتحف صورة السياحة في مصر؟ فهل ستنتهي الأزمة قريبا؟",
+        {"Germany", "Berlin", "Hamburg", "Egypt"},
+    ),
+    (  # Hebrew: "in Berlin", "and in Frankfurt" are written as one word
+        "he",
+        "איגוד נהגי הרכבות בגרמניה הכריז על שביתה. נוסעים בברלין ובפרנקפורט עברו לאוטובוסים.",
+        {"Germany", "Berlin", "Frankfurt"},
+    ),
+    (  # Spanish: "Madrid" is not Madras by its stem, "Brasil" is the country, "José" no town
+        "es",
+        "El precio del café en Madrid ha subido. La sequía en Brasil ha reducido las cosechas, "
+        "explicó José García.",
+        {"Madrid", "Brazil"},
+    ),
+    (  # Polish: the cases of Warsaw still are Warsaw; "Rafał" is a first name
+        "pl",
+        "Prezydent Warszawy Rafał Trzaskowski podziękował mieszkańcom. W Warszawie głosowało "
+        "ponad 60 procent.",
+        {"Warsaw"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "wanted"), CASES, ids=[c[0] for c in CASES])
+def test_local_places_are_the_places_named(language, text, wanted):
+    found = local_entities("", [text], "", language)
+    assert {entity.name for entity in found if entity.kind == "place"} == wanted
+
+
+def test_a_devanagari_name_is_the_whole_word():
+    (delhi,) = local_entities("", ["दिल्ली में बारिश हुई।"], "", "hi")
+    assert delhi.name == "New Delhi" and delhi.aliases == ["दिल्ली"]
