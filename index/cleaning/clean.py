@@ -40,6 +40,7 @@ __all__ = ["FurnitureModel", "clean_page", "explain_page"]
 DATE_WINDOW = 24  # date lines this far above the body (a third of it below) are the article's
 CAPTION_WINDOW = 12  # captions above the body, when no headline line precedes them, are this close
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|in|and|de|van|von|da|&))+$")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _BY_NAME = re.compile(r"\b[Bb]y\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 _NOT_NAME_WORDS_TEXT = (
     "view public profile video photo photos read more share news home digest watch listen live "
@@ -156,8 +157,14 @@ def _clean_given_article(page: Page, title: str, text: str) -> Article | Skipped
         url=sanitize_line(page.url),
         date=_publish_date(page, None),
         crawl_date=normalise_date(page.crawl_date),
-        language=_language(title, blocks),
+        language=_given_language(page) or _language(title, blocks),
     )
+
+
+def _given_language(page: Page) -> str:
+    """The language code a JSON Lines record names (`export --jsonl` writes it), else ""."""
+    value = page.extra.get("language")
+    return value if isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value) else ""
 
 
 @dataclass(slots=True)

@@ -266,6 +266,10 @@ def page_from_json(
             used.add(alias)
             break
     text = fields.get("text", "")
+    paragraphs = obj.get("paragraphs")
+    if not text and isinstance(paragraphs, list):  # `newsreader export --jsonl`'s own records
+        text = "\n\n".join(p.replace("\x00", "") for p in paragraphs if isinstance(p, str))
+        used.add("paragraphs")
     if not text.strip() and not fields.get("title", "").strip():
         return Skipped(origin, "no text", where)  # a headline alone (a news flash) is an article
     extra = {k: v for k, v in obj.items() if k not in used}
