@@ -179,6 +179,14 @@ def test_entities_outside_english_by_known_names_and_local_spellings(folder):
     assert "Jürgen Meyer" in newsreader(folder, "entities", "--kind", "person")
 
 
+def test_place_queries_in_other_languages_and_scripts(folder):
+    with Library(folder) as library:
+        moscow = {h.title for h in library.search("place:Moscow").hits}
+        assert moscow
+        for spelling in ("Москва", "Moskau", "Moscou"):
+            assert {h.title for h in library.search(f"place:{spelling}").hits} == moscow, spelling
+
+
 def test_highlight_spans_merge_bigrams_and_stem_by_language():
     assert highlight_spans("建设更多保障房，以", ["保障", "障房"]) == [(4, 7)]
     assert highlight_spans("работа журналистов", ["журналист"], "ru") == [(7, 18)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.entities.by_language import local_entities
+from index.entities.by_language import local_entities, place_of_local_name
 
 # Written for these tests: short news sentences naming places, among words that look like towns.
 CASES = [
@@ -49,3 +49,19 @@ def test_local_places_are_the_places_named(language, text, wanted):
 def test_a_devanagari_name_is_the_whole_word():
     (delhi,) = local_entities("", ["दिल्ली में बारिश हुई।"], "", "hi")
     assert delhi.name == "New Delhi" and delhi.aliases == ["दिल्ली"]
+
+
+def test_cjk_names_without_their_administrative_suffix():
+    found = local_entities("", ["北京今天下雨。上海市和广州也下雨。"], "", "zh")
+    assert [e.name for e in found] == ["Beijing", "Shanghai", "Guangzhou"]
+    (tokyo,) = local_entities("", ["東京で会議が開かれた。"], "", "ja")
+    assert tokyo.name == "Tokyo"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("Москва", "Moscow"), ("Moskau", "Moscow"), ("القاهرة", "Cairo"), ("北京", "Beijing"),
+     ("ירושלים", "Jerusalem"), ("दिल्ली", "New Delhi"), ("Xyzzy", None)],
+)  # fmt: skip
+def test_a_place_by_its_name_in_any_language(name, place):
+    assert place_of_local_name(name) == place

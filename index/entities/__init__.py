@@ -3,7 +3,7 @@
 `extract_entities` is public: other programs import it as `index.entities.extract_entities`.
 """
 
-from index.entities.by_language import coverage_note, entities_for_language
+from index.entities.by_language import coverage_note, entities_for_language, place_of_local_name
 from index.entities.extract import (
     article_entities,
     canonical_place,
@@ -20,4 +20,5 @@ __all__ = [
     "extract_entities",
     "listed_place",
     "normalize_entity_key",
+    "place_of_local_name",
 ]

@@ -40,6 +40,7 @@ _CLITICS = (
     "וב", "וה", "ול", "ומ", "שב", "מה", "ו", "ה", "ב", "ל", "מ", "ש", "כ",
 )  # fmt: skip
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
+_CJK_ADMIN = "市都府県省"  # city, metropolis, prefecture, province: geonames' names end with them
 _lock = threading.Lock()
 
 
@@ -106,11 +107,33 @@ def _all_names() -> tuple[list[tuple[tuple[str, ...], str]], dict[str, str]]:
     return names, cjk
 
 
+@cache
+def _names_as_written() -> dict[tuple[str, ...], str]:
+    names, _ = _all_names()
+    found: dict[tuple[str, ...], str] = {}
+    for key, canonical in names:
+        found.setdefault(key, canonical)
+    return found
+
+
+def place_of_local_name(name: str) -> str | None:
+    """The place a name in another language or script stands for ("Москва", "القاهرة", "北京",
+    "Moskau"), as `local_places` would find it in an article, or None."""
+    name = name.strip()
+    _, cjk = _all_names()
+    if _CJK_RUN.fullmatch(name):
+        return cjk.get(name)
+    key = tuple(w.casefold() for w in _WORD.findall(name))
+    return _names_as_written().get(key) if 0 < len(key) <= MAX_WORDS else None
+
+
 def _add(names: list, cjk: dict[str, str], name: str, canonical: str) -> None:
     if len(name) < 2 or any(c.isdigit() for c in name):
         return
     if _CJK_RUN.fullmatch(name):
         cjk.setdefault(name, canonical)
+        if len(name) >= 3 and name[-1] in _CJK_ADMIN:  # "北京市" is written "北京" in running text
+            cjk.setdefault(name[:-1], canonical)
         return
     found = _WORD.findall(name)
     if 0 < len(found) <= MAX_WORDS and not name[0].islower():

@@ -94,14 +94,17 @@ def _text(term: str | bytes) -> str:
 
 
 def _canonical_place(name: str, held: bool) -> str | None:
-    """The gazetteer's name for a place; the whole gazetteer (slow to load) only for a name the
-    index does not hold (`held` False), the curated list of spelling variants always."""
+    """The gazetteer's name for a place; the whole gazetteer (slow to load) and the cities' names
+    in other languages and scripts ("Москва") only for a name the index does not hold (`held`
+    False), the curated list of spelling variants always."""
     try:
-        from index.entities import canonical_place, listed_place
+        from index.entities import canonical_place, listed_place, place_of_local_name
     except ImportError:  # the gazetteer is optional for searching
         return None
     try:
-        return listed_place(name) or (None if held else canonical_place(name))
+        if held:
+            return listed_place(name)
+        return listed_place(name) or canonical_place(name) or place_of_local_name(name)
     except Exception:
         return None
 
