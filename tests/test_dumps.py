@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from index.reading.dumps import article_from_html, dump_name_for, iter_pages
+from index.reading.dumps import article_from_html, dump_name_for, iter_pages, page_from_json
 from index.records import Page, Skipped
 
 CAFE_TEXT = "Le café du coin\n\nUn café coûte désormais 2 € à Besançon, déjà trop cher.\n"
@@ -210,7 +210,7 @@ def check_jsonl(pages: list[Page], skips: list[Skipped], name: str) -> None:
         ("malformed JSON", f"{name}:10"),
     ]
     assert "line 4" in skips[0].detail
-    assert "'title'" in skips[1].detail and "list" in skips[1].detail
+    assert skips[1].detail.endswith("'title' is a list")
 
 
 def test_json_lines(tmp_path: Path) -> None:
@@ -553,3 +553,8 @@ def test_json_array_file_and_html_meta_charset(tmp_path: Path) -> None:
         ("item:2", "Two", "batch"),
     ]
     assert pages[2].is_html and pages[2].text == html
+
+
+def test_a_field_of_the_wrong_type_is_named_with_its_article() -> None:
+    skipped = page_from_json({"title": 7, "text": "x"}, "f.jsonl:1", "line 1", "f", "line:1")
+    assert skipped.detail == "line 1: 'title' is an int"

@@ -261,7 +261,8 @@ def page_from_json(
                 if alias != name:
                     continue  # an alias of another type is somebody else's field: keep it in extra
                 kind = type(value).__name__.replace("dict", "object").replace("str", "string")
-                return Skipped(origin, "bad field type", f"{where}: {name!r} is a {kind}")
+                a = "an" if kind[0] in "aeiou" else "a"
+                return Skipped(origin, "bad field type", f"{where}: {name!r} is {a} {kind}")
             fields[name] = value.replace("\x00", "")
             used.add(alias)
             break
