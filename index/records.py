@@ -17,6 +17,17 @@ def _two_letter_names() -> dict[str, str]:
     return json.loads(Path(__file__).with_name("language_names.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _own_names() -> dict[str, list[str]]:
+    path = Path(__file__).with_name("language_endonyms.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def language_own_names(code: str) -> list[str]:
+    """A language's names in itself ("Deutsch" for "de", "русский" for "ru"), if known."""
+    return _own_names().get(code.lower(), []) if isinstance(code, str) else []
+
+
 @lru_cache(maxsize=512)
 def language_name(code: str) -> str:
     """The English name of a language for people ("Russian" for "ru"); the code when unknown."""

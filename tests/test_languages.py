@@ -148,8 +148,10 @@ def test_language_facet_and_filter_by_name_or_code(folder):
     result = search(folder, "")
     assert result["facets"]["lang"]["Russian"] == 1
     assert "ru" not in result["facets"]["lang"]
-    for query in ("lang:ru", "lang:russian", "lang:Russian"):
+    for query in ("lang:ru", "lang:russian", "lang:Russian", "lang:русский", "lang:Русский"):
         assert found(folder, query) == [TITLE["ru"]]
+    assert found(folder, "lang:Deutsch") == [TITLE["de"]]
+    assert found(folder, "lang:español") == [TITLE["es"]]
 
 
 def test_snippets_highlight_whole_cjk_words_and_arabic_words(folder):

@@ -75,6 +75,7 @@ EXPECTED: dict[str, set[str]] = {
     'source:"RFE/RL"': SEEDS | {"EU summit in Brussels"},
     "lang:de": {"Neue Straße in Berlin eröffnet"},
     "lang:german": {"Neue Straße in Berlin eröffnet"},
+    "lang:Deutsch": {"Neue Straße in Berlin eröffnet"},
     "date:2014-04": dated("2014-04"),
     "date:2014-04-01..2014-08-31": dated("2014"),
     "date:>2014-06": {"Ceasefire talks in Minsk"},

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from whoosh import query as wq
 
 from index.format import ENTITY_FIELDS, entity_analyzer, fold, text_forms
-from index.records import language_name
+from index.records import language_name, language_own_names
 from index.search.facet_codes import FACET_FIELDS
 from index.search.query import (
     TEXT_FIELDS,
@@ -219,14 +219,15 @@ class QueryBuilder:
 
     def resolve_value(self, field_name: str, value: str) -> str:
         """The indexed value of dump/source/lang matching `value` (case-insensitive); a language
-        by its code or its name (`lang:ru`, `lang:russian`)."""
+        by its code, its name or its name in itself (`lang:ru`, `lang:russian`, `lang:русский`)."""
         if (field_name, value) in self.reader:
             return value
         wanted = fold(value)
         for term in self.reader.lexicon(field_name):
             text = term.decode("utf-8") if isinstance(term, bytes) else term
             if fold(text) == wanted or (
-                field_name == "lang" and fold(language_name(text)) == wanted
+                field_name == "lang"
+                and wanted in {fold(n) for n in (language_name(text), *language_own_names(text))}
             ):
                 return text
         return value
