@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from index.cleaning import FurnitureModel, clean_any_page
 from index.entities import entities_for_language
 from index.format.prepared_docs import prepare
-from index.ingest import ENTITY_TEXT_CHARS, _head_paragraphs, process_pages
+from index.ingest_worker import ENTITY_TEXT_CHARS, _head_paragraphs, process_pages
 from index.reading import iter_pages
 from index.records import Article, Page
 from index.versions import fingerprints

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from index.cleaning import FurnitureModel, clean_any_page
-from index.entities import entities_for_language
+from index.cleaning import FurnitureModel
 from index.format import (
     PreparedDoc,
     add_prepared,
@@ -24,19 +23,18 @@ from index.format import (
     prepare,
     schema_matches,
 )
+from index.ingest_worker import CLEANING_FAILED, process_pages
 from index.reading import iter_pages
 from index.records import Article, IngestReport, Page, Skipped
 from index.store import ArticleStore
 from index.text import sanitize_line
-from index.versions import VersionIndex, fingerprints
+from index.versions import VersionIndex
 from index.worker_guard import guard_worker, starting_workers
 
 BATCH_PAGES = 400  # pages cleaned per worker task
 COMMIT_ARTICLES = 5000  # articles per index commit: what an interruption can lose at most
 WRITER_LIMIT_MB = 256  # postings Whoosh sorts in memory before it spills a run to disk
 PARALLEL_THRESHOLD = 300  # fewer pages than this are cleaned in-process
-CLEANING_FAILED = "cleaning failed"  # the skip reason of a page the cleaner raised on
-ENTITY_TEXT_CHARS = 1_000_000  # entities are looked for in this much of a body (huge pages)
 LEGACY_VERSIONS = "versions.pickle"  # earlier versions' version index: never read, removed
 
 
@@ -50,11 +48,6 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
-
-
-def article_id(dump: str, key: str) -> str:
-    """Stable id of a page's article: the same dump and key give the same id."""
-    return hashlib.sha1(f"{dump}\x00{key}".encode()).hexdigest()[:16]
 
 
 def page_hash(page: Page) -> str:
@@ -86,55 +79,6 @@ def estimate_pages(paths: Sequence[str | Path]) -> int | None:
     return total
 
 
-def _head_paragraphs(paragraphs: list[str], limit: int) -> list[str]:
-    """The first `limit` characters of a body, as paragraphs (a prefix of `Article.body`)."""
-    head: list[str] = []
-    size = 0
-    for paragraph in paragraphs:
-        if size + len(paragraph) > limit:
-            head.append(paragraph[: max(0, limit - size)])
-            break
-        head.append(paragraph)
-        size += len(paragraph) + 2
-    return head
-
-
-def process_pages(
-    pages: list[Page],
-    furniture: FurnitureModel | None,
-    prepare_docs: bool = False,
-    keep_all: bool = False,
-) -> list[Article | Skipped]:
-    """Clean pages and find their entities (runs in a worker process).
-
-    Each article is followed by its MinHash and, with `prepare_docs`, its analysed Whoosh
-    document (else None).
-    """
-    out: list[Article | Skipped] = []
-    for page in pages:
-        try:
-            result = clean_any_page(page, furniture, keep_all=keep_all)
-            if isinstance(result, Article):
-                result.id = article_id(page.dump, page.key)
-                head = _head_paragraphs(result.paragraphs, ENTITY_TEXT_CHARS)
-                result.entities = entities_for_language(
-                    result.title, head, result.caption, result.language
-                )
-                result.content_hash, minhash = fingerprints(result)
-                prepared = None
-                if prepare_docs:
-                    try:
-                        prepared = prepare(result)
-                    except Exception:  # the indexer analyses it then: never a reason to skip
-                        prepared = None
-                out.extend((result, minhash, prepared))  # type: ignore[arg-type]
-            else:
-                out.append(result)
-        except Exception as exc:  # one broken page never stops an ingest
-            out.append(Skipped(page.origin, CLEANING_FAILED, f"{type(exc).__name__}: {exc}"))
-    return out
-
-
 def _batches(items: Iterable[Page | Skipped], size: int) -> Iterator[list[Page | Skipped]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
@@ -161,6 +105,7 @@ class Ingest:
         self.prepare_docs = self.can_prepare  # workers analyse while they are ahead of the indexer
         self._writer = None  # open between the first article of a commit and the commit
         self.words: set[bytes] = set()  # the body words of this commit (index/search/vocabulary)
+        self.story_profiles: dict[str, bytes] = {}  # article -> packed, for placing after the run
 
     def _load_furniture(self) -> FurnitureModel:
         saved = self.store.get_meta("furniture")
@@ -238,11 +183,20 @@ class Ingest:
                                 self.furniture,
                                 self.prepare_docs,
                                 self.keep_all,
+                                self.can_prepare,  # the library's analyser: the workers'
                             )
                         pending.append((todo, future))
                     else:
                         pending.append(
-                            (todo, process_pages(pages, self.furniture, keep_all=self.keep_all))
+                            (
+                                todo,
+                                process_pages(
+                                    pages,
+                                    self.furniture,
+                                    keep_all=self.keep_all,
+                                    profile_stories=self.can_prepare,
+                                ),
+                            )
                         )
                 while pending and (len(pending) > workers * 2 or not pool):
                     if isinstance(pending[0][1], Future):
@@ -302,9 +256,11 @@ class Ingest:
                     self.page_rows.append((page.dump, page.key, phash, None, item.reason))
                 i += 1
                 continue
-            (minhash, prepared), i = outputs[i + 1 : i + 3], i + 3
+            (minhash, bands, prepared, profile), i = outputs[i + 1 : i + 5], i + 5
             page, phash = by_origin[item.origin]
-            self._place(item, minhash, page.key in self._known_hashes.get(page.dump, {}))
+            self._place(item, minhash, bands, page.key in self._known_hashes.get(page.dump, {}))
+            if profile is not None:
+                self.story_profiles[item.id] = profile
             self.writer_rows.append(item)
             self.page_rows.append((page.dump, page.key, phash, item.id, ""))
             new.append((item, prepared))
@@ -345,7 +301,7 @@ class Ingest:
             self._abort()
             raise
 
-    def _place(self, article: Article, minhash, was_known: bool) -> None:
+    def _place(self, article: Article, minhash, bands: list[int], was_known: bool) -> None:
         """Mark the article as a copy or a version of articles already known."""
         if was_known:
             self.report.updated += 1
@@ -360,13 +316,13 @@ class Ingest:
         else:
             article.copy_group = article.id
             self._batch_hashes[article.content_hash] = article.id
-        version_of = self.versions.find(article.id, minhash, exclude_group=article.copy_group)
+        version_of = self.versions.find(article.id, minhash, article.copy_group, bands)
         if version_of and version_of != article.copy_group:
             article.version_group = version_of
             self.report.versions += article.copy_group == article.id
         else:
             article.version_group = article.copy_group
-        self.versions.add(article.id, minhash, article.version_group, article.copy_group)
+        self.versions.add(article.id, minhash, article.version_group, article.copy_group, bands)
 
     def _flush(self) -> None:
         """Commit what has been cleaned: Whoosh first, then the store, so neither runs ahead."""

@@ -233,11 +233,10 @@ class Library(LibraryStories):
                 if self.store.get_meta("ingest_pending") == "1":
                     reconcile(self.store, self.ix)
                 self.store.set_meta("added", "1")  # `is_new` no more, even if nothing is added
-                report = Ingest(self.store, self.ix, self.path, keep_all).run(
-                    paths, dump, progress=progress, should_stop=should_stop, workers=workers
-                )
+                ingest = Ingest(self.store, self.ix, self.path, keep_all)
+                report = ingest.run(paths, dump, progress, should_stop, workers)
                 self.finder.after_ingest()  # the new commit, and what the next process reads
-                self._place_stories()
+                self._place_stories(ingest.story_profiles)
         except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
             # A full disk, a lost folder, a worker killed for memory: the batch in hand is rolled
             # back (the next open reconciles the search index with the store).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from index.records import Article, RelatedItem, Story
 from index.story_store import (
@@ -20,13 +20,14 @@ from index.story_store import (
 class LibraryStories:
     """Story methods of `Library` (a mixin: it uses the library's store, engine and lock)."""
 
-    def _place_stories(self) -> int:
-        """Place the articles not yet in a story (the caller holds the writer lock)."""
+    def _place_stories(self, shipped: Mapping[str, bytes] | None = None) -> int:
+        """Place the articles not yet in a story (the caller holds the writer lock); `shipped`:
+        the story profiles an ingest's workers made (`index/related/story_profiles.py`)."""
         from index.related import StoryGrouper
 
         self.store.convert()  # the entity counts the front page's filter reads (older libraries)
         self.refresh()
-        return StoryGrouper(self.engine, self.store).place_new()
+        return StoryGrouper(self.engine, self.store).place_new(shipped=shipped)
 
     def _with_story(self, article: Article) -> Article:
         article.story = story_of(self.store.db, article.id)

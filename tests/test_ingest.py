@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import index.ingest as ingest
+import index.ingest_worker as worker
 from index.library import Library
 
 STORIES = [
@@ -16,7 +16,7 @@ STORIES = [
 def test_a_page_the_cleaner_fails_on_is_reported_and_tried_again_next_run(tmp_path, monkeypatch):
     dump = tmp_path / "wire.jsonl"
     dump.write_text("".join(json.dumps(s) + "\n" for s in STORIES))
-    real_clean = ingest.clean_any_page
+    real_clean = worker.clean_any_page
 
     def failing_on_coffee(page, furniture=None, keep_all=False):
         if "Coffee" in page.title:
@@ -24,13 +24,13 @@ def test_a_page_the_cleaner_fails_on_is_reported_and_tried_again_next_run(tmp_pa
         return real_clean(page, furniture, keep_all=keep_all)
 
     with Library(tmp_path / "library") as library:
-        monkeypatch.setattr(ingest, "clean_any_page", failing_on_coffee)
+        monkeypatch.setattr(worker, "clean_any_page", failing_on_coffee)
         report = library.add([dump], workers=1)
         assert report.added == 1
         assert report.skipped == {"cleaning failed": 1}
         assert library.search("coffee").total == 0
 
-        monkeypatch.setattr(ingest, "clean_any_page", real_clean)  # the cleaner is fixed
+        monkeypatch.setattr(worker, "clean_any_page", real_clean)  # the cleaner is fixed
         report = library.add([dump], workers=1)
         assert report.added == 1 and report.unchanged == 1
         assert [h.title for h in library.search("coffee").hits] == ["Coffee talks stall"]

@@ -18,6 +18,7 @@ from index.records import Article
 from index.versions.dedup import (
     NUM_PERM,
     VersionIndex,
+    band_keys,
     content_hash,
     fingerprints,
     minhash_of,
@@ -187,6 +188,7 @@ def test_fingerprints_are_the_content_hash_and_the_minhash():
         title="Rates Rise",
         paragraphs=[" ".join(text(3)), "Ünïcode ß"],
     )
-    digest, sig = fingerprints(article)
+    digest, sig, bands = fingerprints(article)
     assert digest == content_hash(article)
     assert np.array_equal(sig, minhash_of(article))
+    assert bands == band_keys(sig[None, :])[0].tolist()

@@ -4,7 +4,13 @@ import importlib
 
 # Each public name and its module, imported on first use (PEP 562): `related` in a new process
 # loads the finder without the story grouper's numpy.
-_HOMES = {"RelatedFinder": "finder", "StoryGrouper": "stories", "save_term_counts": "term_counts"}
+_HOMES = {
+    "RelatedFinder": "finder",
+    "StoryGrouper": "stories",
+    "pack": "story_profiles",
+    "save_term_counts": "term_counts",
+    "story_profile": "stories",
+}
 
 
 def __getattr__(name: str) -> object:
@@ -17,4 +23,4 @@ def __getattr__(name: str) -> object:
     return value
 
 
-__all__ = ["RelatedFinder", "StoryGrouper", "save_term_counts"]
+__all__ = ["RelatedFinder", "StoryGrouper", "pack", "save_term_counts", "story_profile"]

@@ -21,7 +21,7 @@ The same articles in the same order give the same stories, whatever the chunking
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +30,7 @@ from index.format import index_state
 from index.records import Article
 from index.related.key_rows import KeyRows
 from index.related.relatedness import Profile, TermStats, Weights, profile_of, text_and_entities
+from index.related.story_profiles import chunk_profiles
 from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
 from index.story_store import DONE_KEY, LAYOUT, TABLES, refresh_story
@@ -90,6 +91,12 @@ def entity_key(kind: str, name: str) -> str:
     return f"@{kind}:{name}"
 
 
+def story_profile(article: Article, analyzer) -> Profile:
+    """What placing reads of an article alone, whatever the library holds (the ingest's workers
+    make it, `story_profiles.py`; placing makes it for an article that has none)."""
+    return profile_of(article, analyzer, STORY_WEIGHTS)
+
+
 def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
     """An article's unit vectors of words and of entities, and the keys it leaves behind."""
     text, entities = text_and_entities(profile, stats)
@@ -133,8 +140,11 @@ class StoryGrouper:
         self.placed: dict[str, tuple[str, int | None]] = {}  # article -> (story, day), as seen
         self.key_rows = KeyRows(self.db)  # story_keys rows asked for in this run
 
-    def place_new(self, progress: Progress | None = None) -> int:
-        """Place every article without a story; refresh the stories it touched. Commits."""
+    def place_new(
+        self, progress: Progress | None = None, shipped: Mapping[str, bytes] | None = None
+    ) -> int:
+        """Place every article without a story; refresh the stories it touched. Commits.
+        `shipped`: article -> its packed `story_profile`, made by the ingest's workers."""
         self._prepare()
         self.sizes = {}
         self.placed = {}
@@ -167,12 +177,9 @@ class StoryGrouper:
             analyzer = searcher.schema["body"].analyzer
             for start in range(0, len(todo), CHUNK):
                 chunk = todo[start : start + CHUNK]
-                articles = self.store.get_many(chunk, spans=False)
-                profiles = [
-                    (articles[a], profile_of(articles[a], analyzer, STORY_WEIGHTS))
-                    for a in chunk
-                    if a in articles
-                ]
+                profiles = chunk_profiles(
+                    self.store, chunk, lambda a: story_profile(a, analyzer), shipped or {}
+                )
                 stats.prefetch(t for _, pr in profiles for t in pr.terms)  # counted at ingest
                 batch = [placing_of(a, pr, stats) for a, pr in profiles]
                 placed = self._place_chunk(batch)

@@ -48,10 +48,13 @@ def _hash_of(words: list[str]) -> str:
     return hashlib.sha1(" ".join(words).encode()).hexdigest()
 
 
-def fingerprints(article: Article) -> tuple[str, np.ndarray]:
-    """`content_hash` and `minhash_of` of an article, its words found once (ingest workers)."""
+def fingerprints(article: Article) -> tuple[str, np.ndarray, list[int]]:
+    """`content_hash`, `minhash_of` and the MinHash's band keys of an article, its words found
+    once (ingest workers: the indexer then looks the keys up and files them, never computing
+    them)."""
     words = _words(article)
-    return _hash_of(words), signature(words)
+    sig = signature(words)
+    return _hash_of(words), sig, _bands_of(sig)
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
@@ -95,6 +98,10 @@ def band_keys(sigs: np.ndarray) -> np.ndarray:
     bands = sigs[:, : BANDS * ROWS].reshape(-1, BANDS, ROWS).astype(_U64)
     with np.errstate(over="ignore"):
         return _fmix64((bands * _BAND_MIX).sum(axis=2, dtype=_U64))
+
+
+def _bands_of(sig: np.ndarray) -> list[int]:
+    return band_keys(sig[None, :])[0].tolist()
 
 
 class VersionIndex:
@@ -152,7 +159,9 @@ class VersionIndex:
         )
         self.unsaved.clear()
 
-    def _insert(self, ids: list[str], sigs: np.ndarray) -> None:
+    def _insert(
+        self, ids: list[str], sigs: np.ndarray, bands: list[list[int]] | None = None
+    ) -> None:
         start = len(self.ids)
         if start + len(ids) > len(self.sigs):
             grown = np.empty((max(2 * len(self.sigs), start + len(ids)), NUM_PERM), np.uint32)
@@ -161,11 +170,11 @@ class VersionIndex:
         self.sigs[start : start + len(ids)] = sigs
         self.ids.extend(ids)
         self.rows.update(zip(ids, range(start, start + len(ids)), strict=True))
-        keys = band_keys(sigs)
         if self.buckets:  # one article at a time while ingesting
-            for row, row_keys in enumerate(keys.tolist(), start):
+            for row, row_keys in enumerate(bands or band_keys(sigs).tolist(), start):
                 self._bucket(row, row_keys)
             return
+        keys = band_keys(sigs) if bands is None else np.array(bands, dtype=_U64)
         # A whole library at once: keys held by one article go into the dict in one call.
         flat = keys.ravel()
         rows = np.repeat(np.arange(start, start + len(ids)), BANDS)
@@ -188,9 +197,9 @@ class VersionIndex:
                 elif row not in held:
                     held.append(row)
 
-    def _candidates(self, sig: np.ndarray) -> list[int]:
+    def _candidates(self, bands: list[int]) -> list[int]:
         rows: set[int] = set()
-        for key in band_keys(sig[None, :])[0].tolist():
+        for key in bands:
             held = self.buckets.get(key)
             if isinstance(held, int):
                 rows.add(held)
@@ -198,11 +207,18 @@ class VersionIndex:
                 rows.update(held)
         return sorted(rows)
 
-    def find(self, article_id: str, minhash: np.ndarray, exclude_group: str) -> str | None:
-        """The version group of the most similar earlier near-copy in another copy group."""
+    def find(
+        self,
+        article_id: str,
+        minhash: np.ndarray,
+        exclude_group: str,
+        bands: list[int] | None = None,
+    ) -> str | None:
+        """The version group of the most similar earlier near-copy in another copy group
+        (`bands`: the MinHash's band keys, when the caller has them)."""
         if exclude_group != article_id and exclude_group in self.groups:
             return self.groups[exclude_group][0]  # a copy shares its original's versions
-        rows = self._candidates(minhash)
+        rows = self._candidates(_bands_of(minhash) if bands is None else bands)
         if not rows:
             return None
         agreeing = np.count_nonzero(self.sigs[rows] == minhash, axis=1)
@@ -216,13 +232,20 @@ class VersionIndex:
         return None
 
     def add(
-        self, article_id: str, minhash: np.ndarray, version_group: str, copy_group: str
+        self,
+        article_id: str,
+        minhash: np.ndarray,
+        version_group: str,
+        copy_group: str,
+        bands: list[int] | None = None,
     ) -> None:
+        """File an article's MinHash (`bands`: its band keys, when the caller has them)."""
+        bands = _bands_of(minhash) if bands is None else bands
         row = self.rows.get(article_id)
         if row is None:
-            self._insert([article_id], minhash[None, :])
+            self._insert([article_id], minhash[None, :], [bands])
         elif not np.array_equal(self.sigs[row], minhash):  # old buckets stay: find() verifies
             self.sigs[row] = minhash
-            self._bucket(row, band_keys(minhash[None, :])[0].tolist())
+            self._bucket(row, bands)
         self.groups[article_id] = (version_group, copy_group)
         self.unsaved[article_id] = minhash

@@ -112,7 +112,7 @@ def test_a_search_index_that_lost_articles_is_rebuilt_from_the_store(library, ca
 def test_an_ingest_cut_between_index_and_store_commits_is_reconciled(library, good_library):
     # The index committed a batch the store never did (the indexer died in between).
     from index.format.schema import document_for
-    from index.ingest import process_pages
+    from index.ingest_worker import process_pages
     from index.records import Page
 
     with Library(library) as lib:
