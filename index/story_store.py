@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from index.records import RelatedItem, Story
@@ -127,39 +128,53 @@ def central_title(titles: list[tuple[str, str]]) -> str:
     return best[2]
 
 
-def refresh_story(db: sqlite3.Connection, story_id: str) -> None:
-    """Recompute one story's label, key entities, counts, dumps, sources and date span."""
-    rows = db.execute(
-        "SELECT a.title, a.date, a.dump, a.source FROM story_members m "
-        "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?",
-        (story_id,),
-    ).fetchall()
-    if not rows:
-        db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-        return
-    label = central_title([(t, d) for t, d, _, _ in rows])
-    entities = [
-        name
-        for name, _ in db.execute(
-            "SELECT name, COUNT(*) AS n FROM mentions WHERE article_id IN "
-            "(SELECT article_id FROM story_members WHERE story_id = ?) "
-            "GROUP BY kind, name ORDER BY n DESC, SUM(salience) DESC, name LIMIT 3",
-            (story_id,),
+def refresh_stories(db: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+    """Recompute stories' labels, key entities, counts, dumps, sources and date spans (a few
+    hundred stories a query: a placing run touches thousands)."""
+    ids = list(story_ids)
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        marks = ",".join("?" * len(part))
+        members: dict[str, list[tuple[str, str, str, str]]] = {sid: [] for sid in part}
+        for sid, *row in db.execute(
+            "SELECT m.story_id, a.title, a.date, a.dump, a.source FROM story_members m "
+            f"JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks})",
+            part,
+        ):
+            members[sid].append(tuple(row))
+        named: dict[str, list[tuple[int, float, str]]] = {sid: [] for sid in part}
+        for sid, name, n, salience in db.execute(
+            "SELECT m.story_id, x.name, COUNT(*), SUM(x.salience) FROM story_members m "
+            f"JOIN mentions x ON x.article_id = m.article_id WHERE m.story_id IN ({marks}) "
+            "GROUP BY m.story_id, x.kind, x.name",
+            part,
+        ):
+            named[sid].append((-n, -salience, name))  # the most mentions, then salience, name
+        db.executemany(
+            "DELETE FROM stories WHERE id = ?", [(sid,) for sid in part if not members[sid]]
         )
-    ]
+        db.executemany(
+            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                _story_row(sid, rows, [name for _, _, name in sorted(named[sid])[:3]])
+                for sid, rows in members.items()
+                if rows
+            ],
+        )
+
+
+def _story_row(sid: str, rows: list[tuple[str, str, str, str]], entities: list[str]) -> tuple:
+    """A `stories` row from its members' (title, date, dump, source) and its key entities."""
     dates = sorted(d[:10] for _, d, _, _ in rows if d)
-    db.execute(
-        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            story_id,
-            label,
-            json.dumps(entities, ensure_ascii=False),
-            len(rows),
-            json.dumps(sorted({r[2] for r in rows})),
-            json.dumps(sorted({r[3] for r in rows if r[3]}), ensure_ascii=False),
-            dates[0] if dates else "",
-            dates[-1] if dates else "",
-        ),
+    return (
+        sid,
+        central_title([(t, d) for t, d, _, _ in rows]),
+        json.dumps(entities, ensure_ascii=False),
+        len(rows),
+        json.dumps(sorted({r[2] for r in rows})),
+        json.dumps(sorted({r[3] for r in rows if r[3]}), ensure_ascii=False),
+        dates[0] if dates else "",
+        dates[-1] if dates else "",
     )
 
 

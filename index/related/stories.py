@@ -33,7 +33,7 @@ from index.related.relatedness import Profile, TermStats, Weights, profile_of, t
 from index.related.story_profiles import chunk_profiles
 from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
-from index.story_store import DONE_KEY, LAYOUT, TABLES, refresh_story
+from index.story_store import DONE_KEY, LAYOUT, TABLES, refresh_stories
 
 JOIN_SCORE = 0.4  # an article joins the story it matches best from this score (else starts one)
 LINK = 3  # a story's match: the mean score of its best this many members (0.3 and 1 until
@@ -205,8 +205,7 @@ class StoryGrouper:
                 )
                 if progress:
                     progress(min(start + CHUNK, len(todo)), len(todo))
-        for sid in sorted(touched):
-            refresh_story(self.db, sid)
+        refresh_stories(self.db, sorted(touched))
         self.store.set_meta(DONE_KEY, LAYOUT)
         self.store.commit()
         return len(todo)
