@@ -56,3 +56,21 @@ def test_facets_kept_at_ingest_are_the_ones_a_search_counts(tmp_path: Path) -> N
         library.store.commit()
     with Library(folder) as library:
         assert [library.search(q).facets for q in queries] == kept
+
+
+def test_doc_frequencies_read_from_the_term_table_are_whooshs(tmp_path: Path) -> None:
+    from index.format import doc_frequencies
+
+    april = write_jsonl(tmp_path / "crawl-2014-04.jsonl", APRIL)
+    may = write_jsonl(tmp_path / "crawl-2014-05.jsonl", MAY)
+    with Library(tmp_path / "lib") as library:
+        library.add([april], workers=1)
+        library.add([may], workers=1)  # two segments
+        with library.ix.reader() as reader:
+            leaves = [leaf for leaf, _ in reader.leaf_readers()]
+            assert len(leaves) == 2
+            for leaf in leaves:
+                for field in ("body", "title", "id", "dump"):  # inlined postings and not
+                    whooshs = [(t, i.doc_frequency()) for t, i in leaf.iter_field(field)]
+                    assert list(doc_frequencies(leaf, field)) == whooshs, field
+            assert any(n > 1 for _, n in doc_frequencies(leaves[0], "body"))

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from index.format.segment_arrays import (
         block_postings,
         column_array,
+        doc_frequencies,
         index_of,
         length_array,
     )
@@ -89,6 +90,7 @@ _HOMES = {
     "text_analyzer": "schema",
     "block_postings": "segment_arrays",
     "column_array": "segment_arrays",
+    "doc_frequencies": "segment_arrays",
     "index_of": "segment_arrays",
     "index_state": "posting_lists",
     "length_array": "segment_arrays",
@@ -123,6 +125,7 @@ __all__ = [
     "build_schema",
     "column_array",
     "column_values",
+    "doc_frequencies",
     "document_for",
     "entity_analyzer",
     "f32",

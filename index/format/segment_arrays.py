@@ -9,11 +9,32 @@ index/packed_postings.py instead).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 import numpy as np
+from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 
+_TERM_INFO = whoosh3.W3TermInfo._struct  # flags, weight, documents, ...: a term's statistics
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
+
+
+def doc_frequencies(segreader, fieldname: str) -> Iterator[tuple[bytes, int]]:
+    """(term, documents) of every term of a field in one segment, deleted documents counted, as
+    `iter_field` gives them but read from the term table (Whoosh decodes each term's info,
+    unpickling an inlined term's postings: most of a count of the whole vocabulary)."""
+    terms = getattr(segreader, "_terms", None)
+    if not isinstance(terms, whoosh3.W3TermsReader) or fieldname not in segreader.schema:
+        for term, info in segreader.iter_field(fieldname):
+            yield term, info.doc_frequency()
+        return
+    decode = terms._keydecoder
+    unpack = _TERM_INFO.unpack_from
+    for key, value in terms._tindex.items_from(terms._keycoder(fieldname, b"")):
+        name, term = decode(key)
+        if name != fieldname:
+            return
+        yield term, unpack(value)[2]
 
 
 def column_array(segreader, fieldname: str, dtype: str, default: int = 0) -> np.ndarray:

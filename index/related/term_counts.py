@@ -18,6 +18,8 @@ FIELDS = ("body", "title")
 def save_term_counts(store: ArticleStore, whoosh_index) -> None:
     """Count each word's articles (the larger of its body and title counts, deleted articles
     included, as `TermStats.idf` reads them from Whoosh) in the index as it is now, and commit."""
+    from index.format import doc_frequencies  # numpy's module: not for `related`'s reads
+
     best: dict[str, int] = {}
     with whoosh_index.reader() as reader:
         generation = index_state(reader)
@@ -27,9 +29,9 @@ def save_term_counts(store: ArticleStore, whoosh_index) -> None:
                 if field not in leaf.schema:
                     continue
                 decode = leaf.schema[field].from_bytes
-                for term, info in leaf.iter_field(field):
+                for term, df in doc_frequencies(leaf, field):
                     text = decode(term) if isinstance(term, bytes) else term
-                    counts[text] = counts.get(text, 0) + info.doc_frequency()
+                    counts[text] = counts.get(text, 0) + df
             for term, n in counts.items():
                 if n > best.get(term, 0):
                     best[term] = n
