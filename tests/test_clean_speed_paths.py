@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from py3langid.langid import visit_counts as library_visit_counts
 
-from index.cleaning import language, line_model, lines
+from index.cleaning import language, line_model, lines, windows
 from index.cleaning.lines import _PROMO_LABEL, PageLines
 from index.text import _clean_line, sanitize
 
@@ -49,6 +49,15 @@ def test_language_of_a_text_is_unchanged_by_the_remembered_walk():
         assert mine._decide(text).tobytes() == plain._decide(text).tobytes()
 
 
+def _mean_of(cumulative: np.ndarray, half: int) -> np.ndarray:
+    """Each line's window mean of what `cumulative` sums (first row 0), by a gather of the window's
+    ends: how the line model computed every window before it read them as slices."""
+    low, high, width = windows.bounds(len(cumulative) - 1, half)
+    if cumulative.ndim == 2:
+        return (cumulative[high] - cumulative[low]) / width[:, None]
+    return (cumulative[high] - cumulative[low]) / width
+
+
 def _context_reference(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """`context_features` as it was written before: one numpy call per window and column."""
     n = len(scores)
@@ -73,13 +82,13 @@ def _context_reference(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     cumulative = np.zeros((n + 1, 3))
     for column, values in enumerate((s, positive, mass)):
         np.cumsum(values, out=cumulative[1:, column])
-    wide = line_model._mean_of(cumulative, line_model.CORE_WINDOW)
+    wide = _mean_of(cumulative, line_model.CORE_WINDOW)
     core = int(np.argmax(wide[:, 2])) if n else 0
     stops = np.cumsum(matrix[:, line_model._STOP_COLUMN])
-    out[:, 1] = line_model._mean_of(cumulative[:, 0], 1)
-    out[:, 2] = line_model._mean_of(cumulative[:, 0], 3)
+    out[:, 1] = _mean_of(cumulative[:, 0], 1)
+    out[:, 2] = _mean_of(cumulative[:, 0], 3)
     out[:, 3] = wide[:, 0]
-    out[:, 6] = line_model._mean_of(cumulative[:, 1], 5)
+    out[:, 6] = _mean_of(cumulative[:, 1], 5)
     out[:, 7] = before / total
     out[:, 8] = (total - before - mass) / total
     out[:, 9] = np.log1p(np.abs(np.arange(n) - core)) / 5
@@ -103,6 +112,37 @@ def test_context_features_are_the_plain_computation_to_the_bit():
         scores[: n // 3] = np.round(scores[: n // 3]) + 0.0
         got = line_model.context_features(scores, matrix)
         assert got.tobytes() == _context_reference(scores, matrix).tobytes(), n
+
+
+def test_window_means_are_the_gathered_means_to_the_bit():
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 2, 5, 8, 9, 17, 100, 5000):
+        values = rng.normal(0, 5, (3, n))
+        running = windows.running_sums(values)
+        for half in range(windows.PAD + 1):
+            wants = []
+            for row in values:
+                cumulative = np.zeros(n + 1)
+                np.cumsum(row, out=cumulative[1:])
+                wants.append(_mean_of(cumulative, half))
+            assert windows.window_means(running, half).tobytes() == np.vstack(wants).tobytes()
+            assert windows.window_means(running[1], half).tobytes() == wants[1].tobytes()
+
+
+def test_line_scores_are_the_plain_computation_to_the_bit():
+    rng = np.random.default_rng(11)
+    model = line_model.weights()
+    for n in (1, 2, 3, 4, 7, 50, 400):
+        matrix = rng.random((n, len(line_model.FEATURES)))
+        parts = matrix @ model["line_coef"].reshape(4, matrix.shape[1]).T
+        cumulative = np.zeros(n + 1)
+        np.cumsum(parts[:, 3], out=cumulative[1:])
+        first = parts[:, 0] + model["line_intercept"] + _mean_of(cumulative, line_model.WINDOW)
+        first[1:] += parts[:-1, 1]
+        first[:-1] += parts[1:, 2]
+        context = _context_reference(first, matrix)
+        want = context @ model["context_coef"] + model["context_intercept"]
+        assert line_model.line_scores(matrix).tobytes() == want.tobytes(), n
 
 
 def _split_reference(text: str) -> list[str]:
@@ -144,3 +184,26 @@ def test_sanitize_and_line_split_give_the_line_by_line_answers(text):
 def test_every_promo_label_holds_a_colon(line):
     if _PROMO_LABEL.fullmatch(line.strip(" •*-")):
         assert ":" in line
+
+
+def test_position_and_span_columns_are_the_plain_computation_to_the_bit():
+    text = "\n\n".join(
+        f"Line {i} of the page says something about the council and its budget."
+        if i % 3
+        else f"Menu {i}"
+        for i in range(40)
+    )
+    pl = PageLines(text)
+    n = len(pl.lines)
+    index = np.arange(n)
+    page = line_model.N_LINE
+    for span in (None, (0, 0), (3, 17), (0, n - 1), (n - 1, n - 1), (12, 12)):
+        got = line_model.features(pl, [False] * n, span, [False] * n)
+        first, last = span if span else (n, n)
+        assert got[:, page + 13].tobytes() == (index / n).tobytes()
+        assert np.array_equal(got[:, page + 14], (index >= first) & (index <= last))
+        want = np.log1p(np.maximum(first - index, 0)) / 4
+        assert got[:, page + 15].tobytes() == want.tobytes(), span
+        want = np.log1p(np.maximum(index - last, 0)) / 4
+        assert got[:, page + 16].tobytes() == want.tobytes(), span
+        assert np.array_equal(got[:, page + 20], index == 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import struct
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, repeat
@@ -18,8 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from index.cleaning.line_patterns import PATTERNS
+from index.cleaning.line_patterns import PATTERNS, family_gates
 from index.cleaning.lines import CJK, GOOD, PageLines, ends_sentence
+from index.cleaning.windows import PAD, log_distances, positions, running_sums, window_means
 
 DATA = Path(__file__).resolve().parent / "data"
 WEIGHTS_FILE = DATA / "cleaner_weights.json"
@@ -35,8 +37,9 @@ _CAPITAL_FIRST = re.compile(_CAPITAL)
 _LINKLIKE = re.compile(r"https?://|www\.|\S@\S|\s[|»›>·]\s|\s>>|^>>|\[link")
 _LINK_MARKS = ("http", "www.", "@", "|", "»", "›", ">", "·", "[link")  # one is in every match
 _URL = re.compile(r"https?://|www\.[\w-]+\.")
-_NOT_ASCII_LETTER = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
-_NO_DIGITS = str.maketrans("", "", "0123456789")
+# ASCII bytes: letters lower-cased, everything else a space (str.translate costs more per char)
+_ASCII_WORDS = bytes(c | 32 if chr(c).isalpha() else 32 for c in range(128)) + b" " * 128
+_DIGITS = "0123456789"
 _BULLET = re.compile(r"^\s*(?:[•·▪◦■□►▶*+–—-]\s|\d{1,2}[.)]\s)")
 _DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d+\s*(?:年|月|日)"
@@ -53,6 +56,7 @@ PAGE_FEATURES = (
 )  # fmt: skip
 FEATURES = LINE_FEATURES + PAGE_FEATURES
 N_LINE = len(LINE_FEATURES)
+_ROW = struct.Struct(f"={N_LINE}d")  # a line's features as native float64 bytes
 _COMMENT = LINE_FEATURES.index("comment")
 
 
@@ -115,8 +119,9 @@ def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
-def _line_features(line: str, lang: str) -> bytes:
-    """Features of a line alone, as float64 bytes (cached: sites repeat their furniture)."""
+def _line_features(line: str, lang: str, gates: list[bool] | None = None) -> bytes:
+    """Features of a line alone, as float64 bytes (cached: sites repeat their furniture);
+    `gates`: which furniture families' words the lower-cased line holds (see family_gates)."""
     key = (lang, line)
     found = _CACHE.get(key)
     if found is not None:
@@ -128,7 +133,7 @@ def _line_features(line: str, lang: str) -> bytes:
     if cjk:
         tokens = []
     elif ascii_line:  # _WORD's runs of letters, without the regex
-        tokens = line.lower().translate(_NOT_ASCII_LETTER).split()
+        tokens = line.encode().translate(_ASCII_WORDS).decode().split()
     else:
         tokens = _WORD.findall(line.lower())
     stops = stopwords().get(lang)
@@ -138,12 +143,12 @@ def _line_features(line: str, lang: str) -> bytes:
         stop_share = sum(map(stops.__contains__, tokens)) / len(tokens)
     else:
         stop_share = 0.0
-    punct = sum(line.count(mark) for mark in _PUNCTUATION)
+    punct = sum(map(line.count, _PUNCTUATION))
     stripped = line.rstrip("\"'”’») ]*")
     last = stripped[-1:] if stripped else ""
     n_caps = len(_CAPITALISED.findall(line)) + (_CAPITAL_FIRST.match(line) is not None)
     if ascii_line:
-        digits = chars - len(line.translate(_NO_DIGITS))
+        digits = sum(map(line.count, _DIGITS))
     else:
         digits = sum(map(str.isdigit, line)) if not line.isalpha() else 0
     row = [
@@ -168,17 +173,28 @@ def _line_features(line: str, lang: str) -> bytes:
     ]
     if chars <= 300:
         lower = line.lower()
+        if gates is None:
+            gates = [any(map(lower.__contains__, words)) for _, words, _ in PATTERNS]
         row.extend(
-            float(any(map(lower.__contains__, words)) and pattern.search(lower) is not None)
-            for _, words, pattern in PATTERNS
+            float(gate and pattern.search(lower) is not None)
+            for gate, (_, _, pattern) in zip(gates, PATTERNS, strict=True)
         )
     else:
         row.extend([0.0] * len(PATTERNS))
-    packed = np.asarray(row, dtype=np.float64).tobytes()
+    packed = _ROW.pack(*row)  # the float64 bytes numpy would give, without an array
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
     _CACHE[key] = packed
     return packed
+
+
+def _new_rows(lines: list[str], rows: list[bytes | None], lang: str) -> list[bytes]:
+    """`rows` with the lines not yet cached filled in, their family words found in one pass."""
+    new = list(dict.fromkeys(line for line, row in zip(lines, rows, strict=True) if row is None))
+    short = [line for line in new if len(line) <= 300]  # _line_features searches these
+    gates = dict(zip(short, family_gates([line.lower() for line in short]), strict=True))
+    made = {line: _line_features(line, lang, gates.get(line)) for line in new}
+    return [made[line] if row is None else row for line, row in zip(lines, rows, strict=True)]
 
 
 _TOKENS: dict[str, frozenset[str]] = {}
@@ -189,7 +205,12 @@ def _tokens(line: str) -> frozenset[str]:
     if found is None:
         if len(_TOKENS) >= _CACHE_SIZE:
             _TOKENS.clear()
-        found = _TOKENS[line] = frozenset(t for t in _WORD.findall(line.lower()) if len(t) > 2)
+        words = (
+            line.encode().translate(_ASCII_WORDS).decode().split()  # _WORD's runs, no regex
+            if line.isascii()
+            else _WORD.findall(line.lower())
+        )
+        found = _TOKENS[line] = frozenset(t for t in words if len(t) > 2)
     return found
 
 
@@ -201,13 +222,13 @@ def features(
     n = len(pl.lines)
     lang = page_language(pl)
     cached = _CACHE.get
-    packed = b"".join([cached((lang, line)) or _line_features(line, lang) for line in pl.lines])
+    rows = [cached((lang, line)) for line in pl.lines]
+    packed = b"".join(rows if None not in rows else _new_rows(pl.lines, rows, lang))
     out = np.empty((n, len(FEATURES)))
     out[:, :N_LINE] = np.frombuffer(packed, np.float64).reshape(n, N_LINE)
     kind = np.array(pl.kind, dtype=np.int64)
     role = np.fromiter(map(_ROLES.get, pl.role, repeat(0, n)), np.int64, n)
     first, last = span if span else (n, n)
-    index = np.arange(n)
     counts = Counter(pl.lines)
     overlap = [0.0] * n
     title_tokens = _tokens(pl.lines[0]) if n else frozenset()
@@ -227,14 +248,18 @@ def features(
     # good, short, bad, stop; caption, byline, dateline, credits, dup, marker/label: one gather
     page[:, :10] = _KIND_ROLE[kind + 4 * role]
     page[:, 10:13] = np.array((in_menu, recurs, pl.blank_before), dtype=np.float64).T
-    page[:, 13] = index / n
-    page[:, 14] = (index >= first) & (index <= last)
-    page[:, 15] = np.log1p(np.maximum(first - index, 0)) / 4
-    page[:, 16] = np.log1p(np.maximum(index - last, 0)) / 4
+    page[:, 13] = positions(n)  # index / n
+    # in the span; log1p of the lines to the span's first line above it, from its last below it
+    page[:, 14:17] = 0.0
+    page[first : last + 1, 14] = 1.0
+    distance = log_distances(n, 4)  # log1p(|k|) / 4 at k + n
+    page[:first, 15] = distance[n + first : n : -1]
+    page[last + 1 :, 16] = distance[n + 1 : 2 * n - last]
     page[:, 17] = 0.0 if len(counts) == n else [counts[line] > 1 for line in pl.lines]
     page[:, 18] = overlap
     page[:, 19] = np.minimum(np.cumsum(comment) - comment, 3) / 3
-    page[:, 20] = index == 0
+    page[:, 20] = 0.0
+    page[:1, 20] = 1.0  # the first line
     return out
 
 
@@ -257,23 +282,7 @@ CONTEXT_FEATURES = (
     "core_distance", "stops_to_core", "core_inside", "good", "stop", "chars", "ends_sentence",
 )  # fmt: skip
 CORE_WINDOW = 8  # lines either side of a line whose mean score finds the densest run of text
-
-
-@lru_cache(maxsize=256)
-def _bounds(n: int, half: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The window [low, high) of every line of an n-line page, and its width."""
-    index = np.arange(n)
-    low = np.maximum(0, index - half)
-    high = np.minimum(n, index + half + 1)
-    return low, high, high - low
-
-
-def _mean_of(cumulative: np.ndarray, half: int) -> np.ndarray:
-    """Each line's window mean of what `cumulative` sums (first row 0; columns apart)."""
-    low, high, width = _bounds(len(cumulative) - 1, half)
-    if cumulative.ndim == 2:
-        return (cumulative[high] - cumulative[low]) / width[:, None]
-    return (cumulative[high] - cumulative[low]) / width
+assert max(WINDOW, CORE_WINDOW) <= PAD  # every window a slice of the padded running sums
 
 
 _STOP_COLUMN = N_LINE + PAGE_FEATURES.index("stop")
@@ -305,23 +314,22 @@ def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     chars = matrix[:, 0]
     np.multiply(positive, chars, out=mass)
     rows[3] = matrix[:, _STOP_COLUMN]
-    running = np.zeros((4, n + 1))
-    np.cumsum(rows, axis=1, out=running[:, 1:])
-    cumulative = running.T  # (n + 1, 4): line by line
+    running = running_sums(rows)  # every window a slice of it (see window_means)
+    sums = running[:, PAD + 1 : PAD + 1 + n]
     total = mass.sum() or 1.0
-    before = cumulative[1:, 2] - mass
-    wide = _mean_of(cumulative, CORE_WINDOW)
-    core = int(np.argmax(wide[:, 2])) if n else 0
-    stops = cumulative[1:, 3]
-    out[:, 1] = _mean_of(cumulative[:, 0], 1)
-    out[:, 2] = _mean_of(cumulative[:, 0], 3)
-    out[:, 3] = wide[:, 0]
-    out[:, 6] = _mean_of(cumulative[:, 1], 5)
+    before = sums[2] - mass
+    wide = window_means(running[:3], CORE_WINDOW)
+    core = int(wide[2].argmax()) if n else 0
+    stops = sums[3]
+    out[:, 1] = window_means(running[0], 1)
+    out[:, 2] = window_means(running[0], 3)
+    out[:, 3] = wide[0]
+    out[:, 6] = window_means(running[1], 5)
     out[:, 7] = before / total
     out[:, 8] = (total - before - mass) / total
-    out[:, 9] = np.log1p(np.abs(np.arange(n) - core)) / 5
+    out[:, 9] = log_distances(n, 5)[n - core : 2 * n - core]  # log1p(|i - core|) / 5
     out[:, 10] = np.minimum(np.abs(stops - stops[core]), 3) / 3
-    out[:, 11] = wide[core, 1] if n else 0.0
+    out[:, 11] = wide[1, core] if n else 0.0
     out[:, 12:16] = matrix[:, _COPIED]  # good, stop, chars, ends_sentence: one gather
     return out
 
@@ -349,9 +357,8 @@ def line_scores(matrix: np.ndarray) -> np.ndarray:
     model = weights()
     width = matrix.shape[1]
     parts = matrix @ model["line_coef"].reshape(4, width).T  # own, before, after, window
-    cumulative = np.zeros(len(matrix) + 1)
-    np.cumsum(parts[:, 3], out=cumulative[1:])
-    first = parts[:, 0] + model["line_intercept"] + _mean_of(cumulative, WINDOW)
+    window = window_means(running_sums(parts[:, 3]), WINDOW)
+    first = parts[:, 0] + model["line_intercept"] + window
     first[1:] += parts[:-1, 1]
     first[:-1] += parts[1:, 2]
     context = context_features(first, matrix)
