@@ -1,6 +1,10 @@
 """Train the cleaner's line classifier and title ranker; write cleaning/data/cleaner_weights.json.
 
 Usage: .venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_cleaner.py
+       [--titles] [--folds 5 [--list-titles PATH]]
+`--titles` retrains only the title ranker (over the line model as it stands); `--folds 5`
+cross-validates the title ranker over five site folds of the train split and prints its exact
+titles per fold; `--list-titles` writes its misses (gold, chosen, candidates) for reading.
 
 Reads the TRAIN split of ../shared/corpora/pages (both renderings; gold paragraphs matched to dump
 lines by normalised text; gold body = article, everything else, comments included = not article),
@@ -12,6 +16,7 @@ most 400 of each list's shortest words. No corpus text is written into the proje
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -22,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.pages_corpus import GoldPage, as_ingested, is_gold_line, load, norm  # noqa: E402
+from benchmarks.pages_corpus import GoldPage, as_ingested, is_gold_line, load  # noqa: E402
 from index.cleaning import line_model  # noqa: E402
 
 MAX_STOPWORDS = 400
@@ -162,6 +167,14 @@ def train(items) -> dict:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--titles", action="store_true", help="retrain the title ranker only")
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate the title ranker")
+    parser.add_argument("--list-titles", type=Path, help="with --folds: write its misses here")
+    args = parser.parse_args()
+    if args.titles or args.folds:
+        titles(args.folds, args.list_titles, write=args.titles)
+        return
     write_stopwords()
     items = labelled(load("train"))
     print(f"{len(items)} train pages, {sum(len(lab) for _, lab in items)} lines")
@@ -169,44 +182,33 @@ def main() -> None:
 
 
 def train_titles(items, data) -> None:
-    from index.cleaning.clean import choose_headline, score
-    from index.cleaning.title_ranker import candidates, title_features
+    """Fit the title ranker on the train pages and write its weights into `data` and the file."""
+    from scripts.title_training import fit_titles, title_cases
 
-    rows, labels = [], []
-    for (gold, pa), _ in items:
-        if gold.source != "l3s-gn1" or not gold.title:
-            continue  # Readability's titles are its document titles, not headlines
-        score(pa)
-        pl = pa.pl
-        chosen = [i for i, keep in enumerate(pa.keep) if keep]
-        if not chosen:
-            continue
-        first = chosen[0]
-        from index.cleaning.headline import choose_title
-
-        old_pick, _ = choose_title(pl, min(first, len(pl.lines) - 1), "", pa.in_menu)
-        cands = candidates(pl, first)
-        body = [pl.lines[i] for i in chosen[:4]]
-        feats = title_features(pl, cands, first, body, pa.in_menu, pa.recurs, old_pick, pa.scores)
-        from index.cleaning.parts import split_site_title
-
-        want = norm(gold.title)
-        texts = [split_site_title(pl.lines[0])[0] if i < 0 else pl.lines[i] for i in cands]
-        hits = [norm(t) == want for t in texts]
-        if not any(hits):
-            continue
-        rows.append(feats)
-        labels.extend(hits)
-    x, y = np.vstack(rows), np.asarray(labels)
-    model = fit(x, y)
+    cases = title_cases(items)
+    coef, intercept = fit_titles(cases)
     data["title"] = {
-        "coef": [round(float(v), 5) for v in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 5),
+        "coef": [round(float(v), 5) for v in coef],
+        "intercept": round(intercept, 5),
     }
     line_model.WEIGHTS_FILE.write_text(json.dumps(data), encoding="utf-8")
     line_model.weights.cache_clear()
-    print(f"title ranker: {len(rows)} pages with the headline among the candidates")
-    _ = choose_headline
+    print(f"title ranker: {len(cases)} pages with a gold headline")
+
+
+def titles(folds: int, listing: Path | None, write: bool) -> None:
+    """The title ranker alone, over the line model as it stands: cross-validated by site folds
+    (and its misses listed), or retrained and written."""
+    from scripts.title_training import cross_validate, title_cases, write_listing
+
+    items = labelled(load("train"))
+    if folds:
+        cases = title_cases(items)
+        picks = cross_validate(cases, folds)
+        if listing is not None:
+            write_listing(cases, picks, listing)
+    if write:
+        train_titles(items, json.loads(line_model.WEIGHTS_FILE.read_text(encoding="utf-8")))
 
 
 if __name__ == "__main__":

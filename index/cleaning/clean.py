@@ -31,7 +31,7 @@ from index.cleaning.parts import (
     split_site_title,
 )
 from index.cleaning.prose_span import prose_span
-from index.cleaning.title_ranker import best_candidate, candidates, title_features
+from index.cleaning.title_ranker import BODY_LINES, best_candidate, candidates, title_features
 from index.records import Article, Page, Skipped
 from index.text import sanitize, sanitize_line
 
@@ -212,7 +212,7 @@ def choose_headline(pa: PageAnalysis, first: int, chosen: list[int]) -> tuple[in
     """The headline's line (-1 when it comes from the document title alone) and its text."""
     pl = pa.pl
     old_pick, _ = choose_title(pl, min(first, len(pl.lines) - 1), "", pa.in_menu)
-    body = [pl.lines[i] for i in chosen[:4]]
+    body = [pl.lines[i] for i in chosen[:BODY_LINES]]
     cands = candidates(pl, first)
     if len(chosen) <= 1:  # the only line of text is never the headline
         cands = [i for i in cands if i not in chosen]

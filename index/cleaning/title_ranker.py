@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 
 import numpy as np
 
-from index.cleaning.lines import BAD, GOOD, STOP, PageLines, ends_sentence
+from index.cleaning.lines import BAD, GOOD, SHORT, STOP, PageLines, ends_sentence
 from index.cleaning.parts import split_site_title
 
-BEFORE = 20  # candidate lines this far above the body's first line
+BEFORE = 35  # candidate lines this far above the body's first line
 AFTER = 2  # and this far into it
 MAX_WORDS = 40
+BODY_LINES = 12  # the body's first lines whose words a headline shares
 _WORD = re.compile(r"[^\W_]+")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦■□►▶*+–—>-]|\d{1,2}[.)])\s")
 _SEPARATOR = re.compile(r"\s(?:[|»›>·~]|::|-|–|—)\s")
+_META = frozenset(("byline", "date"))
 _NEVER_TITLE = frozenset(("caption", "credits", "marker", "label", "byline", "date"))
 TITLE_FEATURES = (
     "before", "distance", "inside", "words", "chars", "very_short", "long", "ends_period",
     "ends_sentence", "ends_colon", "capitals", "upper", "good", "short", "bad", "stop", "role",
     "menu", "recurs", "bullet", "separator", "digits", "doc_title", "doc_headline", "doc_prefix",
     "doc_overlap", "body_overlap", "repeated", "old_pick", "line_score", "first_line", "synthetic",
-    "biggest_gap",
+    "biggest_gap", "twin", "meta_below", "nav_above", "rank_above", "prose_below",
+    "body_words", "symbols",
 )  # fmt: skip
 
 
@@ -47,13 +51,31 @@ def candidates(pl: PageLines, first: int) -> list[int]:
         for i in range(low, high)
         if pl.words[i] <= MAX_WORDS
         and pl.kind[i] not in (BAD, STOP)
-        and pl.role[i] not in _NEVER_TITLE
+        and (pl.role[i] not in _NEVER_TITLE or (twin(pl, i) and not _headline_above(pl, i)))
         and not (pl.role[i] == "dup" and pl.role[i - 1] == "caption")  # a caption's twin
         and not ends_period(pl, i)
     ]
     if pl.lines and split_site_title(pl.lines[0])[1]:
         found.append(-1)
     return found
+
+
+def twin(pl: PageLines, i: int) -> bool:
+    """A line the next line repeats (taken for an image's alt text and caption: or a headline)."""
+    return i + 1 < len(pl.lines) and pl.role[i + 1] == "dup" and pl.lines[i + 1] == pl.lines[i]
+
+
+def _headline_above(pl: PageLines, i: int) -> bool:
+    """A headline-like line right above (then a twin line under it is an image's alt text and
+    caption, not the headline again)."""
+    j = i - 1
+    return (
+        j >= 0
+        and 5 <= pl.words[j] <= MAX_WORDS
+        and pl.kind[j] == SHORT
+        and not pl.role[j]
+        and _BULLET.match(pl.lines[j]) is None
+    )
 
 
 def ends_period(pl: PageLines, i: int) -> bool:
@@ -111,10 +133,13 @@ def title_features(
     doc_headline = doc_split.casefold()
     doc_tokens = _tokens(doc)
     body_tokens = frozenset().union(*(_tokens(line) for line in body[:3]))
+    body_words = frozenset(w for line in body[:BODY_LINES] for w in _tokens(line) if len(w) >= 4)
     counts: dict[str, int] = {}
     for line in pl.lines[: first + AFTER + 1]:
         key = line.casefold()
         counts[key] = counts.get(key, 0) + 1
+    n = len(pl.lines)
+    above = [i for i in cands if 0 <= i < first]
     rows: list[list[float]] = []
     for i in cands:
         line = doc_split if i < 0 else pl.lines[i]
@@ -153,9 +178,22 @@ def title_features(
                 i == 0,
                 i < 0,
                 i >= 0 and pl.blank_before[index],
+                i >= 0 and twin(pl, i),
+                i >= 0 and any(pl.role[j] in _META for j in range(i + 1, min(n, i + 4))),
+                i > 0 and (in_menu[i - 1] or _BULLET.match(pl.lines[i - 1]) is not None),
+                math.log1p(len(above) - bisect_right(above, i)) / 3 if 0 <= i < first else 0.0,
+                i >= 0 and i + 1 < n and pl.kind[i + 1] == GOOD,
+                _share_in(tokens, body_words),
+                sum(1 for ch in line if not (ch.isalnum() or ch.isspace())) / max(1, len(line)),
             ]
         )
     return np.asarray(rows, dtype=np.float64).reshape(len(cands), len(TITLE_FEATURES))
+
+
+def _share_in(tokens: frozenset[str], words: frozenset[str]) -> float:
+    """The share of a line's long words (four letters or more) that are among `words`."""
+    long = [w for w in tokens if len(w) >= 4]
+    return sum(w in words for w in long) / len(long) if long else 0.0
 
 
 def best_candidate(rows: np.ndarray, coef: np.ndarray, intercept: float) -> int:
