@@ -8,7 +8,16 @@ from bisect import bisect_right
 
 import numpy as np
 
-from index.cleaning.lines import BAD, GOOD, SHORT, STOP, PageLines, ends_sentence
+from index.cleaning.lines import (
+    BAD,
+    CJK,
+    GOOD,
+    SHORT,
+    STOP,
+    PageLines,
+    ends_sentence,
+    word_count,
+)
 from index.cleaning.parts import split_site_title
 
 BEFORE = 35  # candidate lines this far above the body's first line
@@ -38,8 +47,17 @@ def _tokens(text: str) -> frozenset[str]:
     if found is None:
         if len(_TOKENS) >= 50_000:
             _TOKENS.clear()
-        found = _TOKENS[text] = frozenset(_WORD.findall(text.lower()))
+        words = _WORD.findall(text.lower())
+        if not text.isascii() and CJK.search(text):  # a CJK run is a sentence: its bigrams
+            words = [w for word in words for w in _cjk_bigrams(word)]
+        found = _TOKENS[text] = frozenset(words)
     return found
+
+
+def _cjk_bigrams(word: str) -> list[str]:
+    if not CJK.search(word):
+        return [word]
+    return [word[k : k + 2] for k in range(max(1, len(word) - 1))]
 
 
 def candidates(pl: PageLines, first: int) -> list[int]:
@@ -55,9 +73,17 @@ def candidates(pl: PageLines, first: int) -> list[int]:
         and not (pl.role[i] == "dup" and pl.role[i - 1] == "caption")  # a caption's twin
         and not ends_period(pl, i)
     ]
+    if found and found[0] == 0 and any(_shorter_form(pl, i) for i in found[1:]):
+        found = found[1:]  # the first line goes on from a headline the page repeats: a doc title
     if pl.lines and split_site_title(pl.lines[0])[1]:
         found.append(-1)
     return found
+
+
+def _shorter_form(pl: PageLines, i: int) -> bool:
+    """The line is the start of the page's first line (its document title), two words or more."""
+    line, doc = pl.lines[i].casefold(), pl.lines[0].casefold()
+    return pl.words[i] >= 2 and len(line) < len(doc) and doc.startswith(line)
 
 
 def twin(pl: PageLines, i: int) -> bool:
@@ -92,7 +118,7 @@ def _line_alone(line: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
     found = _ALONE.get(line)
     if found is not None:
         return found
-    words = max(1, line.count(" ") + 1)
+    words = word_count(line)
     stripped = line.rstrip("\"'”’») ")
     shape = (
         math.log1p(words) / 4,
@@ -132,8 +158,7 @@ def title_features(
     doc_split = split_site_title(doc)[0] if doc else ""
     doc_headline = doc_split.casefold()
     doc_tokens = _tokens(doc)
-    body_tokens = frozenset().union(*(_tokens(line) for line in body[:3]))
-    body_words = frozenset(w for line in body[:BODY_LINES] for w in _tokens(line) if len(w) >= 4)
+    body_tokens, body_words = _body_sets(body)
     counts: dict[str, int] = {}
     for line in pl.lines[: first + AFTER + 1]:
         key = line.casefold()
@@ -148,9 +173,12 @@ def title_features(
         tokens = _tokens(line)
         kind = pl.kind[index] if i >= 0 else GOOD
         doc_overlap = body_overlap = 0.0
+        own = (body_tokens, body_words)
+        if i >= first and line in body:  # a candidate in the body is not compared with itself
+            own = _body_sets([b for b in body if b != line])
         if tokens:
             doc_overlap = len(tokens & doc_tokens) / len(tokens | doc_tokens)
-            body_overlap = len(tokens & body_tokens) / len(tokens)
+            body_overlap = len(tokens & own[0]) / len(tokens)
         line_score = math.tanh(float(scores[index]) / 4) if i >= 0 and len(scores) else 0.0
         shape, marks = _line_alone(line)
         rows.append(
@@ -183,16 +211,27 @@ def title_features(
                 i > 0 and (in_menu[i - 1] or _BULLET.match(pl.lines[i - 1]) is not None),
                 math.log1p(len(above) - bisect_right(above, i)) / 3 if 0 <= i < first else 0.0,
                 i >= 0 and i + 1 < n and pl.kind[i + 1] == GOOD,
-                _share_in(tokens, body_words),
+                _share_in(tokens, own[1]),
                 sum(1 for ch in line if not (ch.isalnum() or ch.isspace())) / max(1, len(line)),
             ]
         )
     return np.asarray(rows, dtype=np.float64).reshape(len(cands), len(TITLE_FEATURES))
 
 
+def _body_sets(body: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the body's first three lines, and the long words of its first lines."""
+    first = frozenset().union(*(_tokens(line) for line in body[:3]))
+    words = frozenset(w for line in body[:BODY_LINES] for w in _tokens(line) if _long(w))
+    return first, words
+
+
+def _long(word: str) -> bool:
+    return len(word) >= 4 or (len(word) == 2 and CJK.match(word) is not None)
+
+
 def _share_in(tokens: frozenset[str], words: frozenset[str]) -> float:
-    """The share of a line's long words (four letters or more) that are among `words`."""
-    long = [w for w in tokens if len(w) >= 4]
+    """The share of a line's long words (four letters, or two CJK characters) among `words`."""
+    long = [w for w in tokens if _long(w)]
     return sum(w in words for w in long) / len(long) if long else 0.0
 
 
