@@ -79,7 +79,8 @@ def empty_caches() -> None:
     from index.cleaning import furniture, line_model, lines, title_ranker
 
     for cache in (lines._LINE_CACHE, line_model._CACHE, line_model._TOKENS, line_model._VOTERS,
-                  furniture._HASHES, title_ranker._TOKENS, title_ranker._ALONE):  # fmt: skip
+                  furniture._HASHES, title_ranker._TOKENS, title_ranker._ALONE,
+                  title_ranker._LONG):  # fmt: skip
         cache.clear()
 
 

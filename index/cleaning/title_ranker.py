@@ -109,12 +109,12 @@ def ends_period(pl: PageLines, i: int) -> bool:
     return pl.words[i] > 25 and line.endswith(".")
 
 
-_ALONE: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {}
+_ALONE: dict[str, tuple[tuple[float, ...], tuple[float, ...], float]] = {}
 
 
-def _line_alone(line: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def _line_alone(line: str) -> tuple[tuple[float, ...], tuple[float, ...], float]:
     """A candidate's features that depend on its text alone (cached: sites repeat their lines):
-    the columns from "words" to "upper" and from "bullet" to "digits"."""
+    the columns from "words" to "upper", from "bullet" to "digits", and "symbols"."""
     found = _ALONE.get(line)
     if found is not None:
         return found
@@ -136,9 +136,10 @@ def _line_alone(line: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
         _SEPARATOR.search(line) is not None,
         sum(map(str.isdigit, line)) / max(1, len(line)),
     )
+    symbols = sum(1 for ch in line if not (ch.isalnum() or ch.isspace())) / max(1, len(line))
     if len(_ALONE) >= 50_000:
         _ALONE.clear()
-    found = _ALONE[line] = (shape, marks)
+    found = _ALONE[line] = (shape, marks, symbols)
     return found
 
 
@@ -158,7 +159,7 @@ def title_features(
     doc_split = split_site_title(doc)[0] if doc else ""
     doc_headline = doc_split.casefold()
     doc_tokens = _tokens(doc)
-    body_tokens, body_words = _body_sets(body)
+    body_sets = _body_sets(body)
     counts: dict[str, int] = {}
     for line in pl.lines[: first + AFTER + 1]:
         key = line.casefold()
@@ -173,14 +174,14 @@ def title_features(
         tokens = _tokens(line)
         kind = pl.kind[index] if i >= 0 else GOOD
         doc_overlap = body_overlap = 0.0
-        own = (body_tokens, body_words)
+        own = body_sets
         if i >= first and line in body:  # a candidate in the body is not compared with itself
             own = _body_sets([b for b in body if b != line])
         if tokens:
             doc_overlap = len(tokens & doc_tokens) / len(tokens | doc_tokens)
             body_overlap = len(tokens & own[0]) / len(tokens)
         line_score = math.tanh(float(scores[index]) / 4) if i >= 0 and len(scores) else 0.0
-        shape, marks = _line_alone(line)
+        shape, marks, symbols = _line_alone(line)
         rows.append(
             [
                 i < first,
@@ -211,8 +212,8 @@ def title_features(
                 i > 0 and (in_menu[i - 1] or _BULLET.match(pl.lines[i - 1]) is not None),
                 math.log1p(len(above) - bisect_right(above, i)) / 3 if 0 <= i < first else 0.0,
                 i >= 0 and i + 1 < n and pl.kind[i + 1] == GOOD,
-                _share_in(tokens, own[1]),
-                sum(1 for ch in line if not (ch.isalnum() or ch.isspace())) / max(1, len(line)),
+                _share_in(line, own[1]),
+                symbols,
             ]
         )
     return np.asarray(rows, dtype=np.float64).reshape(len(cands), len(TITLE_FEATURES))
@@ -221,18 +222,28 @@ def title_features(
 def _body_sets(body: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The words of the body's first three lines, and the long words of its first lines."""
     first = frozenset().union(*(_tokens(line) for line in body[:3]))
-    words = frozenset(w for line in body[:BODY_LINES] for w in _tokens(line) if _long(w))
-    return first, words
+    return first, frozenset().union(*(_long_tokens(line) for line in body[:BODY_LINES]))
 
 
-def _long(word: str) -> bool:
-    return len(word) >= 4 or (len(word) == 2 and CJK.match(word) is not None)
+_LONG: dict[str, frozenset[str]] = {}
 
 
-def _share_in(tokens: frozenset[str], words: frozenset[str]) -> float:
-    """The share of a line's long words (four letters, or two CJK characters) among `words`."""
-    long = [w for w in tokens if _long(w)]
-    return sum(w in words for w in long) / len(long) if long else 0.0
+def _long_tokens(line: str) -> frozenset[str]:
+    """A line's long words: four letters or more, or two CJK characters (cached)."""
+    found = _LONG.get(line)
+    if found is None:
+        if len(_LONG) >= 50_000:
+            _LONG.clear()
+        found = _LONG[line] = frozenset(
+            w for w in _tokens(line) if len(w) >= 4 or (len(w) == 2 and w[0] >= "\u3040")
+        )
+    return found
+
+
+def _share_in(line: str, words: frozenset[str]) -> float:
+    """The share of a line's long words that are among `words`."""
+    long = _long_tokens(line)
+    return len(long & words) / len(long) if long else 0.0
 
 
 def best_candidate(rows: np.ndarray, coef: np.ndarray, intercept: float) -> int:
