@@ -1,7 +1,10 @@
 """Train the cleaner's line classifier and title ranker; write cleaning/data/cleaner_weights.json.
 
 Usage: .venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_cleaner.py
-       [--titles] [--folds 5 [--list-titles PATH]]
+       [--titles] [--folds 5 [--list-titles PATH]] [--body-folds 5]
+`--body-folds 5` writes nothing: it trains on four fifths of the train sites and scores the cleaner
+on the fifth (paragraph and token F1 as `benchmarks/cleaning.py --dev` counts them), per fold: an
+idea is kept only when it gains in (nearly) every fold (scripts/body_folds.py).
 `--titles` retrains only the title ranker (over the line model as it stands); `--folds 5`
 cross-validates the title ranker over five site folds of the train split and prints its exact
 titles per fold; `--list-titles` writes its misses (gold, chosen, candidates) for reading.
@@ -57,6 +60,9 @@ def write_stopwords() -> None:
     line_model._stopword_votes.cache_clear()
 
 
+RAW: dict[tuple[str, str], tuple] = {}  # (id, rendering) -> (Page, furniture), for --body-folds
+
+
 def analysed(pages: list[GoldPage]):
     """(gold page, page analysis) for every page, a furniture model per rendering as at ingest."""
     from index.cleaning.clean import analyse
@@ -64,14 +70,15 @@ def analysed(pages: list[GoldPage]):
 
     out = []
     for gold, page, furniture in as_ingested(pages):
+        RAW[gold.id, gold.rendering] = (page, furniture)
         pa = analyse(sanitize(page.text), furniture, gold.rendering)
         if pa is not None:
             out.append((gold, pa))
     return out
 
 
-def fold_of(site: str) -> int:
-    return int(hashlib.sha1(f"cleaner-folds:{site}".encode()).hexdigest(), 16) % 5
+def fold_of(site: str, folds: int = 5) -> int:
+    return int(hashlib.sha1(f"cleaner-folds:{site}".encode()).hexdigest(), 16) % folds
 
 
 def fit(x: np.ndarray, y: np.ndarray):
@@ -109,7 +116,7 @@ def train(items) -> dict:
     expanded = [line_model.expand(pa.matrix) for (_, pa), _ in items]
     # stage 1 scores out of fold (by site), so that stage 2 learns from honest scores
     oof: list[np.ndarray] = [np.zeros(0)] * len(items)
-    for k in range(5):
+    for k in sorted(set(fold)):
         rows = [n for n in range(len(items)) if fold[n] != k]
         model = fit(
             np.vstack([expanded[n] for n in rows]),
@@ -124,7 +131,7 @@ def train(items) -> dict:
     ]
     # stage 2 out of fold too, to choose the smoothing and the bias
     oof2: list[np.ndarray] = [np.zeros(0)] * len(items)
-    for k in range(5):
+    for k in sorted(set(fold)):
         rows = [n for n in range(len(items)) if fold[n] != k]
         model = fit(
             np.vstack([contexts[n] for n in rows]),
@@ -171,14 +178,21 @@ def main() -> None:
     parser.add_argument("--titles", action="store_true", help="retrain the title ranker only")
     parser.add_argument("--folds", type=int, default=0, help="cross-validate the title ranker")
     parser.add_argument("--list-titles", type=Path, help="with --folds: write its misses here")
+    parser.add_argument("--body-folds", type=int, default=0, help="cross-validate the cleaner")
     args = parser.parse_args()
     if args.titles or args.folds:
         titles(args.folds, args.list_titles, write=args.titles)
         return
-    write_stopwords()
+    if not args.body_folds:
+        write_stopwords()
     items = labelled(load("train"))
     print(f"{len(items)} train pages, {sum(len(lab) for _, lab in items)} lines")
-    train(items)
+    if args.body_folds:
+        from scripts.body_folds import cross_validate
+
+        cross_validate(items, args.body_folds, train, fold_of, RAW)
+    else:
+        train(items)
 
 
 def train_titles(items, data) -> None:
