@@ -53,7 +53,7 @@ CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article_id);
     + LIST_INDEXES
 )
 DONE_KEY = "stories"  # meta key: LAYOUT when every article has been placed, "0" while placing
-LAYOUT = "4"  # grouped by an earlier layout or rule ("1" to "3"): grouped again once
+LAYOUT = "5"  # grouped by an earlier layout or rule ("1" to "4"): grouped again once
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 from test_cli import newsreader
-from test_related import fixture_articles, make_library
+from test_related import article, entity, fixture_articles, make_library
 from tui_support import library, library_template, make_app, settle
 
 from index.format.schema import document_for
@@ -399,3 +399,36 @@ def test_key_rows_give_the_rows_a_query_gives_and_follow_what_is_added():
     for keys in (["@org:icco", "cocoa", "wheat"], ["cocoa", "tin"]):
         assert held.neighbours(keys) == queried(keys)
     assert held.neighbours(["cocoa"])[1] == ["a", "b", "c", "d"]
+
+
+CITIES = ["Omaha", "Peoria", "Joliet", "Sioux City", "St Paul", "Kansas City"]
+
+
+def hog_reports() -> list[Article]:
+    """One day's market reports from one template, a city each: the same words, no shared
+    entity (the USDA they all name is too common in a real library to count)."""
+    out = []
+    for i, city in enumerate(CITIES):
+        title = f"{city.upper()} HOGS UP {i % 3 + 1}.00 DLR - USDA"
+        text = (
+            f"Hog prices at {city} were up {i % 3 + 1}.00 dlr at {40 + i}.50 dlrs per cwt, "
+            f"the USDA said. Barrows and gilts US 1-3 220-250 lbs {39 + i}.00-{41 + i}.00, "
+            f"receipts {4000 + 500 * i} head, trade active, demand good for slaughter hogs."
+        )
+        out.append(article(f"hogs-{i}", "apr", "1987-04-07", title, text, [entity(city, "place")]))
+    return out
+
+
+def test_one_days_market_reports_from_a_template_are_not_one_story(tmp_path, monkeypatch):
+    from index.related import stories
+
+    articles = fixture_articles() + background() + hog_reports()
+    with make_library(tmp_path / "lib", articles) as lib:
+        lib.ensure_stories()
+        story = {a.id: a.story for a in lib.export()}
+        assert len({story[f"hogs-{i}"] for i in range(len(CITIES))}) == len(CITIES)
+        assert story["cocoa-1"] == story["cocoa-3"]  # follow-ups sharing entities still join
+    monkeypatch.setattr(stories, "WORDS_ALONE", 0.0)  # template words alone joined them
+    with make_library(tmp_path / "before", articles) as lib:
+        lib.ensure_stories()
+        assert len({a.story for a in lib.export() if a.id.startswith("hogs-")}) < len(CITIES)

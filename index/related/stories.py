@@ -6,9 +6,12 @@ any other article joins the story it matches best when that match clears `JOIN_S
 starts a story (in doubt, a new story: a wrong grouping costs more than a missed one). A pair's
 score is the cosine of title + lead words (TF-IDF, title words counted extra) plus
 `ENTITY_WEIGHT` x the cosine of shared entities (weighted by rarity and salience), scaled by
-closeness in time where both are dated; a story's match is the mean of its best `LINK` members'
-scores (fewer in a smaller story; a member not among the best neighbours counts 0), so an
-article must resemble the story, not one member at its edge (no chains of drifting articles).
+closeness in time where both are dated; a neighbour sharing none of the article's entities
+(when it has any not too common) counts only on a strong word score (`WORDS_ALONE`), so reports
+from one template (hog prices, a city each) do not make one story. A story's match is the mean
+of its best `LINK` members' scores (fewer in a smaller story; a member not among the best
+neighbours counts 0), so an article must resemble the story, not one member at its edge (no
+chains of drifting articles).
 
 Placed articles keep their key words and entities in `story_keys` (an inverted index in the
 store): a batch (`CHUNK`) of new articles gathers the neighbours of all its articles (each key's
@@ -47,13 +50,17 @@ QUERY_WORDS = 30  # words of a new article that look for neighbours (its stronge
 COMMON_SHARE = 0.02  # words and entities in more articles than this share look for none (0.05
 # until December 2026: fewer neighbour rows to read, judged B-cubed on "tune" 0.804 -> 0.811,
 # though fewer topic and copy groups joined; see benchmarks/stories.py)
+WORDS_ALONE = 0.7  # a neighbour sharing none of an article's (not common) entities counts only
+# from this word score: one template's reports (a market report per city) share words, not
+# entities (added December 2026: judged B-cubed on "tune" 0.803 -> 0.810; see benchmarks/stories.py)
 TOP_ENTITIES = 3  # an article's most salient entities (for long-range joins)
 ENTITY_WEIGHT = 0.15  # the entity cosine's share of the score
 TIME_WEIGHT = 0.3  # closeness in time scales the score by 1 + TIME_WEIGHT x (closeness - 0.5)
 TIME_SCALE_DAYS = 7.0
 CHUNK = 500  # articles read and placed per query
 SCAN_FROM = 1000  # from this many new articles, word rarities not counted yet are counted first
-STORY_WEIGHTS = Weights(body_words=80, title_tf=2.0)  # the title and the lead decide
+STORY_WEIGHTS = Weights(body_words=80, title_tf=4.0)  # the title and the lead decide (title_tf
+# 2 until December 2026: 4 with WORDS_ALONE, judged B-cubed on "tune" 0.810 -> 0.816)
 
 Progress = Callable[[int, int], None]
 ORDER = "date = '', date, copy_group != id, version_group != id, dump, id"  # originals first
@@ -351,6 +358,10 @@ def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
         return p.id, 1.0
     found = near.docs[rows]
     dense = np.bincount(found, weights=q * near.weights[rows], minlength=limit)
+    ent_mask = np.fromiter((k[0] == "@" for k in p.query), dtype=bool, count=len(p.query))
+    sharing: set[int] | None = None
+    if WORDS_ALONE and ent_mask.any():  # the neighbours sharing one of its entities
+        sharing = set(found[np.repeat(ent_mask, lens)[live]].tolist())
     docs = np.flatnonzero(dense != 0)  # the neighbours, in document order (no sort: a dense
     # sum; nonzero of a boolean array is several times faster than of a float one)
     scores = dense[docs]
@@ -370,6 +381,8 @@ def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
                 linked = _linked(p, near, rows, found)
             if doc not in linked:
                 continue
+        if sharing is not None and doc not in sharing and scores[n] < WORDS_ALONE:
+            continue
         score = float(scores[n]) * closeness_factor(p.day, other)
         matched.setdefault(near.stories[doc], []).append(score)
     best: tuple[float, str] = (0.0, "")
