@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = ROOT / "index"
 STAGES = sorted(p.name for p in INDEX.iterdir() if (p / "__init__.py").exists())
-SHARED = {"index.records", "index.store", "index.story_store", "index.text"}  # any stage may use
+# the modules any stage may use
+SHARED = {"index.lazy", "index.records", "index.store", "index.story_store", "index.text"}
 MAX_LINES = 400
 
 

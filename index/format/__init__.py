@@ -10,11 +10,11 @@ Libraries written before this room existed pickled its classes under older modul
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from index.format import whoosh_import  # noqa: F401  (first: before any Whoosh module)
 from index.format.whoosh_fixes import library_codec
+from index.lazy import lazy_names
 
 if TYPE_CHECKING:
     from index.format.analysis import LanguageAnalyzer, language_analyzer, stemmer_for
@@ -97,14 +97,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """A public name, imported from its module the first time it is asked for (PEP 562)."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)
 
 
 __all__ = [

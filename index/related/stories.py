@@ -39,8 +39,7 @@ from index.store import ArticleStore
 from index.story_store import DONE_KEY, LAYOUT, TABLES, refresh_stories
 
 JOIN_SCORE = 0.4  # an article joins the story it matches best from this score (else starts one)
-LINK = 3  # a story's match: the mean score of its best this many members (0.3 and 1 until
-# December 2026: single links chained neighbouring stories; see benchmarks/stories.py)
+LINK = 3  # a story's match: the mean score of its best this many members (1 chained stories)
 WINDOW_DAYS = 31  # dated neighbours further apart than this share a story only if they also
 LONG_DAYS = 183  # ... share a key entity, and never when further apart than this
 CANDIDATES = 10  # best neighbours (before time) checked against the time window
@@ -48,12 +47,10 @@ KEY_WORDS = 16  # words of a placed article kept in story_keys (its strongest)
 KEY_ENTITIES = 4  # ... and entities
 QUERY_WORDS = 30  # words of a new article that look for neighbours (its strongest)
 COMMON_SHARE = 0.02  # words and entities in more articles than this share look for none (0.05
-# until December 2026: fewer neighbour rows to read, judged B-cubed on "tune" 0.804 -> 0.811,
-# though fewer topic and copy groups joined; see benchmarks/stories.py)
+# read more rows for a lower judged B-cubed on "tune": benchmarks/stories.py)
 WORDS_ALONE = 0.7  # a neighbour sharing none of an article's (not common) entities counts only
-# from this word score: one template's reports (a market report per city) share words, not
-# entities (December 2026: B-cubed precision up on every gold set, tune and held-out; judged F1
-# tune 0.803 -> 0.810, held-out 0.834 -> 0.836; see benchmarks/stories.py)
+# from this word score: a template's reports share words, not entities (precision up on every
+# gold set, tune and held-out: benchmarks/stories.py)
 TOP_ENTITIES = 3  # an article's most salient entities (for long-range joins)
 ENTITY_WEIGHT = 0.15  # the entity cosine's share of the score
 TIME_WEIGHT = 0.3  # closeness in time scales the score by 1 + TIME_WEIGHT x (closeness - 0.5)
