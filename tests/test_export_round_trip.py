@@ -42,3 +42,26 @@ def test_an_export_indexed_elsewhere_keeps_bodies_and_languages(tmp_path: Path) 
         assert record["date"] == before[title]["date"], title
     hits = json.loads(newsreader(second, "search", "Bürgerinitiative", "--json").stdout)["hits"]
     assert [h["title"] for h in hits] == ["Neue Häuser für Pankow"]
+
+
+def test_an_export_indexed_elsewhere_keeps_its_dumps_unless_one_is_named(tmp_path: Path) -> None:
+    april, may = tmp_path / "crawl-2024-04.jsonl", tmp_path / "crawl-2024-05.jsonl"
+    april.write_text(json.dumps(RECORDS[0], ensure_ascii=False) + "\n")
+    may.write_text(json.dumps(RECORDS[1], ensure_ascii=False) + "\n")
+    first = tmp_path / "first"
+    newsreader(first, "index", str(april), str(may))
+    exported = tmp_path / "shared.jsonl"
+    newsreader(first, "export", "--jsonl", "-o", str(exported))
+    second, third = tmp_path / "second", tmp_path / "third"
+    newsreader(second, "index", str(exported))
+    dumps = {
+        r["title"]: r["dump"]
+        for r in map(json.loads, newsreader(second, "export", "--jsonl").stdout.splitlines())
+    }
+    assert dumps == {
+        "Neue Häuser für Pankow": "crawl-2024-04",
+        "Rekordowa frekwencja": "crawl-2024-05",
+    }
+    newsreader(third, "index", str(exported), "--dump", "mine")
+    lines = newsreader(third, "export", "--jsonl").stdout.splitlines()
+    assert {json.loads(line)["dump"] for line in lines} == {"mine"}

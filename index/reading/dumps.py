@@ -21,6 +21,7 @@ from index.reading.decoding import (
 from index.reading.html_article import article_from_html, extract_html_article
 from index.reading.warc_pages import MAX_RECORD_BYTES, is_warc_start, iter_warc_pages
 from index.records import Page, Skipped
+from index.text import sanitize_line
 
 __all__ = ["article_from_html", "dump_name_for", "extract_html_article", "iter_pages"]
 
@@ -151,7 +152,7 @@ def _iter_file(
         elif kind == "warc":
             yield from iter_warc_pages(stream, guard, file_label, dump, own_dump)
         elif kind == "json" and stripped[:1] == b"[":
-            yield from _iter_json_array(stream, guard, file_label, own_dump)
+            yield from _iter_json_array(stream, guard, file_label, own_dump, dump is None)
         elif kind == "json":
             yield from _iter_json_lines(stream, guard, file_label, own_dump, dump is not None)
         else:
@@ -202,14 +203,14 @@ def _iter_json_lines(
         if _SURROGATE_ESCAPE.search(raw):
             obj = _without_surrogates(obj)
         yield page_from_json(
-            obj, origin, f"line {line_number}", dump, f"{key_prefix}line:{line_number}"
+            obj, origin, f"line {line_number}", dump, f"{key_prefix}line:{line_number}", not prefix
         )
     if guard.problem:
         yield Skipped(label, guard.problem, f"after line {line_number}")
 
 
 def _iter_json_array(
-    stream: io.BufferedReader, guard: GuardedReader, label: str, dump: str
+    stream: io.BufferedReader, guard: GuardedReader, label: str, dump: str, own_dumps: bool
 ) -> Iterator[Page | Skipped]:
     """A `.json` file holding one array of article objects (parsed whole, so size-capped)."""
     data = stream.read(MAX_JSON_ARRAY_BYTES + 1)
@@ -228,7 +229,9 @@ def _iter_json_array(
         yield Skipped(label, "malformed JSON", "not an array of objects")
         return
     for number, obj in enumerate(items, 1):
-        yield page_from_json(obj, f"{label}:[{number}]", f"item {number}", dump, f"item:{number}")
+        yield page_from_json(
+            obj, f"{label}:[{number}]", f"item {number}", dump, f"item:{number}", own_dumps
+        )
 
 
 def _load_json(raw: bytes) -> object:
@@ -243,9 +246,11 @@ def _no_constant(name: str) -> None:
 
 
 def page_from_json(
-    obj: object, origin: str, where: str, dump: str, line_key: str
+    obj: object, origin: str, where: str, dump: str, line_key: str, own_dumps: bool = False
 ) -> Page | Skipped:
-    """A page from one JSON article object; wrong types and missing text become Skipped."""
+    """A page from one JSON article object; wrong types and missing text become Skipped. With
+    `own_dumps` (no --dump given) a record's own "dump" names its dump, as `export --jsonl`
+    writes it, so a library shared as an export keeps its dumps."""
     if not isinstance(obj, dict):
         return Skipped(origin, "malformed JSON", f"{where}: not a JSON object")
     fields: dict[str, str] = {}
@@ -273,6 +278,10 @@ def page_from_json(
         used.add("paragraphs")
     if not text.strip() and not fields.get("title", "").strip():
         return Skipped(origin, "no text", where)  # a headline alone (a news flash) is an article
+    named = obj.get("dump")
+    if own_dumps and isinstance(named, str) and sanitize_line(named).strip():
+        dump = sanitize_line(named).strip()[:200]
+        used.add("dump")
     extra = {k: v for k, v in obj.items() if k not in used}
     raw_date = fields.get("date", "").strip()
     date = iso_date(raw_date)
