@@ -46,6 +46,13 @@ def test_local_places_are_the_places_named(language, text, wanted):
     assert {entity.name for entity in found if entity.kind == "place"} == wanted
 
 
+def test_common_words_of_scripts_without_capitals_are_no_small_towns():
+    text = "افتتح المتحف الجديد في القاهرة."  # "the new" is also a Libyan town's spelling
+    assert [e.name for e in local_entities("", [text], "", "ar")] == ["Cairo"]
+    media = "東京のメディアが報じた。"  # "media" is also Médéa's spelling in katakana
+    assert [e.name for e in local_entities("", [media], "", "ja")] == ["Tokyo"]
+
+
 def test_a_devanagari_name_is_the_whole_word():
     (delhi,) = local_entities("", ["दिल्ली में बारिश हुई।"], "", "hi")
     assert delhi.name == "New Delhi" and delhi.aliases == ["दिल्ली"]

@@ -25,6 +25,8 @@ from index.text import CJK_CHARS
 
 RULE_LANGUAGES = frozenset({"en", ""})  # "": too little text to tell, mostly wire English
 MAX_WORDS = 3  # words in a place name
+MIN_UNCASED_POPULATION = 300_000  # a town's foreign spelling in a script without capitals counts
+# from this size: smaller towns' spellings are common words ("الجديد", the new; "メディア", media)
 MIN_STEMMED = 5  # letters of a one-word place found by its stem ("Москве"; "Lage" is not "Lages")
 # a word goes on through the combining marks `\w` leaves out (Devanagari's vowel signs and virama,
 # Arabic and Hebrew points, Thai's vowels): "दिल्ली" is one word, not "द", "ल", "ल"
@@ -101,10 +103,15 @@ def _all_names() -> tuple[list[tuple[tuple[str, ...], str]], dict[str, str]]:
     for city, canonical in zip(cities, canonicals, strict=True):
         if canonical is None:
             continue
+        uncased_ok = city["population"] >= MIN_UNCASED_POPULATION
         for name in city.get("alternatenames") or ():
-            if len(name) > 2 and not name.isupper():
+            if len(name) > 2 and not name.isupper() and (uncased_ok or _has_capitals(name)):
                 _add(names, cjk, name, canonical)
     return names, cjk
+
+
+def _has_capitals(name: str) -> bool:
+    return any(c.lower() != c.upper() for c in name)
 
 
 @cache
