@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from test_cli import newsreader
 from test_related import article, entity, fixture_articles, make_library
-from tui_support import library, library_template, make_app, settle
+from tui_support import library, library_template, make_app, open_front_page, settle
 
 from index.format.schema import document_for
 from index.library import Library
@@ -244,11 +244,7 @@ async def test_front_page_lists_stories_opens_one_and_walks_to_an_article_and_ba
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("H")
-        await pilot.pause(0.5)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        front = app.screen
+        front = await open_front_page(pilot)
         assert type(front).__name__ == "FrontPageScreen"
         table = front.query_one(StoryTable)
         assert table.row_count == len(library.stories(limit=200)) > 1

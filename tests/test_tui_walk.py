@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli_support import newsreader, search_json
 from textual.app import App, ComposeResult
-from tui_support import library, library_template, make_app, screen_text, settle
+from tui_support import library, library_template, make_app, open_front_page, screen_text, settle
 
 from index.library import Library
 from index.records import Related, RelatedItem
@@ -155,11 +155,7 @@ async def test_the_front_page_says_when_since_is_not_a_date(library):
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("H")
-        await pilot.pause(0.5)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        front = app.screen
+        front = await open_front_page(pilot)
         listed = front.query_one(StoryTable).row_count
         assert listed > 1
         await pilot.press("slash", *"since:garbage", "enter")

@@ -104,3 +104,12 @@ def screen_text(app: NewsReaderApp) -> tuple[str, str]:
 
 def titles(screen: MainScreen) -> list[str]:
     return [hit.title for hit in screen.results.hits]
+
+
+async def open_front_page(pilot):
+    """Press `H` and wait until the front page has read its stories; the front page screen."""
+    await pilot.press("H")
+    await pilot.pause(0.5)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen
