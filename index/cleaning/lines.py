@@ -19,24 +19,59 @@ from index.cleaning.parts import (
 GOOD, SHORT, BAD, STOP = 0, 1, 2, 3  # kinds of line
 WRAP_WIDTH = 100  # lines this short that run on into a lower-case line were wrapped
 MENU_RUN = 4  # this many short link-like lines in a row are a menu, not article text
-_SENTENCE_END = frozenset(".!?…。！？")
-CLOSERS = "\"'”’»)]*"
+# The marks that end a sentence in each script, read as ".", "!" or "?": Devanagari and Bengali
+# danda, Urdu full stop, Armenian full stop, Ethiopic, Myanmar and Tibetan, CJK full and half width
+_FINAL_MARK = {
+    **dict.fromkeys(".…。｡．।॥۔։።။།", "."),
+    **dict.fromkeys("!！‼", "!"),
+    **dict.fromkeys("?？؟;፧⁇⁈⁉", "?"),
+}
+_SENTENCE_END = frozenset(_FINAL_MARK)
+# closing quotes and brackets after the mark: German „…“ and »…«, CJK 「…」 『…』 （…）
+CLOSERS = "\"'”’»)]*“«›」』）】〉》"
+# ASCII marks that end a sentence after a letter of one script: the Greek question mark (U+037E,
+# which NFC turns into ";") and the Armenian full stop as most Armenian text types it (":")
+_SCRIPT_MARKS = {
+    ";": (re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"), "?"),
+    ":": (re.compile(r"[\u0531-\u0587]"), "."),
+}
 _CAPITALISED = re.compile(r"\b[A-Z\u00C0-\u00DE]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar, Khmer
+UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_WORD_CHARS = 5  # characters of such a script counted as one word
 
 
 def word_count(line: str) -> int:
-    """Words of a line in any script: spaces separate them, or every two CJK characters make one."""
+    """Words of a line in any script: spaces separate them, or every two CJK characters make one,
+    or every five characters of Thai, Lao, Tibetan, Myanmar or Khmer."""
     spaced = line.count(" ") + 1
-    if line.isascii() or max(line) < "\u3040":
+    if line.isascii() or max(line) < "\u0e00":
         return spaced
     cjk = len(CJK.findall(line))
-    return spaced + cjk // 2 if cjk else spaced
+    unspaced = len(UNSPACED.findall(line)) // UNSPACED_WORD_CHARS
+    return spaced + cjk // 2 + unspaced
+
+
+def final_mark(line: str) -> str:
+    """The mark that ends a line's last sentence, in any script, as ".", "!" or "?"; "" for none."""
+    stripped = line.rstrip(CLOSERS)
+    if not stripped:
+        return ""
+    last = stripped[-1]
+    found = _FINAL_MARK.get(last)
+    if found is None and last in _SCRIPT_MARKS and len(stripped) > 1:
+        script, mark = _SCRIPT_MARKS[last]
+        return mark if script.match(stripped[-2]) else ""
+    return found or ""
 
 
 def ends_sentence(line: str) -> bool:
     stripped = line.rstrip(CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
+    if not stripped:
+        return False
+    last = stripped[-1]
+    return last in _SENTENCE_END or (last in _SCRIPT_MARKS and final_mark(stripped) != "")
 
 
 def _split_lines(text: str) -> tuple[list[str], list[bool]]:
@@ -120,7 +155,7 @@ def _line_class(line: str, w: int) -> tuple[int, str, object]:
         w >= 4
         and ends_sentence(line)
         and not title_cased(line, w)
-        and (w >= 10 or line.rstrip(CLOSERS)[-1] in ".…。")
+        and (w >= 10 or final_mark(line) == ".")
     ):
         return GOOD, "", None
     return SHORT, "", None
@@ -264,7 +299,7 @@ def menu_lines(pl: PageLines) -> list[bool]:
                 words[i] <= 5
                 and kind[i] in (SHORT, BAD)
                 and role[i] in ("", "marker", "label")
-                and lines[i].rstrip(CLOSERS)[-1:] not in _SENTENCE_END  # ends_sentence, inline
+                and not ends_sentence(lines[i])
             ):
                 run.append(i)
                 continue
