@@ -20,6 +20,7 @@ from reader.palette import ActionsProvider
 from reader.screens.main import MainScreen
 from reader.settings import ReaderConfig, load_settings
 from reader.state import QueryHistory, SavedSearches, remember_theme, remembered_theme
+from widgets import text_layout
 from widgets.display_text import set_date_format
 from widgets.messages import ResultsShown, SearchFailed
 
@@ -76,6 +77,7 @@ class NewsReaderApp(App[None]):
 
     def __init__(self, library: Library, config: ReaderConfig | None = None) -> None:
         super().__init__()
+        text_layout.install()  # Indic vowel signs' cells as terminals draw them; kinsoku
         self.library = library
         self.problems: list[str] = []  # one line for each wrong setting, shown at start
         if config is None:
