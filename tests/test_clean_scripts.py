@@ -404,3 +404,25 @@ def test_a_greek_page_indexed_and_shown_keeps_its_last_paragraph(tmp_path):
     assert shown["paragraphs"] == PARAGRAPHS["el"]
     text = newsreader(library, "show", hits[0]["id"]).stdout
     assert PARAGRAPHS["el"][-1] in text
+
+
+SHORT_HINDI = [
+    "सरकार ने आज नए उपायों की घोषणा की।",
+    "बिजली के बिल सस्ते होंगे।",
+    "खाद्य पदार्थों पर सब्सिडी मिलेगी।",
+    "वित्त मंत्री ने कहा कि उपाय अगले महीने से लागू होंगे।",
+    "इन पर दस हजार करोड़ रुपये खर्च होंगे।",
+    "विपक्ष ने इन उपायों की आलोचना की।",
+    "उसने कहा कि ये बहुत देर से आए हैं।",
+    "क्या ये उपाय काफी होंगे?",
+    "अर्थशास्त्रियों का मानना है कि महंगाई कम होगी।",
+    "लेकिन दाम अब भी ऊंचे बने हुए हैं।",
+]
+
+
+def test_an_article_of_short_hindi_paragraphs_is_no_listing():
+    """Ten short sentences ending with "।" are an article, as ten ending with "." are."""
+    text = "\n".join([*MENU["hi"], "", HEADLINE["hi"], "", *SHORT_HINDI, "", *FOOTER["hi"]])
+    article = clean_page(Page(dump="d", origin="hi.txt", key="hi.txt", text=text))
+    assert isinstance(article, Article), article
+    assert article.paragraphs == SHORT_HINDI

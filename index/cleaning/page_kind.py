@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.cleaning.lines import CJK
+from index.cleaning.lines import CJK, ends_sentence
 
 ARTICLE, LISTING, JUNK = "article", "listing", "junk"
 SHORT_PAGE_WORDS = 150  # error and placeholder pages say little
@@ -91,7 +91,7 @@ def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
         return JUNK, "spam"
     prose = [size for p in paragraphs if (size := p.count(" ") + 1) >= PROSE_WORDS]  # words
     prose_words = sum(prose)
-    sentences = sum(1 for p in paragraphs if p.rstrip("\"'”’») ")[-1:] in ".!?…。")
+    sentences = sum(1 for p in paragraphs if ends_sentence(p.rstrip()))  # in any script
     if not prose and not sentences and title.rstrip().endswith(("?", "？")):
         return JUNK, "a site's shell: a question as title, no text"
     if len(prose) <= 1 and prose_words < 0.5 * words and _language_menu(paragraphs):
