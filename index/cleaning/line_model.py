@@ -20,14 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from index.cleaning.line_patterns import PATTERNS, family_gates
-from index.cleaning.lines import (
-    CJK,
-    GOOD,
-    UNSPACED,
-    UNSPACED_WORD_CHARS,
-    PageLines,
-    ends_sentence,
-)
+from index.cleaning.lines import CJK, GOOD, PageLines, capitalised_words, ends_sentence, unspaced
 from index.cleaning.windows import PAD, log_distances, positions, running_sums, window_means
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -126,18 +119,6 @@ def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
-def _capitals(line: str) -> int:
-    """Capitalised words of a line in other scripts than Latin: a word that starts with a letter
-    of a script without case (Arabic, Hebrew, Devanagari, CJK...) or a lower-case one (Greek,
-    Cyrillic, Armenian) is none; Latin words count as `_CAPITALISED` counts them."""
-    return sum(
-        1
-        for word in line.split(" ")
-        if word
-        and (word[0].isupper() if word[0] >= "\u0370" else _CAPITAL_FIRST.match(word) is not None)
-    )
-
-
 def _line_features(line: str, lang: str, gates: list[bool] | None = None) -> bytes:
     """Features of a line alone, as float64 bytes (cached: sites repeat their furniture);
     `gates`: which furniture families' words the lower-cased line holds (see family_gates)."""
@@ -147,10 +128,8 @@ def _line_features(line: str, lang: str, gates: list[bool] | None = None) -> byt
         return found
     chars = len(line)
     cjk = 0 if line.isascii() or max(line) < "\u3040" else len(CJK.findall(line))
-    words = line.count(" ") + 1 + cjk // 2
     ascii_line = line.isascii()
-    if not ascii_line and max(line) >= "\u0e00":  # Thai, Lao, Myanmar, Khmer: words without spaces
-        words += len(UNSPACED.findall(line)) // UNSPACED_WORD_CHARS
+    words = line.count(" ") + 1 + cjk // 2 + (0 if ascii_line else unspaced(line))  # Thai too
     if cjk:
         tokens = []
     elif ascii_line:  # _WORD's runs of letters, without the regex
@@ -170,7 +149,7 @@ def _line_features(line: str, lang: str, gates: list[bool] | None = None) -> byt
     if ascii_line or max(line) < "\u0370":
         n_caps = len(_CAPITALISED.findall(line)) + (_CAPITAL_FIRST.match(line) is not None)
     else:
-        n_caps = _capitals(line)
+        n_caps = capitalised_words(line)
     if ascii_line:
         digits = sum(map(line.count, _DIGITS))
     else:

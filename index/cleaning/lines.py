@@ -40,6 +40,7 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 # scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar, Khmer
 UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 UNSPACED_WORD_CHARS = 5  # characters of such a script counted as one word
+_LATIN_CAPITAL = re.compile("[^\\W\\d_a-z\u00df-\u00ff]")  # the line model's capital
 
 
 def word_count(line: str) -> int:
@@ -48,9 +49,24 @@ def word_count(line: str) -> int:
     spaced = line.count(" ") + 1
     if line.isascii() or max(line) < "\u0e00":
         return spaced
-    cjk = len(CJK.findall(line))
-    unspaced = len(UNSPACED.findall(line)) // UNSPACED_WORD_CHARS
-    return spaced + cjk // 2 + unspaced
+    return spaced + len(CJK.findall(line)) // 2 + unspaced(line)
+
+
+def unspaced(line: str) -> int:
+    """Words of a line written in Thai, Lao, Tibetan, Myanmar or Khmer (without spaces)."""
+    return len(UNSPACED.findall(line)) // UNSPACED_WORD_CHARS
+
+
+def capitalised_words(line: str) -> int:
+    """Words of a line that start with a capital: a letter of a script without case (Arabic,
+    Hebrew, Devanagari, CJK...) or a lower-case one (Greek, Cyrillic) is none; a Latin letter is
+    a capital unless it is a-z or ß-ÿ (the line model's rule: "ł" counts, as it always has)."""
+    return sum(
+        1
+        for word in line.split(" ")
+        if word
+        and (word[0].isupper() if word[0] >= "\u0370" else _LATIN_CAPITAL.match(word) is not None)
+    )
 
 
 def final_mark(line: str) -> str:
