@@ -10,9 +10,10 @@ candidate pool is scored once (`index.related.relatedness.features`); a blend is
 the judge rates the finder: the share of each pick's top 5 (copies and versions collapsed) that a
 person judged same story, unjudged pairs counting as misses. The fit starts from a logistic
 regression on the judged pairs of the tuning part and climbs, one weight at a time, the tuning
-part's share over the four runs; picks of the held-out part (related_judge.held_out) are never
-looked at while fitting and are printed apart. The weights go to index/related/blend.json, which
-the finder loads (no pickle). `related_judge.py` prints the same figures through the real finder.
+part's share, apart for full articles and for headlines alone; picks of the held-out part
+(related_judge.held_out) are never looked at while fitting and are printed apart. The weights go
+to index/related/blend.json and blend_headlines.json (an open article without a body), which the
+finder loads (no pickle). `related_judge.py` prints the same figures through the real finder.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from index.related import relatedness  # noqa: E402
 from index.related.relatedness import (  # noqa: E402
     BLEND_PATH,
     FEATURES,
+    HEADLINE_BLEND_PATH,
     Weights,
     features,
     profile_of,
@@ -116,14 +118,13 @@ def top5_hits(pool: Pool, w: np.ndarray | None) -> tuple[int, int]:
     return hits, unjudged
 
 
-def share(runs: list[list[Pool]], w: np.ndarray | None, part: str) -> float:
-    chosen = [p for run in runs for p in run if p.held_out == (part == "held-out")]
-    return sum(top5_hits(p, w)[0] for p in chosen) / max(1, 5 * len(chosen))
-
-
-def report(runs: list[list[Pool]], w: np.ndarray | None, label: str) -> None:
+def report(runs: list[list[Pool]], w: np.ndarray | list | None, label: str) -> None:
+    """Each run's share under `w`, or under [full blend, headline blend] by the run's kind."""
     print(f"{label}:")
+    blends = w
     for (headlines, stories), run in zip(RUNS, runs, strict=True):
+        if isinstance(blends, list):
+            w = blends[headlines]
         name = ("headlines" if headlines else "full") + (", stories" if stories else ", picks")
         parts = []
         for part in ("tune", "held-out"):
@@ -160,6 +161,29 @@ def fit(chosen: list[Pool], l2: float, steps: int = 3000) -> np.ndarray:
     return w / (w[0] + w[1] + w[2])
 
 
+def climb(chosen: list[Pool], w: np.ndarray, passes: int = 3) -> np.ndarray:
+    """From `w`, change one weight at a time (dropped, halved, raised by half, doubled, or
+    negated) while the judged same-story hits in the top 5s of `chosen` strictly rise."""
+    w = w.copy()
+
+    def hits(v: np.ndarray) -> int:
+        return sum(top5_hits(p, v)[0] for p in chosen)
+
+    best = hits(w)
+    for _ in range(passes):
+        moved = False
+        for i in range(len(w)):
+            for factor in (0.0, 0.5, 1.5, 2.0, -1.0):
+                trial = w.copy()
+                trial[i] *= factor
+                found = hits(trial)
+                if found > best:
+                    best, w, moved = found, trial, True
+        if not moved:
+            break
+    return w
+
+
 def choose_l2(tuning: list[Pool]) -> float:
     """The regularisation that ranks best across two halves of the tuning picks (fit on one,
     rated on the other, both ways): the held-out part is not looked at."""
@@ -182,22 +206,27 @@ def main(argv: list[str]) -> None:
     judged = json.loads(JUDGMENTS.read_text())
     runs = [pools(h, s, judged) for h, s in RUNS]
     report(runs, None, "hand blend")
-    current = relatedness.BLEND
-    if current is not None:
-        report(runs, np.array([current[f] for f in FEATURES]), "shipped blend")
+    full, headline = relatedness.BLEND, relatedness.HEADLINE_BLEND
+    if full is not None and headline is not None:
+        shipped = [np.array([blend[f] for f in FEATURES]) for blend in (full, headline)]
+        report(runs, shipped, "shipped blends")
     if "--current" in argv:
         return
-    tuning = [p for run in runs for p in run if not p.held_out]
-    pairs = pair_rows(tuning)
-    l2 = choose_l2(tuning)
-    print(f"{len(pairs)} judged pairs (same story, not) in the tuning part's pools; l2 {l2}")
-    w = fit(tuning, l2)
-    report(runs, w, "learned on the tuning part")
-    blend = {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)}
-    print(json.dumps(blend))
-    if "--dry-run" not in argv:
-        BLEND_PATH.write_text(json.dumps(blend, indent=1) + "\n")
-        print(f"wrote {BLEND_PATH.relative_to(ROOT)}")
+    for headlines, path in ((False, BLEND_PATH), (True, HEADLINE_BLEND_PATH)):
+        kind = [run for (h, _), run in zip(RUNS, runs, strict=True) if h == headlines]
+        tuning = [p for run in kind for p in run if not p.held_out]
+        pairs = pair_rows(tuning)
+        l2 = choose_l2(tuning)
+        name = "headline-only" if headlines else "full"
+        print(f"{name}: {len(pairs)} judged pairs (same story, not) in the tuning part's pools; "
+              f"l2 {l2}")  # fmt: skip
+        w = climb(tuning, fit(tuning, l2))
+        report(runs, w, f"the {name} blend learned on the tuning part")
+        blend = {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)}
+        print(json.dumps(blend))
+        if "--dry-run" not in argv:
+            path.write_text(json.dumps(blend, indent=1) + "\n")
+            print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

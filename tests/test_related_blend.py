@@ -96,3 +96,60 @@ def test_a_27_year_older_twin_ranks_below_this_weeks(tmp_path):
     assert ids[:2] == ["week", "old"]
     assert found[0].score > found[1].score
     assert found[0].kind == "follow-up" and found[1].kind == "background"
+
+
+def test_a_headline_alone_is_ranked_by_its_own_shipped_blend():
+    shipped = json.loads(Path(relatedness.__file__).with_name("blend_headlines.json").read_text())
+    assert set(shipped) == set(FEATURES)
+    assert {name: float(shipped[name]) for name in FEATURES} == relatedness.HEADLINE_BLEND
+    assert relatedness.HEADLINE_BLEND != relatedness.BLEND
+    q, d = _profile("a", "2014-04-20"), _profile("b", "2014-04-21")
+    qv = dv = _vectors({"kidnap": 2.0, "school": 1.0}, {("org", "boko haram"): 3.0})
+    full = score_pair(q, qv, d, dv, Weights()).score
+    q.headline = True
+    assert score_pair(q, qv, d, dv, Weights()).score != full
+
+
+def test_one_shared_word_is_lone_and_covers_little():
+    """A headline "Titanfall for Xbox One is less than $47" against "Job openings rise less than
+    expectations": one commoner word shared; a second Titanfall headline shares the rare ones."""
+    q = _profile("a", "2014-03-01")
+    qv = _vectors({"titanfall": 6.0, "xbox": 5.0, "less": 1.5, "47": 1.0}, {})
+    jobs = _vectors({"job": 3.0, "opening": 3.5, "rise": 1.0, "less": 1.5, "expect": 2.0}, {})
+    game = _vectors({"titanfall": 6.0, "xbox": 5.0, "bundle": 4.0}, {})
+    lone = _signals(q, qv, _profile("b", "2014-03-01"), jobs)
+    both = _signals(q, qv, _profile("c", "2014-03-01"), game)
+    assert lone["lone"] == lone["lead"] > 0 and both["lone"] == 0.0
+    assert lone["cover"] < 0.2 < 0.7 < both["cover"]
+    q.headline = True
+    d = _profile("b", "2014-03-01")
+    assert score_pair(q, qv, d, game, Weights()).score > score_pair(q, qv, d, jobs, Weights()).score
+
+
+def test_rare_counts_people_and_organisations_and_rare_place_the_places():
+    q, d = _profile("a", "2014-04-20"), _profile("b", "2014-04-21")
+    qv = _vectors({"talks": 1.0}, {NIGERIA: 4.0, ("person", "goodluck jonathan"): 2.0})
+    dv = _vectors({"talks": 1.0}, {NIGERIA: 5.0})
+    signals = _signals(q, qv, d, dv)
+    assert signals["rare"] == 0.0  # only the country is shared
+    assert signals["rare_place"] == 4.0
+    dv = _vectors({"talks": 1.0}, {NIGERIA: 5.0, ("person", "goodluck jonathan"): 3.0})
+    assert _signals(q, qv, d, dv)["rare"] == 2.0
+
+
+def test_a_headline_alone_finds_its_story_over_a_common_word_match(tmp_path):
+    """Title-only articles, end to end: the second Titanfall headline comes before headlines
+    sharing "less than" alone."""
+    rows = [
+        ("open", "Titanfall for Xbox One is less than $47 at retailers"),
+        ("game", "Titanfall Xbox One bundle price cut at retailers"),
+        ("jobs", "Job openings rise less than expectations"),
+        ("weds", "Singer weds less than a year after split"),
+        ("rate", "Mortgage rates fall less than forecast"),
+    ]
+    articles = [article(aid, "d", "2014-03-01", title, "", [], headline_only=True)
+                for aid, title in rows]  # fmt: skip
+    with make_library(tmp_path / "lib", articles) as lib:
+        found = lib.related("open").related
+    assert found[0].id == "game"
+    assert found[0].score > 2 * max(r.score for r in found[1:])

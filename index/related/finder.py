@@ -26,6 +26,7 @@ from index.store import ArticleStore
 from index.story_store import stories_of
 
 TEXT_CANDIDATES = 20  # articles the key words propose before the blend re-ranks them
+HEADLINE_POOL = 2  # ... times as many for a headline alone (its profiles cost little)
 ENTITY_CANDIDATES = 8  # ... and the shared entities
 ENTITY_COMMON_SHARE = 0.05  # entities named in more articles than this propose no candidates
 SMALL_LIBRARY = 2000  # up to this many articles every word and entity proposes candidates
@@ -152,6 +153,8 @@ class RelatedFinder:
         own = self._own_group_size(me)
         # room for `limit` different articles once copies and versions are collapsed
         text = max(TEXT_CANDIDATES, 2 * limit)
+        if me.headline:  # a title's few words propose many near-equals: more room to re-rank
+            text *= HEADLINE_POOL
         wanted = text + 1 + own
         docnums = best_documents(searcher, scores, wanted, [f for f, _ in text_fields])
         ids = [searcher.stored_fields(d).get("id") for d in docnums]

@@ -33,20 +33,27 @@ class Weights:
 
 
 BLEND_PATH = Path(__file__).with_name("blend.json")  # benchmarks/related_learn.py writes it
-FEATURES = ("text", "title", "lead", "entities", "closeness", "rare", "far", "story", "places")
+# ... and the blend for an open article that is a headline alone (no body): there the text, title
+# and lead cosines are one signal, and what a title shares counts for more
+HEADLINE_BLEND_PATH = Path(__file__).with_name("blend_headlines.json")
+FEATURES = (
+    "text", "title", "lead", "entities", "closeness", "rare", "far", "story", "places", "cover",
+    "lone", "rare_place",
+)  # fmt: skip
 
 
-def load_blend() -> dict[str, float] | None:
-    """The learned weights of FEATURES (0 for one it lacks), None when missing or unreadable
-    (the hand blend then)."""
+def load_blend(path: Path | None = None) -> dict[str, float] | None:
+    """The learned weights of FEATURES (0 for one it lacks) in `path` (default BLEND_PATH), None
+    when missing or unreadable (the hand blend then)."""
     try:
-        found = json.loads(BLEND_PATH.read_text(encoding="utf-8"))
+        found = json.loads((path or BLEND_PATH).read_text(encoding="utf-8"))
         return {name: float(found.get(name, 0.0)) for name in FEATURES}
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 BLEND = load_blend()
+HEADLINE_BLEND = load_blend(HEADLINE_BLEND_PATH) or BLEND
 
 
 @dataclass(slots=True)
@@ -67,6 +74,7 @@ class Profile:
     entity_names: dict[tuple[str, str], str] = field(default_factory=dict)
     day: int | None = None  # date as a day number, None when undated
     story: str = ""  # the stored story it was placed in, "" when none (set by the finder)
+    headline: bool = False  # a title alone: no body
 
 
 def day_number(date: str) -> int | None:
@@ -119,6 +127,7 @@ def profile_of(article: Article, analyzer, weights: Weights) -> Profile:
         entities=entities,
         entity_names=names,
         day=day_number(article.date),
+        headline=not words,
     )
 
 
@@ -250,17 +259,23 @@ def features(q: Profile, qv: Vectors, d: Profile, dv: Vectors, weights: Weights)
     or more; both 0 unless both are dated) and story (both placed in the same stored story) are
     scaled by the text cosine: they weigh articles that share words, never lift unrelated ones.
     places is the part of the entity cosine that shared places make (a shared country alone says
-    little); rare is the rarity x salience of the most telling entity both name."""
+    little); rare is the rarity x salience of the most telling person or organisation both name
+    (a place, however rare, is not: a shared country says little of the story; rare_place is
+    the same for the places, so that a shared "U.S." and a shared "Malaysia" differ where the
+    cosines, over a headline's one or two entities, make both 1). cover is how
+    much of both leads' weight their shared words make, lone the lead cosine when they share
+    one word alone (a headline matched on one word, often a common one)."""
     qw, dw = qv.entities.weights, dv.entities.weights
-    named = places = rare = 0.0
+    named = places = rare = rare_place = 0.0
     for k, w in qw.items():
         other = dw.get(k)
         if other is not None:
-            rare = max(rare, min(w, other))
             if k[0] == "place":
                 places += w * other
+                rare_place = max(rare_place, min(w, other))
             else:
                 named += w * other
+                rare = max(rare, min(w, other))
     norms = qv.entities.norm * dv.entities.norm
     closeness = far = 0.0
     if q.day is not None and d.day is not None:
@@ -268,26 +283,46 @@ def features(q: Profile, qv: Vectors, d: Profile, dv: Vectors, weights: Weights)
         closeness = math.exp(-gap / weights.time_scale_days)
         far = min(1.0, math.log1p(gap) / math.log(366.0))
     text = _cosine(qv.text, dv.text)
+    lead = _cosine(qv.lead, dv.lead)
+    cover, shared = _cover(qv.lead.weights, dv.lead.weights)
     return [
         text,
         _cosine(qv.title, dv.title),
-        _cosine(qv.lead, dv.lead),
+        lead,
         (named + places) / norms,
         text * closeness,
         rare,
         text * far,
         text if q.story and q.story == d.story else 0.0,
         places / norms,
+        cover,
+        lead if shared <= 1 else 0.0,
+        rare_place,
     ]
 
 
+def _cover(q: dict[str, float], d: dict[str, float]) -> tuple[float, int]:
+    """How much of both leads' weight the words they share make (the geometric mean of the two
+    shares: a match on most of one headline's rare words, not one common word), and how many
+    words they share."""
+    small, large = (q, d) if len(q) <= len(d) else (d, q)
+    shared = [t for t in small if t in large]
+    if not shared:
+        return 0.0, 0
+    q_share = sum(q[t] for t in shared) / (sum(q.values()) or 1.0)
+    d_share = sum(d[t] for t in shared) / (sum(d.values()) or 1.0)
+    return math.sqrt(q_share * d_share), len(shared)
+
+
 def score_pair(q: Profile, qv: Vectors, d: Profile, dv: Vectors, weights: Weights) -> Scored:
-    """How related `d` is to the open article `q`: the learned blend of `features` (the hand
-    blend, scaled by closeness in time, without blend.json or with weights.learned off)."""
+    """How related `d` is to the open article `q`: the learned blend of `features` (the headline
+    blend when `q` is a title alone; the hand blend, scaled by closeness in time, without
+    blend.json or with weights.learned off)."""
     signals = features(q, qv, d, dv, weights)
     text, title, _, ents = signals[:4]
-    if weights.learned and BLEND is not None:
-        score = sum(BLEND[name] * x for name, x in zip(FEATURES, signals, strict=True))
+    blend = HEADLINE_BLEND if q.headline else BLEND
+    if weights.learned and blend is not None:
+        score = sum(blend[name] * x for name, x in zip(FEATURES, signals, strict=True))
     else:
         score = weights.text * text + weights.title * title + weights.entities * ents
         if weights.time and q.day is not None and d.day is not None:
