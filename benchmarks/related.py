@@ -58,6 +58,14 @@ STORY_PICKS = [
 ]  # fmt: skip
 
 
+# ... and 12 more, added in December 2026 for more evidence (judged on headlines; not fitted on)
+MORE_PICKS = [
+    r"CURRENT ACCOUNT", r"UNEMPLOYMENT|JOBLESS", r"STRIKE", r"PALM OIL", r"YEUTTER",
+    r"NAKASONE", r"MEXICO.*DEBT|DEBT.*MEXICO", r"CANADA.*RATE", r"AUSTRALIA.*WHEAT",
+    r"NICKEL|ZINC", r"HOG|CATTLE", r"TOKYO STOCK|TOKYO.*SHARES",
+]  # fmt: skip
+
+
 # -- libraries --------------------------------------------------------------------------------
 
 

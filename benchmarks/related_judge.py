@@ -1,6 +1,6 @@
 """Related coverage judged by a person: each pick's top 5 (ours, TF-IDF, more_like_this) with leads.
 
-    .venv/bin/python benchmarks/related_judge.py [--headlines] [--stories] [--table]
+    .venv/bin/python benchmarks/related_judge.py [--headlines] [--stories | --more] [--table]
 
 The picks split in two by a fixed hash of their url (`held_out`): figures for the tuning part
 and the held-out part are printed apart; tune only on the first.
@@ -8,6 +8,7 @@ Judgments live in benchmarks/related_judgments.json, {"open url": {"other url": 
 the other article is about the same story or a follow-up (for a recurring statistic, the same
 figure for another period). Pairs not judged yet are marked "?" for a person to add.
 --stories judges the 30 running stories (STORY_PICKS) instead of the first 30 picks (PICKS);
+--more 12 more picks (MORE_PICKS, added for evidence: related_learn.py does not fit on them);
 --headlines asks the headline-only library about the same articles.
 """
 
@@ -36,13 +37,16 @@ def _lead(a: Article, n: int = 170) -> str:
     return " ".join(a.body.split())[:n]
 
 
-def judged_picks(stories: bool) -> list[str]:
+def patterns(stories: bool, more: bool = False) -> list[str]:
+    """The title patterns of a run's picks: PICKS, STORY_PICKS or (--more) MORE_PICKS."""
+    return bench.MORE_PICKS if more else bench.STORY_PICKS if stories else bench.PICKS
+
+
+def judged_picks(stories: bool, more: bool = False) -> list[str]:
     """The urls of the picked articles (always chosen on the full articles)."""
     meta = bench.reuters_meta()
     with Library(bench.reuters_library(), readonly=True) as full:
-        return [
-            a.url for a in bench.picks(full, meta, bench.STORY_PICKS if stories else bench.PICKS)
-        ]
+        return [a.url for a in bench.picks(full, meta, patterns(stories, more))]
 
 
 def attainable(judged: dict[str, dict[str, int]], url: str) -> int:
@@ -50,11 +54,13 @@ def attainable(judged: dict[str, dict[str, int]], url: str) -> int:
     return min(5, sum(judged.get(url, {}).values()))
 
 
-def judge(headlines: bool = False, stories: bool = False, table: bool = False) -> None:
+def judge(
+    headlines: bool = False, stories: bool = False, table: bool = False, more: bool = False
+) -> None:
     """Print each pick with the union of the three top-5 lists and the judged share of each."""
     judged = json.loads(JUDGMENTS.read_text()) if JUDGMENTS.exists() else {}
-    chosen_urls = judged_picks(stories)
-    patterns = bench.STORY_PICKS if stories else bench.PICKS
+    chosen_urls = judged_picks(stories, more)
+    kinds = patterns(stories, more)
     rows: list[str] = []
     with Library(bench.reuters_library(), readonly=True) as full:
         body_of = {a.url: a for a in full.export()}
@@ -90,10 +96,12 @@ def judge(headlines: bool = False, stories: bool = False, table: bool = False) -
             for name, ids in found.items():
                 totals[name].append(sum(mine.get(url_of[i], 0) for i in ids))
             title = a.title.replace("|", "/")[:60]
-            kind = patterns[n - 1].replace("|", " or ")
+            kind = kinds[n - 1].replace("|", " or ")
             counts = " | ".join(f"{totals[name][-1]}/5" for name in found)
             rows.append(f"| {url.rsplit('/', 1)[-1]} | {title} | {kind} | {counts} |")
-        label = ("headlines" if headlines else "full articles") + (", stories" if stories else "")
+        label = ("headlines" if headlines else "full articles") + (
+            ", more picks" if more else ", stories" if stories else ""
+        )
         print(f"\n{label}: judged same story in the top 5 ({missing} pairs not judged yet)")
         reachable = [attainable(judged, url) for url in chosen_urls]
         print(f"  (a person found {sum(reachable)} of the {5 * len(reachable)} places fillable)")
@@ -117,7 +125,12 @@ def judge(headlines: bool = False, stories: bool = False, table: bool = False) -
 
 
 def main(argv: list[str]) -> None:
-    judge(headlines="--headlines" in argv, stories="--stories" in argv, table="--table" in argv)
+    judge(
+        headlines="--headlines" in argv,
+        stories="--stories" in argv,
+        table="--table" in argv,
+        more="--more" in argv,
+    )
 
 
 if __name__ == "__main__":
