@@ -231,6 +231,7 @@ class RelatedItem:
     copies: list[str] = field(default_factory=list)  # other dumps holding the same article
     story: str = ""  # the story it belongs to
     kind: str = ""  # "same story", "follow-up" (later) or "background" (earlier or undated)
+    language: str = ""  # its language ("" when not known or not read)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -269,6 +270,7 @@ class Story:
     first_date: str  # "" when no member is dated
     last_date: str
     timeline: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM-DD, articles)
+    languages: list[str] = field(default_factory=list)  # its members' languages, most first
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -53,7 +53,7 @@ CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article_id);
     + LIST_INDEXES
 )
 DONE_KEY = "stories"  # meta key: LAYOUT when every article has been placed, "0" while placing
-LAYOUT = "5"  # grouped by an earlier layout or rule ("1" to "4"): grouped again once
+LAYOUT = "6"  # grouped by an earlier layout or rule ("1" to "5"): grouped again once
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -107,6 +107,22 @@ def stories_of(db: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
             )
         )
     return found
+
+
+def other_language_members(
+    db: sqlite3.Connection, article_id: str, language: str, limit: int = 20
+) -> list[str]:
+    """Articles of another (known) language in an article's story, placed there across
+    languages (index/related/cross_language.py): words alone would not find them."""
+    if not language or not has_stories(db):
+        return []
+    rows = db.execute(
+        "SELECT m.article_id FROM story_members s JOIN story_members m ON m.story_id = s.story_id "
+        "JOIN articles a ON a.id = m.article_id WHERE s.article_id = ? AND a.language NOT IN "
+        "('', ?) ORDER BY m.article_id LIMIT ?",
+        (article_id, language, limit),
+    )
+    return [aid for (aid,) in rows]
 
 
 def all_stories_of(db: sqlite3.Connection) -> dict[str, str]:
@@ -217,9 +233,27 @@ def list_stories(
     rows = db.execute(f"{sql} ORDER BY {order}, id LIMIT ?", (*args, max(0, limit))).fetchall()
     found = [_story(r) for r in rows]
     timelines = _timelines(db, [story.id for story in found])
+    languages = _languages(db, [story.id for story in found])
     for story in found:
         story.timeline = timelines.get(story.id, [])
+        story.languages = languages.get(story.id, [])
     return found
+
+
+def _languages(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[str]]:
+    """Each story's known languages, most articles first (then by code)."""
+    counts: dict[str, list[tuple[int, str]]] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for sid, language, n in db.execute(
+            "SELECT m.story_id, a.language, COUNT(*) FROM story_members m "
+            f"JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks}) "
+            "AND a.language != '' GROUP BY m.story_id, a.language",
+            chunk,
+        ):
+            counts.setdefault(sid, []).append((-n, language))
+    return {sid: [lang for _, lang in sorted(found)] for sid, found in counts.items()}
 
 
 def _timelines(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[tuple[str, int]]]:
@@ -242,25 +276,37 @@ def get_story(db: sqlite3.Connection, story_id: str) -> Story | None:
     if not has_stories(db):
         return None
     row = db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
-    return _story(row) if row else None
+    if not row:
+        return None
+    story = _story(row)
+    story.languages = _languages(db, [story.id]).get(story.id, [])
+    return story
 
 
 def story_members(db: sqlite3.Connection, story_id: str) -> list[RelatedItem]:
     """A story's articles by date (undated last), copies collapsed into their original."""
     rows = db.execute(
-        "SELECT a.id, a.title, a.dump, a.date, a.source, a.copy_group, m.score "
+        "SELECT a.id, a.title, a.dump, a.date, a.source, a.copy_group, m.score, a.language "
         "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
         "ORDER BY a.date = '', a.date, a.dump, a.id",
         (story_id,),
     ).fetchall()
     items: dict[str, RelatedItem] = {}
-    for aid, title, dump, date, source, copy_group, score in rows:
+    for aid, title, dump, date, source, copy_group, score, language in rows:
         held = items.get(copy_group or aid)
         if held is not None:
             held.copies = sorted({*held.copies, dump})
             continue
         items[copy_group or aid] = RelatedItem(
-            aid, title, dump, date, source, score, story=story_id, kind="same story"
+            aid,
+            title,
+            dump,
+            date,
+            source,
+            score,
+            story=story_id,
+            kind="same story",
+            language=language,
         )
     return list(items.values())
 

@@ -224,8 +224,12 @@ def story(library: Library, args: argparse.Namespace) -> int:
         _line(f"story {info.id}: {info.label}")
         _line(f"{info.articles} articles, {info.first_date or '?'} to {info.last_date or '?'}, "
               f"dumps {', '.join(info.dumps)}; {', '.join(info.entities)}")  # fmt: skip
+        if info.languages:
+            _line(f"languages: {' '.join(info.languages)}")
     for item in items:
-        _line(f"{item.date[:10] or '(undated)':>10}  [{item.dump}]  {item.id}  {item.title}")
+        language = f" {item.language}" if item.language else ""
+        _line(f"{item.date[:10] or '(undated)':>10}  [{item.dump}]{language}  {item.id}  "
+              f"{item.title}")  # fmt: skip
     return 0
 
 
@@ -247,7 +251,8 @@ def stories(library: Library, args: argparse.Namespace) -> int:
     for s in found:
         span = s.first_date if s.first_date == s.last_date else f"{s.first_date}..{s.last_date}"
         _line(f"{s.articles:5d}  {s.id}  {span or '(undated)':22}  {s.label}")
-        _line(f"       {', '.join(s.entities)}  [{', '.join(s.dumps)}]")
+        languages = f"  ({' '.join(s.languages)})" if len(s.languages) > 1 else ""
+        _line(f"       {', '.join(s.entities)}  [{', '.join(s.dumps)}]{languages}")
     return 0
 
 

@@ -106,6 +106,8 @@ class StoryTable(DataTable):
             label = Text(safe_line(story.label, LABEL_WIDTH) or "(untitled)", "bold")
             if story.entities:
                 label.append("  " + safe_line(", ".join(story.entities[:2]), 30), "dim")
+            if len(story.languages) > 1:  # joined across languages
+                label.append("  " + safe_line(" ".join(story.languages[:6]), 20), "italic")
             self.add_row(
                 Text(str(story.articles), justify="right"),
                 Text(span, style="" if story.first_date else "dim"),

@@ -23,7 +23,7 @@ from index.related.relatedness import (
 )
 from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
-from index.story_store import stories_of
+from index.story_store import other_language_members, stories_of
 
 TEXT_CANDIDATES = 20  # articles the key words propose before the blend re-ranks them
 HEADLINE_POOL = 2  # ... times as many for a headline alone (its profiles cost little)
@@ -165,6 +165,9 @@ class RelatedFinder:
             if aid not in seen:
                 seen.add(aid)
                 found.append(aid)
+        found += [
+            a for a in other_language_members(self.store.db, me.id, me.language) if a not in seen
+        ]
         return found
 
     def _own_group_size(self, me: Profile) -> int:

@@ -75,6 +75,8 @@ class Profile:
     day: int | None = None  # date as a day number, None when undated
     story: str = ""  # the stored story it was placed in, "" when none (set by the finder)
     headline: bool = False  # a title alone: no body
+    language: str = ""  # the article's language, "" when not known
+    cross: list[tuple[str, float]] = field(default_factory=list)  # for stories across languages
 
 
 def day_number(date: str) -> int | None:
@@ -128,6 +130,7 @@ def profile_of(article: Article, analyzer, weights: Weights) -> Profile:
         entity_names=names,
         day=day_number(article.date),
         headline=not words,
+        language=article.language,
     )
 
 

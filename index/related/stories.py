@@ -17,8 +17,9 @@ Placed articles keep their key words and entities in `story_keys` (an inverted i
 store): a batch (`CHUNK`) of new articles gathers the neighbours of all its articles (each key's
 rows read from the store once a run and kept current in memory, `key_rows.py`), scores them in
 numpy, and places its articles in order (later ones may join earlier ones of the same batch).
-Adding a dump places only its new articles; nothing already placed moves.
-The same articles in the same order give the same stories, whatever the chunking.
+An article no story of its language takes may join one of another (`cross_language.py`).
+Adding a dump places only its new articles, nothing placed moves; the same articles in the same
+order give the same stories, whatever the chunking.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import numpy as np
 
 from index.format import index_state
 from index.records import Article
+from index.related.cross_language import CrossJoiner, story_rows, with_cross_keys
 from index.related.key_rows import KeyRows
 from index.related.relatedness import Profile, TermStats, Weights, profile_of, text_and_entities
 from index.related.story_profiles import chunk_profiles
@@ -49,8 +51,7 @@ QUERY_WORDS = 30  # words of a new article that look for neighbours (its stronge
 COMMON_SHARE = 0.02  # words and entities in more articles than this share look for none (0.05
 # read more rows for a lower judged B-cubed on "tune": benchmarks/stories.py)
 WORDS_ALONE = 0.7  # a neighbour sharing none of an article's (not common) entities counts only
-# from this word score: a template's reports share words, not entities (precision up on every
-# gold set, tune and held-out: benchmarks/stories.py)
+# from this word score: templates share words, not entities (precision up on every gold set)
 TOP_ENTITIES = 3  # an article's most salient entities (for long-range joins)
 ENTITY_WEIGHT = 0.15  # the entity cosine's share of the score
 TIME_WEIGHT = 0.3  # closeness in time scales the score by 1 + TIME_WEIGHT x (closeness - 0.5)
@@ -99,7 +100,7 @@ def entity_key(kind: str, name: str) -> str:
 def story_profile(article: Article, analyzer) -> Profile:
     """What placing reads of an article alone, whatever the library holds (the ingest's workers
     make it, `story_profiles.py`; placing makes it for an article that has none)."""
-    return profile_of(article, analyzer, STORY_WEIGHTS)
+    return with_cross_keys(profile_of(article, analyzer, STORY_WEIGHTS), article)
 
 
 def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
@@ -124,6 +125,7 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
     keys = [(k, w, 0) for k, w in best_words] + [(k, w, int(k in top)) for k, w in best_ents]
     kept = {k for k, _ in best_ents}
     keys += [(k, ents.get(k, 0.0), 1) for k in sorted(top - kept)]  # they link across months
+    keys += story_rows(profile.language, profile.day, profile.cross)  # and across languages
     groups = (article.copy_group or article.id, article.version_group or article.id)
     return Placing(article.id, profile.day, groups, query, keys, top)
 
@@ -151,9 +153,9 @@ class StoryGrouper:
         """Place every article without a story; refresh the stories it touched. Commits.
         `shipped`: article -> its packed `story_profile`, made by the ingest's workers."""
         self._prepare()
-        self.sizes = {}
-        self.placed = {}
+        self.sizes, self.placed = {}, {}
         self.key_rows = KeyRows(self.db)
+        self.cross = CrossJoiner(self, self.store.counts_by("language"))
         touched = {
             sid
             for (sid,) in self.db.execute(
@@ -279,6 +281,7 @@ class StoryGrouper:
             score = 1.0
             if not sid:
                 sid, score = best_story(p, placed_before + j, near)
+            sid, score = self.cross.place(batch, p, sid, score)  # none of its language: another?
             stories[placed_before + j] = sid
             self.sizes[sid] = self.sizes.get(sid, 0) + 1
             for g in p.groups:
@@ -287,8 +290,7 @@ class StoryGrouper:
         return out
 
     def _load_placed(self, articles: set[str]) -> None:
-        """Read the story and day of placed articles not seen yet in this run (from their
-        membership; from their keys, which say the same, should that row be missing)."""
+        """Read the story and day of placed articles new to this run (membership, else keys)."""
         for table in ("story_members", "story_keys"):
             wanted = [a for a in articles if a not in self.placed]
             for start in range(0, len(wanted), 500):
@@ -332,10 +334,8 @@ class StoryGrouper:
         return found
 
     def _entity_df(self, kind: str, name: str) -> int:
-        row = self.db.execute(
-            "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?", (kind, name)
-        ).fetchone()
-        return row[0] if row else 0
+        sql = "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?"
+        return self.db.execute(sql, (kind, name)).fetchone()[0]
 
 
 def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
@@ -393,8 +393,7 @@ def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:
 
 
 def _linked(p: Placing, near: Neighbours, rows: np.ndarray, found: np.ndarray) -> set[int]:
-    """The documents among `found` (at `rows`) sharing one of `p`'s salient entities as one of
-    theirs."""
+    """The documents among `found` (at `rows`) sharing a salient entity of `p` as one of theirs."""
     mine = np.zeros(len(near.key_index), dtype=bool)
     mine[[near.key_index[k] for k in p.top if k in near.key_index]] = True
     return set(found[near.top[rows] & mine[near.keys[rows]]].tolist())

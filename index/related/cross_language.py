@@ -1,0 +1,203 @@
+"""Stories across languages: an article no story of its own language takes may join one in another.
+
+Words cannot match across languages (other vocabularies, other stems), so a pair of articles in
+two languages is scored on what languages share, from each article's title and lead
+(`cross_keys`, made beside its story profile in the ingest's workers): its people and
+organisations (entity ids are the same in every language), its places (weakly: a shared place,
+a country above all, never joins alone), its figures ("3.5", "1,200" and "1.200" alike; years and
+small numbers aside) and its proper-name words in the same script (capitalised, no stopword of any
+language, no common English word, not part of one of its own entities: "Lufthansa", "GDL").
+A pair joins only when both are dated at most `DAYS` apart, its evidence reaches `JOIN`, at
+least `NAMED` of it is people, organisations or names, and some is names or figures (unless
+three people or organisations are shared): a person alone, a country and a figure, or a
+company's chief on another subject the same day, is not a story. Evidence shared by more than
+`COMMON` placed articles of one language counts for nothing. In doubt, no join: precision first.
+
+Placed articles keep these keys in `story_keys` as `~LANG|key` (so an article asks only for
+the other languages' rows), read through the run's `KeyRows`; an article of the current chunk
+placed before it is held in memory until its chunk is written. The order of placing decides, as
+for words: the same articles in the same order give the same stories, whatever the chunking.
+Articles of one language never ask for these keys: a single-language library places as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from index.records import Article
+
+if TYPE_CHECKING:
+    from index.related.relatedness import Profile
+    from index.related.stories import Placing, StoryGrouper
+
+DAYS = 3  # both dated at most this many days apart
+JOIN = 2.0  # the evidence a pair needs
+NAMED = 1.0  # ... of it from people, organisations and proper names
+ENTITIES_ALONE = 3.0  # ... and some from names or figures, unless this much from entities
+COMMON = 50  # a key more placed articles of one language hold counts for nothing
+LEAD_WORDS = 80  # words of the body read besides the title
+MAX_KEYS = 16  # keys kept an article (people and organisations, figures, names, places)
+WEIGHTS = {"person": 1.0, "org": 1.0, "name": 0.6, "figure": 0.6, "place": 0.25}
+_KIND = {"@person:": 1, "@org:": 1, "^": 2, "#": 3}  # a key's column in `CrossJoiner.join`
+_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# a figure: digits with thousands or decimal separators (1,200  1.200  1 200  3.5  3,5), or
+# an integer of three digits or more
+_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?![\w])|"
+                     r"(?<![\w.,])\d+[.,]\d+(?![\w])|(?<![\w.,])\d{3,}(?![\w])")  # fmt: skip
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """Every language's stopwords and the common English words: none of them is a name."""
+    from index.cleaning import stopwords
+    from index.entities.lexicon import common_words
+
+    return frozenset().union(*stopwords().values(), common_words())
+
+
+def _figure(text: str) -> str:
+    """A figure as its digits ("1,200", "1.200" and "1 200" alike); "" for a year or a small
+    integer (dates, days and counts everywhere)."""
+    digits = "".join(c for c in text if c.isdigit())
+    if digits.isdigit() and text.isdigit() and (int(digits) < 100 or 1800 <= int(digits) <= 2100):
+        return ""
+    return digits.lstrip("0")
+
+
+def cross_keys(article: Article, entity_names: Iterable[tuple[str, str]]) -> list:
+    """What an article can share with one in another language: (key, weight), strongest first.
+    `entity_names`: its entities as (kind, casefolded name)."""
+    if not article.language:
+        return []
+    body = article.body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
+    text = f"{article.title}\n{' '.join(body)}"
+    keys: dict[str, float] = {}
+    own_words: set[str] = set()
+    for kind, name in sorted(entity_names, key=lambda k: (k[0] == "place", k)):
+        keys[f"@{kind}:{name}"] = WEIGHTS.get(kind, 0.0)
+        own_words.update(_NAME.findall(name))
+    for found in _FIGURE.findall(text):
+        figure = _figure(found)
+        if len(figure) >= 2:
+            keys.setdefault(f"#{figure}", WEIGHTS["figure"])
+    stop = _stopwords()
+    for word in _NAME.findall(text):  # after the figures: German capitalises every noun
+        folded = word.casefold()
+        if len(word) < 3 or not word[0].isupper() or word.lower() == word.upper():
+            continue
+        if folded in stop or folded in own_words:
+            continue
+        keys.setdefault(f"^{folded}", WEIGHTS["name"])
+    ranked = sorted(keys.items(), key=lambda kv: -kv[1])  # stable: entities, figures, names
+    return ranked[:MAX_KEYS]
+
+
+def with_cross_keys(profile: Profile, article: Article) -> Profile:
+    """A story profile with its cross-language keys (`cross_keys`)."""
+    profile.cross = cross_keys(article, profile.entities)
+    return profile
+
+
+def story_rows(language: str, day: int | None, keys: Iterable[tuple[str, float]]) -> list:
+    """The rows a placed article leaves in story_keys for other languages: (key, weight, 0);
+    none for an undated article or one of no known language (it never joins across)."""
+    if not language or day is None:
+        return []
+    return [(f"~{language}|{key}", weight, 0) for key, weight in keys]
+
+
+def _parts(key: str) -> tuple[str, str]:
+    language, _, rest = key[1:].partition("|")
+    return language, rest
+
+
+def _joins(total: float, entities: float, names: float, figures: float) -> bool:
+    """Enough evidence, enough of it named, and not entities alone (a company's chief on
+    another subject the same day) unless there are `ENTITIES_ALONE` of them."""
+    named = entities + names >= NAMED
+    return total >= JOIN and named and (names + figures > 0 or entities >= ENTITIES_ALONE)
+
+
+class CrossJoiner:
+    """Joins an article to a story of another language, for one placing run."""
+
+    def __init__(self, grouper: StoryGrouper, languages: Iterable[str]) -> None:
+        self.grouper = grouper
+        self.languages = {lang for lang in languages if lang}
+        self.pending: dict[str, list[tuple[str, float, str, int | None]]] = {}
+        self.batch: list[Placing] | None = None
+
+    def _start_chunk(self, batch: list[Placing]) -> None:
+        """Forget the last chunk's articles (written now); read the rows this one asks for."""
+        self.batch = batch
+        self.pending.clear()
+        for p in batch:
+            for key, _, _ in p.keys:
+                if key[0] == "~":
+                    self.languages.add(_parts(key)[0])
+        wanted = sorted({k for p in batch for k in self._asks(p)})
+        if wanted:
+            self.grouper.key_rows.neighbours(wanted)  # each key read once a run
+
+    def _asks(self, p: Placing) -> list[str]:
+        mine = [k for k, _, _ in p.keys if k[0] == "~"]
+        if not mine or p.day is None:
+            return []
+        own = _parts(mine[0])[0]
+        others = sorted(self.languages - {own})
+        return [f"~{lang}|{_parts(k)[1]}" for lang in others for k in mine]
+
+    def place(
+        self, batch: list[Placing], p: Placing, story: str, score: float
+    ) -> tuple[str, float]:
+        """`p`'s story and score (an article of `batch`, placed in order), given those of its
+        own language (its own story when none): another language's story when it joins one.
+        Later articles may join it."""
+        if batch is not self.batch:
+            self._start_chunk(batch)
+        if story == p.id:
+            story, score = self.join(p) or (story, score)
+        for key, weight, _ in p.keys:
+            if key[0] == "~":
+                self.pending.setdefault(key, []).append((p.id, weight, story, p.day))
+        return story, score
+
+    def join(self, p: Placing) -> tuple[str, float] | None:
+        """The story of another language `p` joins, with its score, or None."""
+        asks = self._asks(p)
+        if not asks:
+            return None
+        rows = self.grouper.key_rows.rows
+        evidence: dict[str, list[float]] = {}  # article -> all, entities, names, figures, places
+        where: dict[str, tuple[str, int | None]] = {}
+        for key in asks:
+            held = rows.get(key)
+            found = list(zip(held.articles, held.weights, strict=True)) if held else []
+            current = self.pending.get(key, [])
+            if (not found and not current) or len(found) + len(current) > COMMON:
+                continue
+            rest = _parts(key)[1]
+            kind = _KIND.get(rest[: rest.find(":") + 1] or rest[0], 4)  # places: 4
+            for aid, weight, story, day in current:
+                where[aid] = (story, day)
+                found.append((aid, weight))
+            for aid, weight in found:
+                got = evidence.setdefault(aid, [0.0, 0.0, 0.0, 0.0, 0.0])
+                got[0] += weight
+                got[kind] += weight
+        strong = [a for a, found in evidence.items() if _joins(*found[:4])]
+        if not strong:
+            return None
+        placed = self.grouper.placed
+        self.grouper._load_placed({a for a in strong if a not in where} - placed.keys())
+        best: tuple[float, str] = (0.0, "")
+        for aid in strong:
+            story, day = where.get(aid) or placed.get(aid, ("", None))
+            if story and day is not None and abs(day - p.day) <= DAYS:  # type: ignore[operator]
+                best = max(best, (evidence[aid][0], story))
+        if not best[1]:
+            return None
+        return best[1], round(min(1.0, best[0] / (2 * JOIN)), 4)
