@@ -7,6 +7,7 @@ regression checks, not evidence of quality.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,26 @@ def test_what_joins_across_languages(shared, joins):
     figures = w["figure"] * shared.get("figure", 0)
     total = entities + names + figures + w["place"] * shared.get("place", 0)
     assert _joins(total, entities, names, figures) is joins
+
+
+async def test_the_front_page_row_of_a_story_names_its_languages(indexed, tmp_path):
+    from tui_support import make_app, open_front_page, settle
+
+    from widgets.story_table import StoryTable
+
+    lib, _ = indexed
+    shutil.copytree(lib, tmp_path / "copy")
+    with Library(tmp_path / "copy") as library:
+        app = make_app(library)
+        async with app.run_test(size=(200, 40)) as pilot:
+            await settle(pilot)
+            table = (await open_front_page(pilot)).query_one(StoryTable)
+            first = table.stories[0]  # the strike, the biggest story
+            assert sorted(first.languages) == ["de", "en", "es", "fr", "pl"]
+            label = str(table.get_row_at(0)[3])
+            assert "Lufthansa" in label and " ".join(first.languages) in label
+            alone = next(i for i, s in enumerate(table.stories) if s.articles == 1)
+            assert len(table.stories[alone].languages) == 1  # one language: not named
+            spans = table.get_row_at(alone)[3].spans
+            assert "italic" not in {str(span.style) for span in spans}
+            assert "italic" in {str(span.style) for span in table.get_row_at(0)[3].spans}

@@ -139,8 +139,7 @@ class CrossJoiner:
                 if key[0] == "~":
                     self.languages.add(_parts(key)[0])
         wanted = sorted({k for p in batch for k in self._asks(p)})
-        if wanted:
-            self.grouper.key_rows.neighbours(wanted)  # each key read once a run
+        self.grouper.key_rows.read(wanted)  # each key read once a run
 
     def _asks(self, p: Placing) -> list[str]:
         mine = [k for k, _, _ in p.keys if k[0] == "~"]

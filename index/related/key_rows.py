@@ -34,7 +34,7 @@ class KeyRows:
     def neighbours(self, keys: list[str]) -> tuple[list[int], list[str], list[float], list[int]]:
         """(key number, article, weight, top) of every row of `keys`, keys in the order given
         (a key's number: its place in `keys`), each key's rows in article id order."""
-        self._read([k for k in keys if k not in self.rows])
+        self.read(keys)
         key_col: list[int] = []
         articles: list[str] = []
         weights: list[float] = []
@@ -46,6 +46,10 @@ class KeyRows:
             weights += rows.weights
             top += rows.top
         return key_col, articles, weights, top
+
+    def read(self, keys: list[str]) -> None:
+        """Read the rows of the keys not read yet in this run (`rows` then holds them)."""
+        self._read([k for k in keys if k not in self.rows])
 
     def add(self, rows: Iterable[tuple[str, str, float, int]]) -> None:
         """Rows just written to story_keys: (key, article, weight, top)."""
