@@ -11,10 +11,12 @@ from index.entities.extract import (
     normalize_entity_key,
 )
 from index.entities.gazetteer import listed_place
+from index.entities.lexicon import common_words
 
 __all__ = [
     "article_entities",
     "canonical_place",
+    "common_words",
     "coverage_note",
     "entities_for_language",
     "extract_entities",

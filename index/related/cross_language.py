@@ -23,23 +23,43 @@ Articles of one language never ask for these keys: a single-language library pla
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from index.records import Article
 
 if TYPE_CHECKING:
+    from index.related.key_rows import KeyRows
     from index.related.relatedness import Profile
-    from index.related.stories import Placing, StoryGrouper
+
+
+class Placing(Protocol):
+    """What joining reads of an article being placed (`stories.Placing`)."""
+
+    id: str
+    day: int | None
+    keys: list[tuple[str, float, int]]  # story_keys rows: (key, weight, top)
+
+
+class StoryGrouper(Protocol):
+    """What joining reads of the placing run (`stories.StoryGrouper`)."""
+
+    db: sqlite3.Connection
+    key_rows: KeyRows
+    placed: dict[str, tuple[str, int | None]]  # article -> (story, day), as seen this run
+
+    def _load_placed(self, articles: set[str]) -> None: ...
+
 
 DAYS = 3  # both dated at most this many days apart
 JOIN = 2.0  # the evidence a pair needs
 NAMED = 1.0  # ... of it from people, organisations and proper names
 ENTITIES_ALONE = 3.0  # ... and some from names or figures, unless this much from entities
 COMMON = 50  # a key more placed articles of one language hold counts for nothing
-LEAD_WORDS = 80  # words of the body read besides the title
-MAX_KEYS = 16  # keys kept an article (people and organisations, figures, names, places)
+LEAD_WORDS = 60  # words of the body read besides the title
+MAX_KEYS = 10  # keys kept an article (people and organisations, figures, names, places)
 WEIGHTS = {"person": 1.0, "org": 1.0, "name": 0.6, "figure": 0.6, "place": 0.25}
 _KIND = {"@person:": 1, "@org:": 1, "^": 2, "#": 3}  # a key's column in `CrossJoiner.join`
 _NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -53,7 +73,7 @@ _FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?
 def _stopwords() -> frozenset[str]:
     """Every language's stopwords and the common English words: none of them is a name."""
     from index.cleaning import stopwords
-    from index.entities.lexicon import common_words
+    from index.entities import common_words
 
     return frozenset().union(*stopwords().values(), common_words())
 
@@ -70,7 +90,7 @@ def _figure(text: str) -> str:
 def cross_keys(article: Article, entity_names: Iterable[tuple[str, str]]) -> list:
     """What an article can share with one in another language: (key, weight), strongest first.
     `entity_names`: its entities as (kind, casefolded name)."""
-    if not article.language:
+    if not article.language or not article.date:
         return []
     body = article.body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
     text = f"{article.title}\n{' '.join(body)}"
@@ -78,7 +98,7 @@ def cross_keys(article: Article, entity_names: Iterable[tuple[str, str]]) -> lis
     own_words: set[str] = set()
     for kind, name in sorted(entity_names, key=lambda k: (k[0] == "place", k)):
         keys[f"@{kind}:{name}"] = WEIGHTS.get(kind, 0.0)
-        own_words.update(_NAME.findall(name))
+        own_words.update(name.replace("-", " ").split())
     for found in _FIGURE.findall(text):
         figure = _figure(found)
         if len(figure) >= 2:
@@ -129,6 +149,8 @@ class CrossJoiner:
         self.languages = {lang for lang in languages if lang}
         self.pending: dict[str, list[tuple[str, float, str, int | None]]] = {}
         self.batch: list[Placing] | None = None
+        self.days: dict[str, set[int]] = {}  # language -> days of its placed articles, as read
+        self.run_days: dict[str, set[int]] = {}  # ... and of those placed in this run
 
     def _start_chunk(self, batch: list[Placing]) -> None:
         """Forget the last chunk's articles (written now); read the rows this one asks for."""
@@ -142,12 +164,25 @@ class CrossJoiner:
         self.grouper.key_rows.read(wanted)  # each key read once a run
 
     def _asks(self, p: Placing) -> list[str]:
+        """The keys of other languages' articles `p` asks for: those of the languages with an
+        article placed within DAYS of it (no other can join)."""
         mine = [k for k, _, _ in p.keys if k[0] == "~"]
         if not mine or p.day is None:
             return []
         own = _parts(mine[0])[0]
-        others = sorted(self.languages - {own})
+        others = [lang for lang in sorted(self.languages - {own}) if self._near(lang, p.day)]
         return [f"~{lang}|{_parts(k)[1]}" for lang in others for k in mine]
+
+    def _near(self, language: str, day: int) -> bool:
+        days = self.days.get(language)
+        if days is None:  # read once a run, from the rows it keeps (with their days)
+            rows = self.grouper.db.execute(
+                "SELECT DISTINCT day FROM story_keys WHERE key > ? AND key < ? AND day IS NOT NULL",
+                (f"~{language}|", f"~{language}}}"),
+            )
+            days = self.days[language] = {d for (d,) in rows}
+        run = self.run_days.get(language, ())
+        return any(d in days or d in run for d in range(day - DAYS, day + DAYS + 1))
 
     def place(
         self, batch: list[Placing], p: Placing, story: str, score: float
@@ -162,6 +197,8 @@ class CrossJoiner:
         for key, weight, _ in p.keys:
             if key[0] == "~":
                 self.pending.setdefault(key, []).append((p.id, weight, story, p.day))
+                if p.day is not None:
+                    self.run_days.setdefault(_parts(key)[0], set()).add(p.day)
         return story, score
 
     def join(self, p: Placing) -> tuple[str, float] | None:
@@ -169,6 +206,7 @@ class CrossJoiner:
         asks = self._asks(p)
         if not asks:
             return None
+        self.grouper.key_rows.read(asks)  # a language first placed in this chunk
         rows = self.grouper.key_rows.rows
         evidence: dict[str, list[float]] = {}  # article -> all, entities, names, figures, places
         where: dict[str, tuple[str, int | None]] = {}
