@@ -146,7 +146,7 @@ def test_cross_keys_read_figures_names_and_entities_alike_in_every_language():
     english = _article(
         "Lufthansa cancels 3,400 flights", "On Tuesday 3,400 flights, 8.5 percent", "en"
     )
-    keys = [dict(cross_keys(a, [("org", "lufthansa")])) for a in (german, french, english)]
+    keys = [dict(cross_keys(a, {("org", "lufthansa"): 2.0})) for a in (german, french, english)]
     for found in keys:
         assert found["@org:lufthansa"] == 1.0
         assert "#3400" in found and "#85" in found  # one spelling of a figure in all three
@@ -155,7 +155,7 @@ def test_cross_keys_read_figures_names_and_entities_alike_in_every_language():
     assert "^gdl" in keys[0] and "^weselsky" in keys[0]
     assert not any(k in keys[0] for k in ("^am", "^seit", "^und"))  # stopwords
     assert "^on" not in keys[2]  # a stopword of English, capitalised as a sentence begins
-    assert cross_keys(_article("x", "y", language=""), []) == []  # no language: never across
+    assert cross_keys(_article("x", "y", language=""), {}) == []  # no language: never across
 
 
 @pytest.mark.parametrize(

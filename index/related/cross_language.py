@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -87,16 +87,17 @@ def _figure(text: str) -> str:
     return digits.lstrip("0")
 
 
-def cross_keys(article: Article, entity_names: Iterable[tuple[str, str]]) -> list:
+def cross_keys(article: Article, entities: Mapping[tuple[str, str], float]) -> list:
     """What an article can share with one in another language: (key, weight), strongest first.
-    `entity_names`: its entities as (kind, casefolded name)."""
+    `entities`: (kind, casefolded name) -> salience (people and organisations first, the most
+    salient first; places last)."""
     if not article.language or not article.date:
         return []
     body = article.body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
     text = f"{article.title}\n{' '.join(body)}"
     keys: dict[str, float] = {}
     own_words: set[str] = set()
-    for kind, name in sorted(entity_names, key=lambda k: (k[0] == "place", k)):
+    for kind, name in sorted(entities, key=lambda k: (k[0] == "place", -entities[k], k)):
         keys[f"@{kind}:{name}"] = WEIGHTS.get(kind, 0.0)
         own_words.update(name.replace("-", " ").split())
     for found in _FIGURE.findall(text):
