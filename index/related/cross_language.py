@@ -59,7 +59,7 @@ NAMED = 1.0  # ... of it from people, organisations and proper names
 ENTITIES_ALONE = 3.0  # ... and some from names or figures, unless this much from entities
 COMMON = 50  # a key more placed articles of one language hold counts for nothing
 LEAD_WORDS = 60  # words of the body read besides the title
-MAX_KEYS = 10  # keys kept an article (people and organisations, figures, names, places)
+MAX_KEYS = 8  # keys kept an article (people and organisations, figures, names, places)
 WEIGHTS = {"person": 1.0, "org": 1.0, "name": 0.6, "figure": 0.6, "place": 0.25}
 _KIND = {"@person:": 1, "@org:": 1, "^": 2, "#": 3}  # a key's column in `CrossJoiner.join`
 _NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -105,13 +105,18 @@ def cross_keys(article: Article, entities: Mapping[tuple[str, str], float]) -> l
         if len(figure) >= 2:
             keys.setdefault(f"#{figure}", WEIGHTS["figure"])
     stop = _stopwords()
-    for word in _NAME.findall(text):  # after the figures: German capitalises every noun
-        folded = word.casefold()
-        if len(word) < 3 or not word[0].isupper() or word.lower() == word.upper():
+    names: dict[str, list[int]] = {}  # name -> [not an acronym, -count, first place]
+    for token in text.split():
+        if not token[0].isupper():
             continue
-        if folded in stop or folded in own_words:
-            continue
-        keys.setdefault(f"^{folded}", WEIGHTS["name"])
+        for word in _NAME.findall(token):
+            folded = word.casefold()
+            if len(word) < 3 or not word[0].isupper() or folded in stop or folded in own_words:
+                continue
+            found = names.setdefault(f"^{folded}", [not word.isupper(), 0, len(names)])
+            found[1] -= 1
+    # acronyms, then the names repeated most: German capitalises every noun
+    keys.update((name, WEIGHTS["name"]) for name in sorted(names, key=names.__getitem__))
     ranked = sorted(keys.items(), key=lambda kv: -kv[1])  # stable: entities, figures, names
     return ranked[:MAX_KEYS]
 
@@ -128,6 +133,14 @@ def story_rows(language: str, day: int | None, keys: Iterable[tuple[str, float]]
     if not language or day is None:
         return []
     return [(f"~{language}|{key}", weight, 0) for key, weight in keys]
+
+
+def _cross_rows(keys: list[tuple[str, float, int]]) -> list[tuple[str, float, int]]:
+    """An article's cross-language rows: the last of its story_keys rows (`story_rows`)."""
+    n = len(keys)
+    while n and keys[n - 1][0][0] == "~":
+        n -= 1
+    return keys[n:]
 
 
 def _parts(key: str) -> tuple[str, str]:
@@ -153,26 +166,15 @@ class CrossJoiner:
         self.days: dict[str, set[int]] = {}  # language -> days of its placed articles, as read
         self.run_days: dict[str, set[int]] = {}  # ... and of those placed in this run
 
-    def _start_chunk(self, batch: list[Placing]) -> None:
-        """Forget the last chunk's articles (written now); read the rows this one asks for."""
-        self.batch = batch
-        self.pending.clear()
-        for p in batch:
-            for key, _, _ in p.keys:
-                if key[0] == "~":
-                    self.languages.add(_parts(key)[0])
-        wanted = sorted({k for p in batch for k in self._asks(p)})
-        self.grouper.key_rows.read(wanted)  # each key read once a run
-
-    def _asks(self, p: Placing) -> list[str]:
-        """The keys of other languages' articles `p` asks for: those of the languages with an
-        article placed within DAYS of it (no other can join)."""
-        mine = [k for k, _, _ in p.keys if k[0] == "~"]
+    def _asks(self, p: Placing, mine: list[tuple[str, float, int]]) -> list[str]:
+        """The keys of other languages' articles `p` asks for (`mine`: its cross-language rows):
+        those of the languages with an article placed within DAYS of it (no other can join)."""
         if not mine or p.day is None:
             return []
-        own = _parts(mine[0])[0]
-        others = [lang for lang in sorted(self.languages - {own}) if self._near(lang, p.day)]
-        return [f"~{lang}|{_parts(k)[1]}" for lang in others for k in mine]
+        own = _parts(mine[0][0])[0]
+        languages = self.languages.union(self.run_days) - {own}
+        others = [lang for lang in sorted(languages) if self._near(lang, p.day)]
+        return [f"~{lang}|{_parts(k)[1]}" for lang in others for k, _, _ in mine]
 
     def _near(self, language: str, day: int) -> bool:
         days = self.days.get(language)
@@ -191,23 +193,24 @@ class CrossJoiner:
         """`p`'s story and score (an article of `batch`, placed in order), given those of its
         own language (its own story when none): another language's story when it joins one.
         Later articles may join it."""
-        if batch is not self.batch:
-            self._start_chunk(batch)
-        if story == p.id:
-            story, score = self.join(p) or (story, score)
-        for key, weight, _ in p.keys:
-            if key[0] == "~":
-                self.pending.setdefault(key, []).append((p.id, weight, story, p.day))
-                if p.day is not None:
-                    self.run_days.setdefault(_parts(key)[0], set()).add(p.day)
+        if batch is not self.batch:  # the last chunk's articles are written: forget them
+            self.batch = batch
+            self.pending.clear()
+        mine = _cross_rows(p.keys)
+        if story == p.id and mine:
+            story, score = self.join(p, mine) or (story, score)
+        for key, weight, _ in mine:
+            self.pending.setdefault(key, []).append((p.id, weight, story, p.day))
+        if mine and p.day is not None:
+            self.run_days.setdefault(_parts(mine[0][0])[0], set()).add(p.day)
         return story, score
 
-    def join(self, p: Placing) -> tuple[str, float] | None:
+    def join(self, p: Placing, mine: list[tuple[str, float, int]]) -> tuple[str, float] | None:
         """The story of another language `p` joins, with its score, or None."""
-        asks = self._asks(p)
+        asks = self._asks(p, mine)
         if not asks:
             return None
-        self.grouper.key_rows.read(asks)  # a language first placed in this chunk
+        self.grouper.key_rows.read(asks)  # each key read once a run
         rows = self.grouper.key_rows.rows
         evidence: dict[str, list[float]] = {}  # article -> all, entities, names, figures, places
         where: dict[str, tuple[str, int | None]] = {}
