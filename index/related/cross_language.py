@@ -62,11 +62,11 @@ LEAD_WORDS = 60  # words of the body read besides the title
 MAX_KEYS = 8  # keys kept an article (people and organisations, figures, names, places)
 WEIGHTS = {"person": 1.0, "org": 1.0, "name": 0.6, "figure": 0.6, "place": 0.25}
 _KIND = {"@person:": 1, "@org:": 1, "^": 2, "#": 3}  # a key's column in `CrossJoiner.join`
-_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# a figure: digits with thousands or decimal separators (1,200  1.200  1 200  3.5  3,5), or
-# an integer of three digits or more
-_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?![\w])|"
-                     r"(?<![\w.,])\d+[.,]\d+(?![\w])|(?<![\w.,])\d{3,}(?![\w])")  # fmt: skip
+_PUNCTUATION = "\"'“”„‘’«»‹›()[]{}.,;:!?…/-–—*"
+# a figure: digits with thousands or decimal separators (1,200  1.200  1 200  3.5  3,5) or
+# without (`_figure` sets years and small integers aside)
+_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f ")
+_FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+| \d{3}(?!\d))*")
 
 
 @cache
@@ -81,10 +81,9 @@ def _stopwords() -> frozenset[str]:
 def _figure(text: str) -> str:
     """A figure as its digits ("1,200", "1.200" and "1 200" alike); "" for a year or a small
     integer (dates, days and counts everywhere)."""
-    digits = "".join(c for c in text if c.isdigit())
-    if digits.isdigit() and text.isdigit() and (int(digits) < 100 or 1800 <= int(digits) <= 2100):
+    if text.isdigit() and (len(text) < 3 or 1800 <= int(text) <= 2100):
         return ""
-    return digits.lstrip("0")
+    return text.translate(_SEPARATORS).lstrip("0")
 
 
 def cross_keys(article: Article, entities: Mapping[tuple[str, str], float]) -> list:
@@ -107,12 +106,15 @@ def cross_keys(article: Article, entities: Mapping[tuple[str, str], float]) -> l
     stop = _stopwords()
     names: dict[str, list[int]] = {}  # name -> [not an acronym, -count, first place]
     for token in text.split():
-        if not token[0].isupper():
+        if not token[0].isupper() and token[0] not in _PUNCTUATION:
             continue
-        for word in _NAME.findall(token):
-            folded = word.casefold()
-            if len(word) < 3 or not word[0].isupper() or folded in stop or folded in own_words:
-                continue
+        word = token.strip(_PUNCTUATION).split("'")[0].split("’")[0]  # Lufthansa's: Lufthansa
+        folded = word.casefold()
+        if len(word) < 3 or not word[0].isupper() or not word.replace("-", "").isalpha():
+            continue
+        if folded in stop:
+            continue
+        if folded not in own_words:
             found = names.setdefault(f"^{folded}", [not word.isupper(), 0, len(names)])
             found[1] -= 1
     # acronyms, then the names repeated most: German capitalises every noun
