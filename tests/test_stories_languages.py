@@ -157,15 +157,16 @@ def test_cross_keys_read_figures_names_and_entities_alike_in_every_language():
     assert not any(k in keys[0] for k in ("^am", "^seit", "^und"))  # stopwords
     assert "^on" not in keys[2]  # a stopword of English, capitalised as a sentence begins
     assert cross_keys(_article("x", "y", language=""), {}) == []  # no language: never across
+    iran = _article("Iran meldet 1.200 Festnahmen", "Teheran, Iran.", "de")
+    found = dict(cross_keys(iran, {("place", "iran"): 4.0, ("place", "tehran"): 1.0}))
+    assert found == {"#1200": 0.6, "^festnahmen": 0.6, "^teheran": 0.6}  # no place, nor its word
 
 
 @pytest.mark.parametrize(
     ("shared", "joins"),
     [
-        ({"place": 2}, False),  # a country and a city: never a story
         ({"person": 1, "figure": 1}, False),  # a person and a number
         ({"person": 1, "org": 1}, False),  # a company's chief on another subject
-        ({"person": 1, "org": 1, "place": 1}, False),
         ({"name": 2, "figure": 2}, True),  # "GDL", "Weselsky", "1,200", "8.5"
         ({"name": 2, "figure": 1}, False),
         ({"person": 1, "org": 1, "figure": 1}, True),
@@ -178,7 +179,7 @@ def test_what_joins_across_languages(shared, joins):
     entities = w["person"] * shared.get("person", 0) + w["org"] * shared.get("org", 0)
     names = w["name"] * shared.get("name", 0)
     figures = w["figure"] * shared.get("figure", 0)
-    total = entities + names + figures + w["place"] * shared.get("place", 0)
+    total = entities + names + figures
     assert _joins(total, entities, names, figures) is joins
 
 

@@ -3,10 +3,10 @@
 Words cannot match across languages (other vocabularies, other stems), so a pair of articles in
 two languages is scored on what languages share, from each article's title and lead
 (`cross_keys`, made beside its story profile in the ingest's workers): its people and
-organisations (entity ids are the same in every language), its places (weakly: a shared place,
-a country above all, never joins alone), its figures ("3.5", "1,200" and "1.200" alike; years and
-small numbers aside) and its proper-name words in the same script (capitalised, no stopword of any
-language, no common English word, not part of one of its own entities: "Lufthansa", "GDL").
+organisations (entity ids are the same in every language; not places: a shared country or city
+says little), its figures ("3.5", "1,200" and "1.200" alike; years and small numbers aside) and
+its proper-name words in the same script (capitalised, no stopword of any language, no common
+English word, not part of one of its own entities: "Lufthansa", "GDL").
 A pair joins only when both are dated at most `DAYS` apart, its evidence reaches `JOIN`, at
 least `NAMED` of it is people, organisations or names, and some is names or figures (unless
 three people or organisations are shared): a person alone, a country and a figure, or a
@@ -59,8 +59,8 @@ NAMED = 1.0  # ... of it from people, organisations and proper names
 ENTITIES_ALONE = 3.0  # ... and some from names or figures, unless this much from entities
 COMMON = 50  # a key more placed articles of one language hold counts for nothing
 LEAD_WORDS = 60  # words of the body read besides the title
-MAX_KEYS = 8  # keys kept an article (people and organisations, figures, names, places)
-WEIGHTS = {"person": 1.0, "org": 1.0, "name": 0.6, "figure": 0.6, "place": 0.25}
+MAX_KEYS = 6  # keys kept an article (people and organisations, figures, names: rows cost)
+WEIGHTS = {"person": 1.0, "org": 1.0, "name": 0.6, "figure": 0.6}
 _KIND = {"@person:": 1, "@org:": 1, "^": 2, "#": 3}  # a key's column in `CrossJoiner.join`
 _PUNCTUATION = "\"'“”„‘’«»‹›()[]{}.,;:!?…/-–—*"
 # a figure: digits with thousands or decimal separators (1,200  1.200  1 200  3.5  3,5) or
@@ -89,15 +89,16 @@ def _figure(text: str) -> str:
 def cross_keys(article: Article, entities: Mapping[tuple[str, str], float]) -> list:
     """What an article can share with one in another language: (key, weight), strongest first.
     `entities`: (kind, casefolded name) -> salience (people and organisations first, the most
-    salient first; places last)."""
+    salient first; places are left out, but their words are no names)."""
     if not article.language or not article.date:
         return []
     body = article.body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
     text = f"{article.title}\n{' '.join(body)}"
     keys: dict[str, float] = {}
     own_words: set[str] = set()
-    for kind, name in sorted(entities, key=lambda k: (k[0] == "place", -entities[k], k)):
-        keys[f"@{kind}:{name}"] = WEIGHTS.get(kind, 0.0)
+    for kind, name in sorted(entities, key=lambda k: (-entities[k], k)):
+        if kind in WEIGHTS:
+            keys[f"@{kind}:{name}"] = WEIGHTS[kind]
         own_words.update(name.replace("-", " ").split())
     for found in _FIGURE.findall(text):
         figure = _figure(found)
@@ -214,7 +215,7 @@ class CrossJoiner:
             return None
         self.grouper.key_rows.read(asks)  # each key read once a run
         rows = self.grouper.key_rows.rows
-        evidence: dict[str, list[float]] = {}  # article -> all, entities, names, figures, places
+        evidence: dict[str, list[float]] = {}  # article -> all, entities, names, figures
         where: dict[str, tuple[str, int | None]] = {}
         for key in asks:
             held = rows.get(key)
@@ -223,14 +224,15 @@ class CrossJoiner:
             if (not found and not current) or len(found) + len(current) > COMMON:
                 continue
             rest = _parts(key)[1]
-            kind = _KIND.get(rest[: rest.find(":") + 1] or rest[0], 4)  # places: 4
+            kind = _KIND.get(rest[: rest.find(":") + 1] or rest[0], 0)  # 0: total alone
             for aid, weight, story, day in current:
                 where[aid] = (story, day)
                 found.append((aid, weight))
             for aid, weight in found:
-                got = evidence.setdefault(aid, [0.0, 0.0, 0.0, 0.0, 0.0])
+                got = evidence.setdefault(aid, [0.0, 0.0, 0.0, 0.0])
                 got[0] += weight
-                got[kind] += weight
+                if kind:
+                    got[kind] += weight
         strong = [a for a, found in evidence.items() if _joins(*found[:4])]
         if not strong:
             return None
