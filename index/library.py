@@ -227,9 +227,10 @@ class Library(LibraryStories):
 
         from index.ingest import Ingest
         from index.repair import reconcile
+        from index.worker_guard import rare_collections
 
         try:
-            with self._writer_lock(on_wait=on_wait):
+            with self._writer_lock(on_wait=on_wait), rare_collections():
                 if self.store.get_meta("ingest_pending") == "1":
                     reconcile(self.store, self.ix)
                 self.store.set_meta("added", "1")  # `is_new` no more, even if nothing is added

@@ -103,3 +103,19 @@ def test_workers_collect_cycles_rarely():
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, context, initializer=guard_worker, initargs=(os.getpid(),)) as pool:
         assert pool.submit(_gc_thresholds).result() == WORKER_GC_THRESHOLDS
+
+
+def test_the_indexer_collects_cycles_rarely_while_it_ingests_then_as_before(tmp_path):
+    import gc
+
+    from index.worker_guard import WORKER_GC_THRESHOLDS
+
+    dump = tmp_path / "wire.jsonl"
+    dump.write_text("".join(json.dumps(s) + "\n" for s in STORIES))
+    seen: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
+    with Library(tmp_path / "library") as library:
+        library.add([dump], workers=1, progress=lambda _: seen.append(gc.get_threshold()))
+        assert library.search("cocoa").total == 1
+    assert seen and set(seen) == {WORKER_GC_THRESHOLDS} != {before}
+    assert gc.get_threshold() == before

@@ -44,6 +44,7 @@ from index.text import has_cjk
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded positions
 TEXT_FIELDS = ("title", "body")  # fields analysed by `LanguageAnalyzer`, see `analysed_text`
+SHARED_FIELDS = ("dump", "source", "lang")  # one term an article, a few values a library
 WORDS_FIELD = "body"  # the field whose unstemmed words are the library's vocabulary
 POSTING_OVERHEAD = 150  # bytes a pooled posting costs beyond its strings (Whoosh's own estimate)
 
@@ -91,9 +92,19 @@ def prepare(article: Article) -> PreparedDoc:
             continue
         if name in ENTITY_FIELDS and isinstance(value, str):
             postings[name] = _packed(name, field, _entity_places(value))
+        elif name in SHARED_FIELDS and isinstance(value, str):
+            postings[name] = _shared_postings(name, value)
         elif field.indexed:
             postings[name] = _packed_list(name, field, list(field.index(value)))
     return PreparedDoc(values, postings, spelling)
+
+
+@lru_cache(maxsize=4096)
+def _shared_postings(name: str, value: str) -> FieldPostings:
+    """The postings of a field whose few values recur (`SHARED_FIELDS`): made once a value, and
+    one object in a worker's pickle however many articles share it."""
+    field = _schema()[name]
+    return _packed_list(name, field, list(field.index(value)))
 
 
 _WORD = re.compile(TOKEN_PATTERN)
