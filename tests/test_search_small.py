@@ -130,3 +130,21 @@ def test_snippets_keep_a_rare_words_highlights_past_its_last_posting(engine):
         for hit in nickel:
             assert "nickel" in {hit.snippet[s:e].lower() for s, e in hit.highlights}, hit.id
         engine.search('"zinc copper"')  # builds the arrays
+
+
+def test_read_articles_are_counted_as_the_arrays_count_them(engine, monkeypatch, tmp_path):
+    """With articles read (a copy of one too), the small path still answers, unread included."""
+    from index.marks import MarkStore
+
+    marks = MarkStore(tmp_path)
+    marks.set_read(["a000", "c000", "a007", "a010", "zzz"], True)  # a copy, a deleted, unknown
+    engine.marks = marks
+    try:
+        for query in ("zinc", "zinc OR oil", "nickel", "report"):
+            fast, slow, taken = answers(engine, monkeypatch, query, limit=7)
+            assert taken and fast == slow, query
+        found = json.loads(fast)  # every article has "report": a000 and its copy count once
+        assert (found["total"], found["unread"]) == (159, 159 - 2)
+    finally:
+        engine.marks = None
+        marks.close()

@@ -13,7 +13,7 @@ from index.records import Hit, SearchResult, language_name
 from index.search.facet_codes import FACET_FIELDS, load_facet_codes, save_facet_codes
 from index.search.query import DateClause, StateClause, parse_query
 from index.search.query_build import Compiled, Filter, QueryBuilder, filter_clause
-from index.search.small import small_search
+from index.search.small import SMALL_READ, small_search
 from index.search.snippets import PostingSpans, make_snippet
 from index.search.vocabulary import Vocabulary, VocabularyCorrector, with_case
 from index.store import ArticleStore
@@ -128,7 +128,9 @@ class SearchEngine:
         parsed = parse_query(query)
         with self._lock:
             small = compiled = None  # a cold process's query of rare words: no numpy (small.py)
-            if self._view is None and sort == "relevance" and not filters and not self._has_read():
+            read = self.marks.read_ids() if self.marks is not None else set()
+            cold = self._view is None and sort == "relevance" and not filters
+            if cold and len(read) <= SMALL_READ:
                 compiled = self._builder(self.searcher.reader()).build(parsed)
                 small = small_search(self, compiled, offset + limit)
             if small is not None and small[3] < FEW_HITS and compiled.words:
@@ -137,7 +139,7 @@ class SearchEngine:
                     small = None  # a word in no article: "did you mean" is the array side's
             if small is not None:
                 view, docs, score, total, facets = small
-                unread, correction = total, ""
+                unread, correction = total - view.read_among(score, read), ""
                 hits = self._hits(view, docs[offset : offset + limit], score, compiled, snippets)
             else:
                 hits, total, facets, unread, correction, compiled = self._search_arrays(
@@ -177,10 +179,6 @@ class SearchEngine:
         if total < FEW_HITS and compiled.words:
             correction = self._correction(view, parsed.text, compiled, total)
         return hits, total, facets, unread, correction, compiled
-
-    def _has_read(self) -> bool:
-        """True when the reader has read an article (the array side counts them)."""
-        return self.marks is not None and bool(self.marks.ids("is", "read"))
 
     def save_facets(self) -> None:
         """Keep the current index's facet codes in the store, for the next process's search."""

@@ -5,7 +5,8 @@ cold `newsreader search`. Most one- and two-word queries read a few hundred post
 are scored document by document with the same BM25F arithmetic in float32 (each step rounded as
 numpy rounds it), ranked with the same ties (score, then newest, then index order), copies
 collapsed and facets counted alike, so the answer is the one `SearchView` gives. Anything else
-(phrases, filters, sorting by date, long posting lists, read marks) is the array side's.
+(phrases, filters, sorting by date, long posting lists, thousands of read articles) is the
+array side's.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ SMALL_POSTINGS = 10_000  # at most this many postings in all (its terms in every
 K1 = 1.2
 B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # = view.py's
 SCORED_FIELDS = tuple(B)
+SMALL_READ = 2_000  # read articles looked up one by one (the array side looks them up alike)
 
 
 def postings_count(reader, q, limit: int) -> int | None:
@@ -97,6 +99,12 @@ class SmallView:
             self._sizes = Counter(self.groups)
             self._sizes.subtract(self.groups[d] for d in self.deleted())
         return self._sizes
+
+    def read_among(self, matched: dict[int, float], read: set[str]) -> int:
+        """How many of the matched live documents (copies collapsed) have a read id, as
+        `SearchEngine._read_among` counts them."""
+        docs = {d for aid in read for d in self.searcher.document_numbers(id=aid) if d in matched}
+        return len({self.groups[d] for d in docs})
 
     def length(self, fieldname: str, docnum: int) -> float:
         leaf = bisect_right(self.offsets, docnum) - 1
