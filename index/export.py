@@ -18,6 +18,7 @@ _SAFE_URL = re.compile(r"https?://[^\s<>()]+", re.I)
 # Characters JSON leaves as they are but a terminal obeys or reorders (as reader/output.py).
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
+FIRST_BATCH = 16
 TagLookup = Callable[[list[str]], dict[str, list[str]]]
 
 
@@ -27,12 +28,15 @@ def markdown_text(text: str) -> str:
 
 
 def _batches(articles: Iterable[Article], size: int = 200) -> Iterable[list[Article]]:
+    """The articles in lists of `size` (their tags looked up together), a short one first: the
+    first line is out after FIRST_BATCH articles, not `size`."""
     batch: list[Article] = []
+    wanted = min(FIRST_BATCH, size)
     for article in articles:
         batch.append(article)
-        if len(batch) == size:
+        if len(batch) == wanted:
             yield batch
-            batch = []
+            batch, wanted = [], size
     if batch:
         yield batch
 

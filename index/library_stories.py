@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 
 from index.records import Article, RelatedItem, Story
 from index.story_store import (
@@ -12,9 +13,12 @@ from index.story_store import (
     has_list_indexes,
     is_complete,
     list_stories,
+    stories_of,
     story_members,
     story_of,
 )
+
+FIRST_STORIES = 16  # an export's first articles, looked up by id (= export.FIRST_BATCH)
 
 
 class LibraryStories:
@@ -34,6 +38,17 @@ class LibraryStories:
         return article
 
     def _with_stories(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles with their story ids: the first ones looked up by id (an export's first
+        line waits for no read of the whole table, a short one never reads it), the rest from
+        one read of every article's story."""
+        articles = iter(articles)
+        first = list(islice(articles, FIRST_STORIES))
+        stories = stories_of(self.store.db, [a.id for a in first])
+        for article in first:
+            article.story = stories.get(article.id, "")
+            yield article
+        if len(first) < FIRST_STORIES:
+            return
         stories = all_stories_of(self.store.db)
         for article in articles:
             article.story = stories.get(article.id, "")

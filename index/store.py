@@ -211,7 +211,9 @@ class ArticleStore:
         if not self.readonly:
             self.convert()  # a store written before it keeps the export's order (aggregates.py)
         cursor = self.db.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY dump, origin")
-        while rows := cursor.fetchmany(500):
+        size = 16  # a few first: an export's first line waits for no more
+        while rows := cursor.fetchmany(size):
+            size = 500
             for row in rows:
                 yield _article_from_row(row)
 
