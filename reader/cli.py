@@ -45,7 +45,28 @@ def port_number(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Each verb and what it does (its line in `newsreader --help`).
+VERBS = {
+    "index": "add dumps to the library (only new or changed pages)",
+    "search": "search the library",
+    "show": "show one article",
+    "related": "related coverage of one article",
+    "story": "a story's articles as a timeline",
+    "stories": "the library's stories, biggest first",
+    "entities": "the library's top people, organisations and places",
+    "export": "articles as JSON Lines, CSV or Markdown",
+    "tag": "add (+NAME) and remove (-NAME) tags of one article",
+    "tags": "every tag with the number of articles carrying it",
+    "mark": "mark articles read or unread",
+    "stats": "what the library holds",
+    "serve": "the reader in a web browser (through textual-serve)",
+    "config": "the settings file's path and the settings in effect",
+}
+
+
+def build_parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given a verb, with that verb's subparser alone (building all
+    fourteen is 3 ms of every start)."""
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="Read, search and cross-reference dumps of crawled news in the terminal.",
@@ -59,98 +80,110 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
-    p = verbs.add_parser("index", help="add dumps to the library (only new or changed pages)")
-    p.add_argument(
-        "paths", nargs="*", metavar="PATH", help="folders, .jsonl, .warc(.wet).gz, .html"
-    )
-    p.add_argument(
-        "--dump", metavar="NAME", help="the dump name (default: from the folder or file)"
-    )
-    p.add_argument("--rebuild", action="store_true", help="forget the library and index anew")
-    p.add_argument(
-        "--workers", type=at_least_one, metavar="N", help="worker processes (default: cores)"
-    )
-    p.add_argument(
-        "--keep-all",
-        action="store_true",
-        help="keep listings and junk pages (spam, lorem ipsum, error pages) as articles too",
-    )
+    def verb_parser(name: str) -> argparse.ArgumentParser | None:
+        """The subparser of `name`; None when the parser is built for another verb."""
+        return verbs.add_parser(name, help=VERBS[name]) if verb in (None, name) else None
 
-    p = verbs.add_parser("search", help="search the library")
-    p.add_argument(
-        "query", nargs="+", help="the query: its words, `-word` to leave one out (see the README)"
-    )
-    p.add_argument("--limit", type=at_least_one, default=20, metavar="N")
-    p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    if p := verb_parser("index"):
+        p.add_argument(
+            "paths", nargs="*", metavar="PATH", help="folders, .jsonl, .warc(.wet).gz, .html"
+        )
+        p.add_argument(
+            "--dump", metavar="NAME", help="the dump name (default: from the folder or file)"
+        )
+        p.add_argument("--rebuild", action="store_true", help="forget the library and index anew")
+        p.add_argument(
+            "--workers", type=at_least_one, metavar="N", help="worker processes (default: cores)"
+        )
+        p.add_argument(
+            "--keep-all",
+            action="store_true",
+            help="keep listings and junk pages (spam, lorem ipsum, error pages) as articles too",
+        )
 
-    p = verbs.add_parser("show", help="show one article")
-    p.add_argument("id", help="an article id (or a unique prefix of one)")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("search"):
+        p.add_argument(
+            "query",
+            nargs="+",
+            help="the query: its words, `-word` to leave one out (see the README)",
+        )
+        p.add_argument("--limit", type=at_least_one, default=20, metavar="N")
+        p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance")
+        p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = verbs.add_parser("related", help="related coverage of one article")
-    p.add_argument("id")
-    p.add_argument("--limit", type=at_least_one, default=10, metavar="N")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("show"):
+        p.add_argument("id", help="an article id (or a unique prefix of one)")
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("story", help="a story's articles as a timeline")
-    p.add_argument("id", help="a story id, or the id of one of its articles")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("related"):
+        p.add_argument("id")
+        p.add_argument("--limit", type=at_least_one, default=10, metavar="N")
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("stories", help="the library's stories, biggest first")
-    p.add_argument("--dump", metavar="NAME", help="only stories with articles in this dump")
-    p.add_argument("--since", type=a_date, metavar="YYYY-MM-DD",
-                   help="only stories covered since this day")  # fmt: skip
-    p.add_argument("--entity", metavar="NAME", help="only stories naming this entity")
-    p.add_argument("--newest", action="store_true", help="newest first (default: biggest)")
-    p.add_argument("--limit", type=at_least_one, default=30, metavar="N")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("story"):
+        p.add_argument("id", help="a story id, or the id of one of its articles")
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("entities", help="the library's top people, organisations and places")
-    p.add_argument("--kind", choices=["person", "org", "place"])
-    p.add_argument("--dump", metavar="NAME")
-    p.add_argument("--limit", type=at_least_one, default=30, metavar="N")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("stories"):
+        p.add_argument("--dump", metavar="NAME", help="only stories with articles in this dump")
+        p.add_argument("--since", type=a_date, metavar="YYYY-MM-DD",
+                       help="only stories covered since this day")  # fmt: skip
+        p.add_argument("--entity", metavar="NAME", help="only stories naming this entity")
+        p.add_argument("--newest", action="store_true", help="newest first (default: biggest)")
+        p.add_argument("--limit", type=at_least_one, default=30, metavar="N")
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("export", help="articles as JSON Lines, CSV or Markdown")
-    p.add_argument("--query", metavar="Q", default="", help="only the articles this query finds")
-    p.add_argument("--format", choices=["jsonl", "csv", "md"], default="jsonl")
-    p.add_argument("--jsonl", action="store_const", const="jsonl", dest="format", help="JSON Lines")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    if p := verb_parser("entities"):
+        p.add_argument("--kind", choices=["person", "org", "place"])
+        p.add_argument("--dump", metavar="NAME")
+        p.add_argument("--limit", type=at_least_one, default=30, metavar="N")
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("tag", help="add (+NAME) and remove (-NAME) tags of one article")
-    p.add_argument("id", help="an article id (or a unique prefix of one)")
-    p.add_argument("changes", nargs="+", metavar="+NAME|-NAME")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("export"):
+        p.add_argument(
+            "--query", metavar="Q", default="", help="only the articles this query finds"
+        )
+        p.add_argument("--format", choices=["jsonl", "csv", "md"], default="jsonl")
+        p.add_argument(
+            "--jsonl", action="store_const", const="jsonl", dest="format", help="JSON Lines"
+        )
+        p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
 
-    p = verbs.add_parser("tags", help="every tag with the number of articles carrying it")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("tag"):
+        p.add_argument("id", help="an article id (or a unique prefix of one)")
+        p.add_argument("changes", nargs="+", metavar="+NAME|-NAME")
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("mark", help="mark articles read or unread")
-    p.add_argument("ids", nargs="+", metavar="ID")
-    state = p.add_mutually_exclusive_group(required=True)
-    state.add_argument("--read", action="store_true")
-    state.add_argument("--unread", action="store_true")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("tags"):
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("stats", help="what the library holds")
-    p.add_argument("--json", action="store_true")
+    if p := verb_parser("mark"):
+        p.add_argument("ids", nargs="+", metavar="ID")
+        state = p.add_mutually_exclusive_group(required=True)
+        state.add_argument("--read", action="store_true")
+        state.add_argument("--unread", action="store_true")
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("serve", help="the reader in a web browser (through textual-serve)")
-    p.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="the address to listen on (default: 127.0.0.1, this machine only)",
-    )
-    p.add_argument(
-        "--port", type=port_number, default=8000, metavar="N", help="the port (default: 8000)"
-    )
+    if p := verb_parser("stats"):
+        p.add_argument("--json", action="store_true")
 
-    p = verbs.add_parser("config", help="the settings file's path and the settings in effect")
-    p.add_argument("--json", action="store_true")
-    p.add_argument(
-        "--edit", action="store_true", help="create the file (commented) and open $VISUAL/$EDITOR"
-    )
+    if p := verb_parser("serve"):
+        p.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="the address to listen on (default: 127.0.0.1, this machine only)",
+        )
+        p.add_argument(
+            "--port", type=port_number, default=8000, metavar="N", help="the port (default: 8000)"
+        )
+
+    if p := verb_parser("config"):
+        p.add_argument("--json", action="store_true")
+        p.add_argument(
+            "--edit",
+            action="store_true",
+            help="create the file (commented) and open $VISUAL/$EDITOR",
+        )
     return parser
 
 
@@ -202,10 +235,23 @@ def _tag_changes_as_positionals(argv: list[str]) -> list[str]:
     return [*argv[: at + 1], *options, "--", *(a for a in rest if a not in options)]
 
 
+def called_verb(argv: list[str]) -> str | None:
+    """The verb a command line calls, when its parser needs no other verb's: None when no verb
+    comes right after the library option (-h, --version, an abbreviation, a mistyped verb)."""
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):
+        if argv[at] == "--library":
+            at += 2
+        elif argv[at].startswith("--library="):
+            at += 1
+        else:
+            return None
+    return argv[at] if at < len(argv) and argv[at] in VERBS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     argv = _tag_changes_as_positionals(list(sys.argv[1:] if argv is None else argv))
-    args = parser.parse_args(search_in_order(argv))
+    args = build_parser(called_verb(argv)).parse_args(search_in_order(argv))
     # numpy's OpenBLAS starts a thread per core at import (40 ms of CPU under load) for matrix
     # products too small to share out (the cleaner's lines x features; the ingest runs a worker
     # process per core already, whose threads would only contend); the user's value wins.

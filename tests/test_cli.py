@@ -155,3 +155,55 @@ def test_entities_command(seeded):
     names = {e["name"]: e["articles"] for e in people}
     assert names.get("Anders Fogh Rasmussen") == 2
     assert all(e["kind"] == "person" for e in people)
+
+
+def _subparser(parser, verb: str):
+    """The subparser of `verb` in a built parser."""
+    return next(a for a in parser._actions if a.dest == "verb").choices[verb]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "nato", "-crimea", "--limit", "3", "--json"],
+        ["--library", "x", "show", "abc", "--json"],
+        ["--library=x", "export", "--format", "csv", "-o", "f.csv"],
+        ["tag", "abc", "+x", "-y"],
+        ["mark", "a", "b", "--read"],
+        ["stories", "--since", "2014-03", "--newest"],
+    ],
+)
+def test_a_verb_is_parsed_by_its_own_subparser_as_by_the_whole_parser(argv):
+    """The parser built for the verb called (its subparser alone) reads the command line and
+    shows its help as the parser of every verb does."""
+    from reader import cli
+
+    verb = cli.called_verb(argv)
+    assert verb == next(word for word in argv if word in cli.VERBS)
+    alone, every = cli.build_parser(verb), cli.build_parser()
+    assert list(next(a for a in alone._actions if a.dest == "verb").choices) == [verb]
+    ordered = cli.search_in_order(cli._tag_changes_as_positionals(argv))
+    assert alone.parse_args(ordered) == every.parse_args(ordered)
+    assert _subparser(alone, verb).format_help() == _subparser(every, verb).format_help()
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["-h", "search"], ["--version", "stats"], ["serch", "x"], ["--lib", "x"]]
+)
+def test_help_version_and_unknown_verbs_get_the_whole_parser(argv):
+    from reader import cli
+
+    assert cli.called_verb(argv) is None
+
+
+def test_a_mistyped_verb_and_the_help_still_name_every_verb(tmp_path, capsys):
+    from reader.cli import VERBS, main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--library", str(tmp_path / "lib"), "serch", "nato"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'serch'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    assert all(f"{verb} " in shown and help in shown for verb, help in VERBS.items())
