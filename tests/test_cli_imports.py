@@ -154,6 +154,19 @@ def test_a_search_for_rare_words_imports_no_numpy(library, tmp_path, verb, array
     assert ("numpy" in modules) is arrays
 
 
+def test_a_search_for_rare_words_after_reading_an_article_imports_no_numpy(tmp_path):
+    """Read marks (the reader's `unread` count) are counted in plain Python too."""
+    folder = tmp_path / "library"
+    with Library(folder) as lib:
+        lib.add([SEEDS], dump="seeds", workers=1)
+        first = lib.store.db.execute("SELECT id FROM articles ORDER BY id").fetchone()[0]
+        lib.mark_read([first], read=True)
+        assert lib.search("nato").unread == lib.search("nato").total - 1
+    for verb in (["search", "nato", "--json"], ["search", "nato"]):
+        modules = modules_of(folder, tmp_path, *verb)
+        assert "whoosh.query.terms" in modules and "numpy" not in modules
+
+
 def test_a_story_is_read_from_the_store_without_searching(library, tmp_path):
     folder, first = library
     modules = modules_of(folder, tmp_path, "story", first, "--json")
