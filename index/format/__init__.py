@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         all_packed,
         column_values,
         f32,
+        field_lengths,
         index_state,
         term_lists,
     )
@@ -73,6 +74,7 @@ _HOMES = {
     "all_packed": "posting_lists",
     "column_values": "posting_lists",
     "f32": "posting_lists",
+    "field_lengths": "posting_lists",
     "term_lists": "posting_lists",
     "PreparedDoc": "prepared_docs",
     "add_prepared": "prepared_docs",
@@ -122,6 +124,7 @@ __all__ = [
     "document_for",
     "entity_analyzer",
     "f32",
+    "field_lengths",
     "fold",
     "index_of",
     "index_state",

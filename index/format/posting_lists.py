@@ -10,7 +10,10 @@ from __future__ import annotations
 import struct
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
+
+from whoosh.util.numeric import byte_to_length
 
 from index.format.packed_postings import (
     _DERIVED,
@@ -109,7 +112,7 @@ def term_lists(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> T
             lengths = struct.unpack_from(f"<{m}{'H' if width == 2 else 'I'}", raw, at)
             at += width * m
         if weights is None:  # occurrences x the field's boost, in float32 (_derived_weights)
-            weights = tuple(f32(float(size // 4) * boost) for size in lengths)
+            weights = array("f", [float(size // 4) * boost for size in lengths]).tolist()
         out.weights.extend(weights)
         if with_values:
             if kind != _VARIABLE or m != n:
@@ -118,6 +121,24 @@ def term_lists(segreader, fieldname: str, tbytes: bytes, with_values: bool) -> T
                 out.values.append(bytes(raw[at : at + size]))  # type: ignore[union-attr]
                 at += size
     return out
+
+
+@lru_cache(maxsize=1)
+def _length_floats() -> list[float]:
+    """A length byte's field length in float32 (0: none stored, 0 as `doc_field_length` or 0)."""
+    return [0.0] + [f32(byte_to_length(b)) for b in range(1, 256)]
+
+
+def field_lengths(segreader, fieldname: str, docnums: list[int]) -> list[float]:
+    """The float32 length of a field in some documents of one segment (0.0 when none is stored),
+    as `f32(segreader.doc_field_length(d, fieldname, 0) or 0)` reads them, the column read once."""
+    segreader.doc_field_length(0, fieldname, 0)  # reads and keeps the column (whoosh_fixes)
+    codes = vars(getattr(segreader, "_perdoc", None) or segreader).get("_length_arrays", {})
+    column = codes.get(fieldname)
+    if not isinstance(column, bytes):
+        return [f32(segreader.doc_field_length(d, fieldname, 0) or 0) for d in docnums]
+    table, n = _length_floats(), len(column)
+    return [table[column[d]] if d < n else 0.0 for d in docnums]
 
 
 def column_values(segreader, fieldname: str, code: str, default: int = 0) -> tuple[int, ...]:

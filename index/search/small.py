@@ -12,12 +12,12 @@ array side's.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from array import array
 from collections import Counter
 
 from whoosh import query as wq
 
-from index.format import all_packed, column_values, f32, term_lists
+from index.format import all_packed, column_values, f32, field_lengths, term_lists
 from index.records import language_name
 from index.search.facet_codes import FACET_FIELDS, load_facet_lists
 from index.search.query_build import Compiled
@@ -28,6 +28,11 @@ K1 = 1.2
 B = {"title": 0.5, "body": 0.5, "person": 0.3, "org": 0.3, "place": 0.3}  # = view.py's
 SCORED_FIELDS = tuple(B)
 SMALL_READ = 2_000  # read articles looked up one by one (the array side looks them up alike)
+
+
+def f32s(values: list[float]) -> list[float]:
+    """Each value rounded to the nearest float32 (as `f32`, a list at a time)."""
+    return array("f", values).tolist()
 
 
 def postings_count(reader, q, limit: int) -> int | None:
@@ -59,7 +64,6 @@ class SmallView:
         self.reader = searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
         self.n = self.reader.doc_count_all()
-        self.offsets = [offset for _, offset in self.leaves]
         self._columns: dict[str, list[int]] = {}
         self._deleted: set[int] | None = None
         self._sizes: Counter | None = None
@@ -106,11 +110,6 @@ class SmallView:
         docs = {d for aid in read for d in self.searcher.document_numbers(id=aid) if d in matched}
         return len({self.groups[d] for d in docs})
 
-    def length(self, fieldname: str, docnum: int) -> float:
-        leaf = bisect_right(self.offsets, docnum) - 1
-        seg, offset = self.leaves[leaf]
-        return f32(seg.doc_field_length(docnum - offset, fieldname, 0) or 0)
-
     def postings(self, fieldname: str, text: str, with_values: bool = False):
         """[(global docnum, weight, value bytes or None)] of one term."""
         found = []
@@ -137,19 +136,27 @@ class SmallView:
 
     def term_scores(self, fieldname: str, text: str, boost: float) -> dict[int, float]:
         """docnum -> BM25F score of one term in one field, float32 as `SearchView.term_scores`."""
-        found = self.postings(fieldname, text)
         if fieldname not in SCORED_FIELDS:
-            return {d: 0.0 for d, _, _ in found}
-        idf = f32(math.log(self.n / (len(found) + 1)) + 1)
+            return {d: 0.0 for d, _, _ in self.postings(fieldname, text)}
+        docs: list[int] = []
+        ws: list[float] = []
+        lengths: list[float] = []
+        for seg, offset in self.leaves:
+            lists = term_lists(seg, fieldname, seg._text_to_bytes(fieldname, text), False)
+            docs.extend(offset + d for d in lists.ids)
+            ws.extend(lists.weights)
+            lengths.extend(field_lengths(seg, fieldname, lists.ids))
+        idf = f32(math.log(self.n / (len(docs) + 1)) + 1)
         avgfl = f32(self.searcher.avg_field_length(fieldname) or 1.0)
         b = B.get(fieldname, 0.75)
         b32, rest, k1, k2, boost32 = f32(b), f32(1 - b), f32(K1), f32(K1 + 1), f32(boost)
-        scores = {}
-        for d, w, _ in found:
-            top = f32(f32(idf * w) * k2)
-            norm = f32(w + f32(k1 * f32(rest + f32(f32(b32 * self.length(fieldname, d)) / avgfl))))
-            scores[d] = f32(f32(top / norm) * boost32)
-        return scores
+        # each step over every posting at once, rounded to float32 as numpy rounds it
+        top = f32s([t * k2 for t in f32s([idf * w for w in ws])])
+        lengths = f32s([b32 * x for x in lengths])
+        norm = f32s([k1 * x for x in f32s([rest + x for x in f32s([x / avgfl for x in lengths])])])
+        norm = f32s([w + x for w, x in zip(ws, norm, strict=True)])
+        scores = f32s([t / x for t, x in zip(top, norm, strict=True)])
+        return dict(zip(docs, f32s([x * boost32 for x in scores]), strict=True))
 
     def evaluate(self, q) -> dict[int, float]:
         """docnum -> score of the documents a query of terms, ORs and ANDs matches."""
@@ -160,18 +167,16 @@ class SmallView:
         parts = [self.evaluate(sub) for sub in q.subqueries]
         if isinstance(q, wq.Or):
             summed: dict[int, float] = {}
-            for part in parts:
-                for d, s in part.items():
-                    summed[d] = f32(summed.get(d, 0.0) + s)
+            for part in parts:  # in float32, a part at a time, as the array side adds them
+                added = f32s([summed.get(d, 0.0) + s for d, s in part.items()])
+                summed.update(zip(part, added, strict=True))
             return summed
         common = set(parts[0]).intersection(*parts[1:]) - self.deleted() if parts else set()
-        out = {}
-        for d in common:
-            total = 0.0
-            for part in parts:
-                total = f32(total + part[d])
-            out[d] = total
-        return out
+        docs = list(common)
+        totals = [0.0] * len(docs)
+        for part in parts:
+            totals = f32s([t + part[d] for t, d in zip(totals, docs, strict=True)])
+        return dict(zip(docs, totals, strict=True))
 
 
 def small_search(engine, compiled: Compiled, wanted: int):
