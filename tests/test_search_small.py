@@ -148,3 +148,16 @@ def test_read_articles_are_counted_as_the_arrays_count_them(engine, monkeypatch,
     finally:
         engine.marks = None
         marks.close()
+
+
+def test_field_lengths_are_the_ones_doc_field_length_gives(engine):
+    """The column read at once (posting_lists.field_lengths) gives each document's length as
+    Whoosh's `doc_field_length` does, 0 where none is stored or the field has no lengths."""
+    from index.format import f32, field_lengths
+
+    for seg, _ in small.SmallView(engine.searcher).leaves:
+        docs = list(range(seg.doc_count_all()))
+        for field in (*small.SCORED_FIELDS, "id"):
+            expected = [f32(seg.doc_field_length(d, field, 0) or 0) for d in docs]
+            assert field_lengths(seg, field, docs) == expected, field
+        assert any(field_lengths(seg, "body", docs))
