@@ -128,8 +128,8 @@ class SearchEngine:
         parsed = parse_query(query)
         with self._lock:
             small = compiled = None  # a cold process's query of rare words: no numpy (small.py)
-            read = self.marks.read_ids() if self.marks is not None else set()
             cold = self._view is None and sort == "relevance" and not filters
+            read = self.marks.read_ids() if cold and self.marks is not None else set()
             if cold and len(read) <= SMALL_READ:
                 compiled = self._builder(self.searcher.reader()).build(parsed)
                 small = small_search(self, compiled, offset + limit)
