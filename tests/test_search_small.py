@@ -161,3 +161,20 @@ def test_field_lengths_are_the_ones_doc_field_length_gives(engine):
             expected = [f32(seg.doc_field_length(d, field, 0) or 0) for d in docs]
             assert field_lengths(seg, field, docs) == expected, field
         assert any(field_lengths(seg, "body", docs))
+
+
+def test_copy_groups_kept_at_ingest_are_the_ones_numbered_anew(engine):
+    """SearchView.groups reads the codes saved after the ingest (no np.unique over every
+    document); they are the ones it would number itself."""
+    import numpy as np
+
+    from index.search.facet_codes import GROUPS, load_facet_codes
+    from index.search.view import SearchView
+
+    def saved(reader, field, count):
+        return load_facet_codes(engine.store, reader, field, count)
+
+    assert saved(engine.searcher.reader(), GROUPS, engine.view.n) is not None
+    kept, anew = SearchView(engine.searcher, saved), SearchView(engine.searcher)
+    assert np.array_equal(kept.groups, anew.groups) and kept.groups.dtype == np.int64
+    assert kept.has_copies and np.array_equal(kept.group_sizes, anew.group_sizes)

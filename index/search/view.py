@@ -93,11 +93,11 @@ class SearchView:
 
     @property
     def groups(self) -> np.ndarray:
-        """A small integer per copy group (equal for copies of one article)."""
+        """A small integer per copy group (equal for copies of one article; kept at ingest)."""
         if "groups" not in self._cache:
-            keys = self._concat(lambda s: column_array(s, "group", ">u8"))
-            _, codes = np.unique(keys, return_inverse=True)
-            codes = codes.astype(np.int64)
+            saved = self._saved_facet(self.reader, "group", self.n) if self._saved_facet else None
+            keys = None if saved else self._concat(lambda s: column_array(s, "group", ">u8"))
+            codes = saved[0] if saved else np.unique(keys, return_inverse=True)[1].astype(np.int64)
             self._cache["groups"] = codes
             sizes = np.bincount(codes[self.live], minlength=int(codes.max(initial=0)) + 1)
             self._cache["has_copies"] = bool((sizes > 1).any())
