@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.pages_corpus import GoldPage, as_ingested, is_gold_line, load  # noqa: E402
 from index.cleaning import line_model  # noqa: E402
+from index.cleaning.tail import TAIL_FEATURES, tail_features, tail_weights  # noqa: E402
 
 MAX_STOPWORDS = 400
 SWITCH_PENALTIES = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0)
@@ -140,16 +141,38 @@ def train(items) -> dict:
         for n in range(len(items)):
             if fold[n] == k:
                 oof2[n] = contexts[n] @ model.coef_[0] + model.intercept_[0]
+    # stage 3 (the tail: it may lower the scores of the lines below the page's core) over the
+    # stage 2 scores out of fold, itself out of fold for the smoothing
+    tails = [
+        tail_features(pa.pl, pa.matrix, scores)
+        for scores, ((_, pa), _) in zip(oof2, items, strict=True)
+    ]
+    below = [rows[:, 1] > 0 for rows in tails]
+    oof3 = [scores.copy() for scores in oof2]
+    for k in sorted(set(fold)):
+        rows = [n for n in range(len(items)) if fold[n] != k]
+        model = fit(
+            np.vstack([tails[n][below[n]] for n in rows]),
+            np.concatenate([items[n][1][below[n]] for n in rows]),
+        )
+        for n in range(len(items)):
+            if fold[n] == k:
+                tail = tails[n][below[n]] @ model.coef_[0] + model.intercept_[0]
+                oof3[n][below[n]] = np.minimum(oof2[n][below[n]], tail)  # the tail only demotes
     best = (0.0, 0.0, -1.0)
     for penalty in SWITCH_PENALTIES:
         for bias in BIASES:
-            value = smoothing_f1(items, oof2, penalty, bias)
+            value = smoothing_f1(items, oof3, penalty, bias)
             if value > best[2]:
                 best = (penalty, bias, value)
     print(f"   smoothing: switch penalty {best[0]}, bias {best[1]}: line F1 {best[2]:.4f} (folds)")
     labels = np.concatenate([lab for _, lab in items])
     stage1 = fit(np.vstack(expanded), labels)
     stage2 = fit(np.vstack(contexts), labels)
+    stage3 = fit(
+        np.vstack([rows[down] for rows, down in zip(tails, below, strict=True)]),
+        np.concatenate([lab[down] for (_, lab), down in zip(items, below, strict=True)]),
+    )
     from index.cleaning.title_ranker import TITLE_FEATURES
 
     data = {
@@ -164,10 +187,16 @@ def train(items) -> dict:
             "coef": [round(float(v), 5) for v in stage2.coef_[0]],
             "intercept": round(float(stage2.intercept_[0] + best[1]), 5),
         },
+        "tail": {
+            "features": list(TAIL_FEATURES),
+            "coef": [round(float(v), 5) for v in stage3.coef_[0]],
+            "intercept": round(float(stage3.intercept_[0] + best[1]), 5),
+        },
         "title": {"coef": [0.0] * len(TITLE_FEATURES), "intercept": 0.0},
     }
     line_model.WEIGHTS_FILE.write_text(json.dumps(data), encoding="utf-8")
     line_model.weights.cache_clear()
+    tail_weights.cache_clear()
     print(f"line model: {len(line_model.FEATURES)} features of a line, 4 views")
     train_titles(items, data)
     return data

@@ -31,6 +31,7 @@ from index.cleaning.parts import (
     split_site_title,
 )
 from index.cleaning.prose_span import prose_span
+from index.cleaning.tail import tail_scores
 from index.cleaning.title_ranker import BODY_LINES, best_candidate, candidates, title_features
 from index.records import Article, Page, Skipped
 from index.text import sanitize, sanitize_line
@@ -204,7 +205,7 @@ def score(pa: PageAnalysis) -> None:
         pa.scores = np.zeros(len(pa.pl.lines))
         pa.keep = [low <= i <= high and kind == GOOD for i, kind in enumerate(pa.pl.kind)]
         return
-    pa.scores = line_scores(pa.matrix)
+    pa.scores = tail_scores(pa.pl, pa.matrix, line_scores(pa.matrix))
     pa.keep = smooth(pa.scores, float(weights()["switch"]))
 
 

@@ -1,0 +1,96 @@
+"""The cleaner's tail stage: comment sections after the article, in any language, are not article."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from index.cleaning.clean import analyse, clean_page, score
+from index.cleaning.line_model import WEIGHTS_FILE, line_scores
+from index.cleaning.tail import TAIL_FEATURES, tail_features, tail_scores
+from index.records import Article, Page
+
+MENU = "Startseite\nNachrichten\nSport\nWirtschaft\nKultur\nKontakt\nSuche\n"
+HEADLINE = "Stadtrat beschließt neuen Haushalt nach langer Debatte"
+ARTICLE = [
+    "Der Stadtrat hat am Dienstag nach einer Debatte, die bis tief in die Nacht dauerte, einen "
+    "neuen Haushalt beschlossen, über den die Mitglieder lange gestritten hatten.",
+    "Die Ausgaben für Schulen steigen um vier Prozent, während das Geld für die Reparatur der "
+    "Straßen so hoch bleibt wie im vergangenen Jahr, teilte der Finanzausschuss mit.",
+    "Die Opposition kritisierte, dass die Stadt zu wenig in den Nahverkehr investiere, und "
+    "kündigte an, im Frühjahr einen eigenen Antrag für neue Buslinien einzubringen.",
+    "Der Bürgermeister sagte, der Haushalt sei ein Kompromiss, mit dem alle Fraktionen leben "
+    "könnten, und dankte den Mitarbeitern der Verwaltung für ihre Arbeit.",
+]
+COMMENTS = [
+    "3 Kommentare",
+    "Max Müller sagt:",
+    "12. März 2024 um 10:14 Uhr",
+    "Ich finde es gut, dass endlich mehr Geld in die Schulen fließt, aber ich frage mich, "
+    "warum ihr beim Nahverkehr schon wieder spart.",
+    "Antworten",
+    "Anna Schmidt sagt:",
+    "12. März 2024 um 11:02 Uhr",
+    "Du hast völlig recht, ich fahre jeden Tag mit dem Bus und wir warten oft zwanzig Minuten "
+    "an der Haltestelle, das kann so nicht weitergehen.",
+    "Antworten",
+    "Peter Klein sagt:",
+    "12. März 2024 um 13:45 Uhr",
+    "Mir ist das alles zu teuer, ich verstehe nicht, warum wir schon wieder mehr ausgeben als "
+    "im letzten Jahr, obwohl die Einnahmen sinken.",
+    "Antworten",
+    "Schreibe einen Kommentar",
+]
+PAGE_TEXT = (
+    MENU + HEADLINE + "\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n".join(COMMENTS) + "\n"
+    "Impressum\nDatenschutz\n© 2024 Stadtanzeiger\n"
+)
+
+
+def page(text: str) -> Page:
+    return Page(dump="d", origin="d/1", key="1", text=text)
+
+
+def test_the_weights_hold_a_tail_model_that_matches_its_features():
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert data["tail"]["features"] == list(TAIL_FEATURES)
+    assert len(data["tail"]["coef"]) == len(TAIL_FEATURES)
+
+
+def test_tail_features_see_name_and_time_lines_and_replies_after_the_prose():
+    pa = analyse(PAGE_TEXT, None, "")
+    score(pa)
+    rows = tail_features(pa.pl, pa.matrix, pa.scores)
+    column = {name: rows[:, k] for k, name in enumerate(TAIL_FEATURES)}
+    lines = pa.pl.lines
+    stamp_line = lines.index("12. März 2024 um 11:02 Uhr")
+    reply_line = lines.index("Antworten")
+    last_comment = lines.index(COMMENTS[11])
+    assert column["stamp"][stamp_line] == 1.0
+    assert column["reply"][reply_line] == 1.0
+    assert column["below_core"][last_comment] == 1.0
+    assert column["stamps_since_core"][last_comment] > column["stamps_since_core"][stamp_line] > 0
+    assert column["person"][last_comment] > column["person"][lines.index(ARTICLE[1])]
+    assert rows[0, 1] == 0.0 and np.all(np.diff(rows[:, 1]) >= 0)  # one run below the core
+
+
+def test_the_tail_model_only_lowers_the_lines_below_the_core():
+    pa = analyse(PAGE_TEXT, None, "")
+    second = line_scores(pa.matrix)
+    final = tail_scores(pa.pl, pa.matrix, second)
+    rows = tail_features(pa.pl, pa.matrix, second)
+    below = rows[:, 1] > 0
+    assert np.all(final <= second)
+    assert np.array_equal(final[~below], second[~below])
+    last_comment = pa.pl.lines.index(COMMENTS[11])
+    assert final[last_comment] < second[last_comment]
+    tail = tail_features(pa.pl, pa.matrix, second, tail_only=True)
+    assert np.allclose(tail[len(tail) - below.sum() :], rows[below], rtol=0, atol=1e-12)
+
+
+def test_a_german_comment_section_after_the_article_is_left_out():
+    article = clean_page(page(PAGE_TEXT))
+    assert isinstance(article, Article)
+    assert article.title == HEADLINE
+    assert article.paragraphs == ARTICLE
