@@ -1,4 +1,4 @@
-"""The cleaner's tail stage: comment sections after the article, in any language, are not article."""
+"""The cleaner's tail stage: a comment section after the article, in any language, is left out."""
 
 from __future__ import annotations
 
