@@ -85,6 +85,18 @@ def strip_escapes(text: str) -> str:
     return _ESCAPE_SEQUENCE.sub("", text)
 
 
+@cache
+def _changed() -> re.Pattern[str]:
+    """The characters _TABLE changes, found in one scan (str.translate looks every character of a
+    non-ASCII text up in the table: five times slower). Compiled on first use (~0.5 ms)."""
+    chars = "".join(re.escape(chr(c)) for c in _TABLE if not 0xD800 <= c < 0xE000)
+    return re.compile(f"[{chars}\ud800-\udfff]")
+
+
+def _changed_to(match: re.Match[str]) -> str:
+    return _TABLE[ord(match.group())] or ""
+
+
 def _clean_line(line: str) -> str:
     # isprintable() is False for every character the table changes (controls, format characters,
     # odd spaces, separators, surrogates) and also for tabs: a fast test that skips clean lines.
@@ -104,11 +116,13 @@ def sanitize(text: str) -> str:
         return ""
     if not isinstance(text, str):
         text = str(text)
-    text = strip_escapes(text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if not text.replace("\n", "").isprintable():  # all printable: no line would change
-        text = "\n".join([_clean_line(line) for line in text.split("\n")])
+    # all printable: no line would change, and no escape or CR is in it (neither is printable)
+    if not text.replace("\n", "").isprintable():
+        text = strip_escapes(text)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        # what _clean_line does to every line (a text it leaves as it is has none of them)
+        text = _changed().sub(_changed_to, text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from py3langid.langid import visit_counts as library_visit_counts
 
-from index.cleaning import language, line_model, lines, windows
+from index.cleaning import language, line_model, lines, page_kind, parts, windows
 from index.cleaning.lines import _PROMO_LABEL, PageLines
-from index.text import _clean_line, sanitize
+from index.text import _clean_line, sanitize, strip_escapes
 
 _TEXT = st.lists(
     st.sampled_from([*"ab Zé ß.,:\n\t\u00a0\u200b\x1b東の", "  ", " \n", "\n ", "word ", "Word"]),
@@ -207,3 +210,94 @@ def test_position_and_span_columns_are_the_plain_computation_to_the_bit():
         want = np.log1p(np.maximum(index - last, 0)) / 4
         assert got[:, page + 16].tobytes() == want.tobytes(), span
         assert np.array_equal(got[:, page + 20], index == 0)
+
+
+_ODD_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"aAiIİıſsSkK \n\t\r.,-_é東กຂ\u00a0\u2028\u202e\u0085\x1b\x9b\ud800\ufffe",
+            *("\r\n", "viagra", "Cialis", "porno", "xxx", "buy", "cheap", "online", "no"),
+            *("prescription", "escort", "service", "payday", "loans", "replica", "watches"),
+            *("tramadol", "levitra"),
+        ]
+    ),
+    max_size=40,
+).map("".join)
+# the patterns the shortcuts stand for, as they were written before
+_SPAM_IGNORECASE = re.compile(
+    r"(?i)\b(?:viagra|cialis|levitra|tramadol|xanax|porno?|xxx|escort\s+service"
+    r"|payday\s+loans?|replica\s+watch\w*|cheap\s+\w+\s+online|buy\s+\w+\s+online|no\s+prescription)"
+)
+_COPYRIGHT = re.compile(r"(?:copyright|\(c\))\s*(?:19|20)\d\d")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ODD_TEXT)
+def test_spam_words_on_lower_cased_text_are_the_ignorecase_matches(text):
+    lower = text.lower()
+    assert [m.span() for m in page_kind._SPAM.finditer(lower)] == [
+        m.span() for m in _SPAM_IGNORECASE.finditer(lower)
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _ODD_TEXT
+    | st.lists(
+        st.sampled_from(["Photo", "(File photo", "Credit", ":", " by ", ")", "(", "x", " "])
+    ).map("".join)
+)
+def test_word_gates_answer_as_the_patterns_alone(text):
+    words = text.count(" ") + 1
+    end = text[-120:]
+    assert parts.is_credited_caption(text, words) == (
+        4 <= words <= 60 and parts._CREDITED_CAPTION.search(end) is not None
+    )
+    copyright_line = "©" in text or _COPYRIGHT.search(text.lower()) is not None
+    assert (parts.brand_of_copyright(text) != "") <= copyright_line
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ODD_TEXT)
+def test_sanitize_of_odd_characters_is_the_line_by_line_table(text):
+    plain = strip_escapes(text).replace("\r\n", "\n")
+    plain = "\n".join(_clean_line(line) for line in plain.split("\n"))
+    assert sanitize(text) == unicodedata.normalize("NFC", plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ODD_TEXT)
+def test_word_count_without_the_max_test(text):
+    line = " ".join(text.split())
+    spaced = line.count(" ") + 1
+    if line.isascii() or max(line) < "\u0e00":
+        assert lines.word_count(line) == spaced
+    else:
+        more = len(lines.CJK.findall(line)) // 2 + lines.unspaced(line)
+        assert lines.word_count(line) == spaced + more
+
+
+def test_long_lines_classed_from_the_cache_as_when_first_seen():
+    page = "\n\n".join(
+        [
+            "Reporting by Jane Doe and John Roe; editing by Sam Poe for the wire desk today",
+            "We use cookies to give you the best experience on our site, read our cookie policy",
+            "A woman walks past the flooded houses of the town on Monday. Photo: Jane Doe/AFP",
+            "The Council Says The Flooded Houses Of The Town Will Be Rebuilt By The End Of Year",
+            "The council said on Monday that the flooded houses would be rebuilt by the end of "
+            "next year, and that the families would be housed in the meantime.",
+        ]
+        * 2
+    )
+    answers = []
+    for recurs in ([False] * 10, [True] * 10, [False] * 10):
+        lines._LINE_CACHE.clear()
+        for _ in range(2):  # new lines, then the same lines from the cache
+            pl = PageLines(page)
+            credits = lines.classify(pl, recurs)
+            answers.append((pl.kind, pl.role, credits, sorted(pl.caption_text.items())))
+        assert answers[-1] == answers[-2]
+    assert answers[0] == answers[4] != answers[2]  # the site's own lines are furniture
+    kinds = answers[0][0]
+    assert kinds[:5] == [lines.STOP, lines.BAD, lines.SHORT, lines.SHORT, lines.GOOD]
+    assert answers[0][1][2] == "caption" and answers[0][2] == ["Jane Doe", "John Roe"]

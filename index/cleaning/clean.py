@@ -260,11 +260,17 @@ def _paragraphs(
     """The kept lines as paragraphs: no headline, no role lines, no promo glued to prose."""
     pl = pa.pl
     folded_title = title.casefold()
+    title_size = len(folded_title)  # a line's casefold is never shorter than the line
     paragraphs: list[str] = []
     seen: set[str] = set()
     for i in chosen:
         line = pl.lines[i]
-        if i == title_index or pl.role[i] or line.casefold() == folded_title or is_promo(pl, i):
+        if (
+            i == title_index
+            or pl.role[i]
+            or (len(line) <= title_size and line.casefold() == folded_title)  # never shorter
+            or (pl.kind[i] == SHORT and is_promo(pl, i))  # a promo is a SHORT line
+        ):
             if dropped is not None and pl.role[i] not in ("date", "byline"):
                 dropped.append((i, line))
             continue

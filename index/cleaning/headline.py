@@ -30,8 +30,9 @@ def document_title(pl: PageLines, url: str) -> tuple[str, str]:
     brand_words = set(word_tokens(brand))
     host_words = set(word_tokens(site_of_url(url)))
     confirmed = bool(brand_words & host_words)
-    if not confirmed:
-        confirmed = any(line.casefold() == folded for line in pl.lines[1:200])
+    if not confirmed:  # (casefold never shortens a line)
+        size = len(folded)
+        confirmed = any(len(line) <= size and line.casefold() == folded for line in pl.lines[1:200])
     if not confirmed:
         folded_brand = brand.casefold()
         confirmed = any(
@@ -43,9 +44,10 @@ def document_title(pl: PageLines, url: str) -> tuple[str, str]:
 def _title_from_document_title(pl: PageLines, document_title: str) -> tuple[int, str]:
     """The page's own line for the headline its document title names, else the title itself."""
     folded = document_title.casefold()
+    size = len(folded)  # casefold never shortens a line: a longer one neither equals nor is in it
     best, best_length = -1, 0
     for i in range(1, len(pl.lines)):
-        if pl.role[i] or pl.words[i] < 3:
+        if pl.role[i] or pl.words[i] < 3 or len(pl.lines[i]) > size:
             continue
         line = pl.lines[i].casefold()
         if line == folded:

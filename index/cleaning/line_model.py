@@ -127,7 +127,7 @@ def _line_features(line: str, lang: str, gates: list[bool] | None = None) -> byt
     if found is not None:
         return found
     chars = len(line)
-    cjk = 0 if line.isascii() or max(line) < "\u3040" else len(CJK.findall(line))
+    cjk = 0 if line.isascii() else len(CJK.findall(line))  # (max(line) first cost more)
     ascii_line = line.isascii()
     words = line.count(" ") + 1 + cjk // 2 + (0 if ascii_line else unspaced(line))  # Thai too
     if cjk:
@@ -225,7 +225,7 @@ def features(
     n = len(pl.lines)
     lang = page_language(pl)
     cached = _CACHE.get
-    rows = [cached((lang, line)) for line in pl.lines]
+    rows = list(map(cached, zip(repeat(lang), pl.lines)))  # [cached((lang, line)) ...] in C
     packed = b"".join(rows if None not in rows else _new_rows(pl.lines, rows, lang))
     out = np.empty((n, len(FEATURES)))
     out[:, :N_LINE] = np.frombuffer(packed, np.float64).reshape(n, N_LINE)
@@ -258,7 +258,10 @@ def features(
     distance = log_distances(n, 4)  # log1p(|k|) / 4 at k + n
     page[:first, 15] = distance[n + first : n : -1]
     page[last + 1 :, 16] = distance[n + 1 : 2 * n - last]
-    page[:, 17] = 0.0 if len(counts) == n else [counts[line] > 1 for line in pl.lines]
+    if len(counts) == n:
+        page[:, 17] = 0.0
+    else:  # each line's count > 1, its counts gathered in C
+        page[:, 17] = np.fromiter(map(counts.__getitem__, pl.lines), np.int64, n) > 1
     page[:, 18] = overlap
     page[:, 19] = np.minimum(np.cumsum(comment) - comment, 3) / 3
     page[:, 20] = 0.0

@@ -40,6 +40,7 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 # scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar, Khmer
 UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 UNSPACED_WORD_CHARS = 5  # characters of such a script counted as one word
+_FROM_THAI = re.compile("[\u0e00-\U0010ffff]")  # a character of those scripts or CJK, or above
 _LATIN_CAPITAL = re.compile("[^\\W\\d_a-z\u00df-\u00ff]")  # the line model's capital
 
 
@@ -47,7 +48,7 @@ def word_count(line: str) -> int:
     """Words of a line in any script: spaces separate them, or every two CJK characters make one,
     or every five characters of Thai, Lao, Tibetan, Myanmar or Khmer."""
     spaced = line.count(" ") + 1
-    if line.isascii() or max(line) < "\u0e00":
+    if line.isascii() or _FROM_THAI.search(line) is None:  # max(line) < "\u0e00" (3x dearer)
         return spaced
     return spaced + len(CJK.findall(line)) // 2 + unspaced(line)
 
@@ -190,6 +191,26 @@ def _short_line_class(line: str, w: int) -> tuple[int, str, object]:
     return found
 
 
+def _long_line_class(line: str, w: int) -> tuple[int, str, object]:
+    """What a line of more than 14 words is alone, cached in _LINE_CACHE too (a long line's word
+    count is its own, so it is never asked as a short one): credits (with the names), furniture
+    (a site's line or not), a credited caption, prose (GOOD) or other (SHORT); `classify` marks
+    the site's recurring lines BAD unless they are credits or furniture."""
+    found = credits_of(line, w) if w <= 25 else []
+    if found:
+        answer: tuple[int, str, object] = (STOP, "credits", found)
+    elif is_furniture_line(line, w):
+        answer = (STOP if is_legal_notice(line) else BAD), "furniture", None
+    elif is_credited_caption(line, w):
+        answer = SHORT, "caption", None
+    else:
+        answer = (SHORT if title_cased(line, w) else GOOD), "", None
+    if len(_LINE_CACHE) >= _LINE_CACHE_SIZE:
+        _LINE_CACHE.clear()
+    _LINE_CACHE[line] = answer
+    return answer
+
+
 def classify(pl: PageLines, recurs: list[bool]) -> list[str]:
     """Give every line a kind and a role (`recurs`: the line is the site's furniture); return the
     credits found."""
@@ -209,19 +230,19 @@ def classify(pl: PageLines, recurs: list[bool]) -> list[str]:
             pl.caption_text[i] = line
             continue
         if w > 14:  # a long line: prose, or a legal or cookie notice, or a credits line
-            found = credits_of(line, w) if w <= 25 else []
-            if found:
+            line_kind, line_role, found = cached(line) or _long_line_class(line, w)
+            if line_role == "credits":
                 kind[i], role[i] = STOP, "credits"
-                credits.extend(name for name in found if name not in credits)
-            elif is_furniture_line(line, w):
-                kind[i] = STOP if is_legal_notice(line) else BAD
+                credits.extend(name for name in found if name not in credits)  # type: ignore[attr-defined]
+            elif line_role == "furniture":
+                kind[i] = line_kind
             elif recurs[i]:
                 kind[i] = BAD
-            elif is_credited_caption(line, w):
+            elif line_role == "caption":
                 role[i] = "caption"
                 pl.caption_text[i] = line
-            elif not title_cased(line, w):
-                kind[i] = GOOD
+            else:
+                kind[i] = line_kind
             continue
         found = cached(line)  # _short_line_class without a call for a line seen before
         line_kind, line_role, found = found or _short_line_class(line, w)

@@ -22,9 +22,16 @@ _PLACEHOLDER = re.compile(
     r"|default\s+web\s+(?:site\s+)?page|it\s+works!|website\s+is\s+under\s+maintenance"
     r"|im\s+aufbau|en\s+construcción|en\s+construction|w\s+budowie)"
 )
+# Spam words at a word's start, on lower-cased text: what `(?i)\b(?:viagra|cialis|...)` finds
+# there, written so that sre skips to the positions holding a word's first letter (a leading \b
+# made it try every position): each `\b` is a lookbehind after two letters, and a letter stands
+# for what (?i) matches of it in lower-cased text (i: i ı İ; s: s ſ).
 _SPAM = re.compile(
-    r"(?i)\b(?:viagra|cialis|levitra|tramadol|xanax|porno?|xxx|escort\s+service"
-    r"|payday\s+loans?|replica\s+watch\w*|cheap\s+\w+\s+online|buy\s+\w+\s+online|no\s+prescription)"
+    r"v[iıİ](?<!\w..)agra|c[iıİ](?<!\w..)al[iıİ][sſ]|le(?<!\w..)v[iıİ]tra|tr(?<!\w..)amadol"
+    r"|xa(?<!\w..)nax|po(?<!\w..)rno?|xx(?<!\w..)x|e[sſ](?<!\w..)cort\s+[sſ]erv[iıİ]ce"
+    r"|pa(?<!\w..)yday\s+loan[sſ]?|re(?<!\w..)pl[iıİ]ca\s+watch\w*"
+    r"|ch(?<!\w..)eap\s+\w+\s+onl[iıİ]ne|bu(?<!\w..)y\s+\w+\s+onl[iıİ]ne"
+    r"|no(?<!\w..)\s+pre[sſ]cr[iıİ]pt[iıİ]on"
 )
 _SPAM_WORDS = (
     "viagra", "cialis", "levitra", "tramadol", "xanax", "porn", "xxx", "escort", "payday",

@@ -56,6 +56,7 @@ _YEARS_AND_MARKS = re.compile(
 _DOMAIN = re.compile(
     r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co|uk|au|de|fr|info|news|example)\b"
 )
+_COPYRIGHT_YEAR = re.compile(r"(?:copyright|\(c\))\s*(?:19|20)\d\d")
 _COMMON_WORDS_TEXT = (
     "the a an and or of in on to for by with from at is are was were be has have had this that "
     "these those it its if you your we our they their he she his her i not no yes more home news "
@@ -105,7 +106,20 @@ def inline_caption(line: str) -> str:
 
 def is_credited_caption(line: str, words: int) -> bool:
     """A caption line ending with the photo credit ("... Photograph: Name/Agency")."""
-    return 4 <= words <= 60 and _CREDITED_CAPTION.search(line[-120:]) is not None
+    if not 4 <= words <= 60:
+        return False
+    end = line[-120:]  # every match holds one of these words (a search tries every position)
+    return _contains_any(end, _CREDIT_WORDS) and _CREDITED_CAPTION.search(end) is not None
+
+
+_CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit", "Foto", "(File")
+
+
+def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    for part in parts:  # noqa: SIM110 (a plain loop costs less than any() over a generator)
+        if part in text:
+            return True
+    return False
 
 
 def is_label_marker(line: str) -> bool:
@@ -150,9 +164,12 @@ def brand_of_site_title(site: str) -> str:
 
 def brand_of_copyright(line: str) -> str:
     """ "© 2016 ABC" -> "ABC"; "" when the line is not a short copyright notice."""
-    lower = line.lower()
-    if "©" not in line and not re.search(r"(?:copyright|\(c\))\s*(?:19|20)\d\d", lower):
-        return ""
+    if "©" not in line:
+        lower = line.lower()  # every match holds "copyright" or "(c)"
+        if not (
+            ("copyright" in lower or "(c)" in lower) and _COPYRIGHT_YEAR.search(lower) is not None
+        ):
+            return ""
     domain = _DOMAIN.search(line)
     if domain:  # "© 2024 site00.example"
         return domain.group(0)
@@ -175,7 +192,7 @@ def brand_of_lines(lines: list[str]) -> str:
         first = first.strip(".,:;'\"")
         if len(first) < 2 or first.lower() in _COMMON_WORDS:
             continue
-        if sum(ch.isupper() for ch in first) >= 2 or "/" in first:
+        if sum(map(str.isupper, first)) >= 2 or "/" in first:
             counts[first] = counts.get(first, 0) + 1
             if line.count(" ") >= 6 and line[-1] in ".!":
                 speaks.add(first)

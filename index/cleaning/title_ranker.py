@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
+from itertools import chain
 
 import numpy as np
 
@@ -160,10 +162,7 @@ def title_features(
     doc_headline = doc_split.casefold()
     doc_tokens = _tokens(doc)
     body_sets = _body_sets(body)
-    counts: dict[str, int] = {}
-    for line in pl.lines[: first + AFTER + 1]:
-        key = line.casefold()
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter(map(str.casefold, pl.lines[: first + AFTER + 1]))
     n = len(pl.lines)
     above = [i for i in cands if 0 <= i < first]
     rows: list[list[float]] = []
@@ -208,7 +207,7 @@ def title_features(
                 i < 0,
                 i >= 0 and pl.blank_before[index],
                 i >= 0 and twin(pl, i),
-                i >= 0 and any(pl.role[j] in _META for j in range(i + 1, min(n, i + 4))),
+                i >= 0 and not _META.isdisjoint(pl.role[i + 1 : i + 4]),
                 i > 0 and (in_menu[i - 1] or _BULLET.match(pl.lines[i - 1]) is not None),
                 math.log1p(len(above) - bisect_right(above, i)) / 3 if 0 <= i < first else 0.0,
                 i >= 0 and i + 1 < n and pl.kind[i + 1] == GOOD,
@@ -216,7 +215,8 @@ def title_features(
                 symbols,
             ]
         )
-    return np.asarray(rows, dtype=np.float64).reshape(len(cands), len(TITLE_FEATURES))
+    width = len(TITLE_FEATURES)  # fromiter: float() of each value, as asarray converts them
+    return np.fromiter(chain.from_iterable(rows), np.float64, len(rows) * width).reshape(-1, width)
 
 
 def _body_sets(body: list[str]) -> tuple[frozenset[str], frozenset[str]]:
