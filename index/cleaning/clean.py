@@ -331,9 +331,15 @@ def _clean(
     byline = ""
     outside: list[str] = []
     kept = set(chosen)
+    _, site_brand = document_title(pl, page.url)
+    # the lines outside the article name the source only when the page and its title do not
+    needed = dropped is not None or not (page.source or site_brand)
     kinds = pl.kind  # a promo is a SHORT line: most kept lines are not asked
-    promos = [pl.lines[i] for i in chosen if kinds[i] == SHORT and is_promo(pl, i)]
-    for i, (line, role) in enumerate(zip(pl.lines, pl.role, strict=True)):
+    promos = (
+        [pl.lines[i] for i in chosen if kinds[i] == SHORT and is_promo(pl, i)] if needed else []
+    )
+    for i in range(len(pl.lines)) if needed else [i for i, role in enumerate(pl.role) if role]:
+        line, role = pl.lines[i], pl.role[i]
         if not role:  # most lines: the last branch below, in short
             if i not in kept and i != title_index:
                 outside.append(line)
@@ -351,11 +357,10 @@ def _clean(
             byline = byline_of(line, pl.words[i]) or line
         elif role == "date" and not byline and i <= last and (found := _BY_NAME.search(line)):
             byline = found.group(1)  # "Posted on March 3, 2015 by Jane Doe"
-        elif i not in kept and i != title_index and role not in ("date", "credits"):
+        elif needed and i not in kept and i != title_index and role not in ("date", "credits"):
             outside.append(line)
             if dropped is not None:
                 dropped.append((i, line))
-    _, site_brand = document_title(pl, page.url)
     return Article(
         id="",
         dump=page.dump,

@@ -177,7 +177,8 @@ def title_features(
         if i >= first and line in body:  # a candidate in the body is not compared with itself
             own = _body_sets([b for b in body if b != line])
         if tokens:
-            doc_overlap = len(tokens & doc_tokens) / len(tokens | doc_tokens)
+            shared = len(tokens & doc_tokens)  # over the union's size, without building it
+            doc_overlap = shared / (len(tokens) + len(doc_tokens) - shared)
             body_overlap = len(tokens & own[0]) / len(tokens)
         line_score = math.tanh(float(scores[index]) / 4) if i >= 0 and len(scores) else 0.0
         shape, marks, symbols = _line_alone(line)
