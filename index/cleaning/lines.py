@@ -96,8 +96,9 @@ def _split_lines(text: str) -> tuple[list[str], list[bool]]:
     lines: list[str] = []
     blank_before: list[bool] = []
     blank = True
+    append, mark = lines.append, blank_before.append
     for raw in text.split("\n"):
-        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        if raw.isprintable() and "  " not in raw and raw == raw.strip(" "):
             line = raw  # already one space between words (printable: no other whitespace)
         else:
             line = " ".join(raw.split())
@@ -107,8 +108,8 @@ def _split_lines(text: str) -> tuple[list[str], list[bool]]:
         if not blank and line[0].islower() and lines and _continues(lines[-1], line):
             lines[-1] = f"{lines[-1]} {line}"  # a hard-wrapped paragraph: join its lines
             continue
-        lines.append(line)
-        blank_before.append(blank)
+        append(line)
+        mark(blank)
         blank = False
     return lines, blank_before
 

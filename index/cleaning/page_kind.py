@@ -82,7 +82,8 @@ def _languages(paragraphs: list[str]) -> int:
 def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
     """(kind, reason) of a cleaned page: ("article", "") or a listing or junk with its reason."""
     text = " ".join(paragraphs)
-    words = text.count(" ") + 1
+    sizes = [p.count(" ") + 1 for p in paragraphs]  # words of each paragraph
+    words = sum(sizes) or 1  # text.count(" ") + 1, without a pass over the text
     head = f"{title} {text[:300]}"
     lower = f"{title} {text}".lower()
     if ("lorem" in lower or "dolor" in lower or "adipiscing" in lower) and _LOREM.search(text):
@@ -96,7 +97,7 @@ def page_kind(title: str, paragraphs: list[str]) -> tuple[str, str]:
         spam = len(_SPAM.findall(lower))
     if spam >= 4 and spam * 100 >= words:
         return JUNK, "spam"
-    prose = [size for p in paragraphs if (size := p.count(" ") + 1) >= PROSE_WORDS]  # words
+    prose = [size for size in sizes if size >= PROSE_WORDS]
     prose_words = sum(prose)
     sentences = sum(1 for p in paragraphs if ends_sentence(p.rstrip()))  # in any script
     if not prose and not sentences and title.rstrip().endswith(("?", "？")):
