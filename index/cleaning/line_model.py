@@ -258,10 +258,8 @@ def features(
     distance = log_distances(n, 4)  # log1p(|k|) / 4 at k + n
     page[:first, 15] = distance[n + first : n : -1]
     page[last + 1 :, 16] = distance[n + 1 : 2 * n - last]
-    if len(counts) == n:
-        page[:, 17] = 0.0
-    else:  # each line's count > 1, its counts gathered in C
-        page[:, 17] = np.fromiter(map(counts.__getitem__, pl.lines), np.int64, n) > 1
+    repeats = np.fromiter(map(counts.__getitem__, pl.lines), np.int64, n) if len(counts) < n else 0
+    page[:, 17] = repeats > 1  # each line's count, gathered in C (no line repeats: 0, all False)
     page[:, 18] = overlap
     page[:, 19] = np.minimum(np.cumsum(comment) - comment, 3) / 3
     page[:, 20] = 0.0
