@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/related.py quality   # 30 picked stories, top 5 each, proxies
     .venv/bin/python benchmarks/related.py timing    # per-article time at 10,000 and 100,000
+    .venv/bin/python benchmarks/related.py timing --library DIR   # ... in a library you have
     .venv/bin/python benchmarks/related.py tune      # grid over the blend weights (topic proxy)
     .venv/bin/python benchmarks/related.py judge     # judged by a person: see related_judge.py
     .venv/bin/python benchmarks/related.py all       # quality and timing
@@ -338,12 +339,18 @@ def generated(n: int) -> list[Article]:
     return corpus.generated_articles(n, base=base)
 
 
-def timing(sizes: tuple[int, ...] = (10_000, 100_000), samples: int = 200) -> None:
-    for n in sizes:
-        folder = corpus.library_folder(f"related-gen-{n}", lambda n=n: generated(n))
+def timing(
+    sizes: tuple[int, ...] = (10_000, 100_000), samples: int = 200, library: Path | None = None
+) -> None:
+    """Per-article time of `related` in generated libraries of `sizes`, or in `library`."""
+    folders = [library] if library else [
+        corpus.library_folder(f"related-gen-{n}", lambda n=n: generated(n)) for n in sizes
+    ]  # fmt: skip
+    for folder in folders:
         with Library(folder, readonly=True) as lib:
-            rng = random.Random(n)
             ids = [r[0] for r in lib.store.db.execute("SELECT id FROM articles")]
+            n = len(ids)
+            rng = random.Random(n)
             articles = [lib.store.get(i) for i in rng.sample(ids, samples)]
             lib.finder.related(articles[0])  # open files, warm the term caches a little
             warm, cold, mlt = [], [], []
@@ -360,7 +367,7 @@ def timing(sizes: tuple[int, ...] = (10_000, 100_000), samples: int = 200) -> No
                 started = time.perf_counter()
                 more_like_this(lib, a, 10, {a.id})
                 mlt.append(time.perf_counter() - started)
-        print(f"\n{n:,} articles ({samples} articles, ms per article)")
+        print(f"\n{folder.name}: {n:,} articles ({samples} articles, ms per article)")
         for name, values in (
             ("related, caches filling", warm),
             ("related, caches cleared each time", cold),
@@ -381,4 +388,5 @@ if __name__ == "__main__":
 
         related_judge.main(sys.argv[2:])
     if what in ("timing", "all"):
-        timing()
+        given = sys.argv[3] if sys.argv[2:3] == ["--library"] and len(sys.argv) > 3 else None
+        timing(library=Path(given) if given else None)
