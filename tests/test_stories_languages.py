@@ -204,3 +204,10 @@ async def test_the_front_page_row_of_a_story_names_its_languages(indexed, tmp_pa
             spans = table.get_row_at(alone)[3].spans
             assert "italic" not in {str(span.style) for span in spans}
             assert "italic" in {str(span.style) for span in table.get_row_at(0)[3].spans}
+            table.move_cursor(row=0)
+            await pilot.press("enter")  # the story view says in how many languages, and which
+            await pilot.pause(0.5)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            summary = str(pilot.app.screen.query_one("#story-summary").render())
+            assert "in 5 languages (de en es fr pl)" in summary

@@ -46,15 +46,19 @@ def story_items(article: Article, story: Sequence[RelatedItem]) -> list[RelatedI
 
 
 def story_summary(items: Sequence[RelatedItem]) -> Text:
-    """One line: how many articles, dumps and sources, the dates it spans, how many undated."""
+    """One line: how many articles, dumps and sources (and languages, when several), the dates it
+    spans, how many undated."""
     dated = sorted(i.date[:10] for i in items if i.date)
     dumps = {i.dump for i in items}
     sources = {i.source for i in items if i.source}
+    languages = sorted({i.language for i in items if i.language})
     text = Text()
     text.append(f"{len(items)} article{'s' if len(items) != 1 else ''}", "bold")
     text.append(f" in {len(dumps)} dump{'s' if len(dumps) != 1 else ''}")
     if sources:
         text.append(f" from {len(sources)} source{'s' if len(sources) != 1 else ''}")
+    if len(languages) > 1:
+        text.append(f" in {len(languages)} languages ({' '.join(languages)})")
     if dated:
         text.append(", ")
         text.append(dated[0], "bold")
