@@ -63,6 +63,8 @@ def test_cli_story_lists_its_languages_and_related_marks_a_foreign_article_same_
     related = json.loads(newsreader(lib, "related", english, "--json").stdout)
     kinds = {r["id"]: r["kind"] for r in related["related"]}
     assert kinds[german] == "same story"
+    assert related["related"][0]["id"] == german  # joined on strict evidence: first, though
+    # its words cannot score it against an English article
     shown = json.loads(newsreader(lib, "story", english, "--json").stdout)
     assert sorted(shown["info"]["languages"]) == ["de", "en"]
     assert {m["language"] for m in shown["members"]} == {"de", "en"}
