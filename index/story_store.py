@@ -232,8 +232,7 @@ def list_stories(
     order = "last_date DESC, articles DESC" if newest else "articles DESC, last_date DESC"
     rows = db.execute(f"{sql} ORDER BY {order}, id LIMIT ?", (*args, max(0, limit))).fetchall()
     found = [_story(r) for r in rows]
-    timelines = _timelines(db, [story.id for story in found])
-    languages = _languages(db, [story.id for story in found])
+    timelines, languages = _timelines(db, [story.id for story in found])
     for story in found:
         story.timeline = timelines.get(story.id, [])
         story.languages = languages.get(story.id, [])
@@ -256,20 +255,34 @@ def _languages(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[s
     return {sid: [lang for _, lang in sorted(found)] for sid, found in counts.items()}
 
 
-def _timelines(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[tuple[str, int]]]:
-    """Articles a day of each story (dated articles only), in one query for the stories listed."""
-    found: dict[str, list[tuple[str, int]]] = {}
+def _timelines(
+    db: sqlite3.Connection, story_ids: list[str]
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[str]]]:
+    """Articles a day of each story (dated articles only), and its known languages (most
+    articles first, then by code), in one query for the stories listed."""
+    days: dict[str, dict[str, int]] = {}
+    counts: dict[str, dict[str, int]] = {}
     for start in range(0, len(story_ids), 500):
         chunk = story_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for sid, day, count in db.execute(
-            "SELECT m.story_id, substr(a.date, 1, 10) AS day, COUNT(*) FROM story_members m "
-            f"JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks}) "
-            "AND a.date != '' GROUP BY m.story_id, day ORDER BY m.story_id, day",
+        for sid, day, language, count in db.execute(
+            "SELECT m.story_id, substr(a.date, 1, 10) AS day, a.language, COUNT(*) "
+            f"FROM story_members m JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.story_id IN ({marks}) GROUP BY m.story_id, day, a.language",
             chunk,
         ):
-            found.setdefault(sid, []).append((day, count))
-    return found
+            if day:
+                per_day = days.setdefault(sid, {})
+                per_day[day] = per_day.get(day, 0) + count
+            if language:
+                per_language = counts.setdefault(sid, {})
+                per_language[language] = per_language.get(language, 0) + count
+    timelines = {sid: sorted(per_day.items()) for sid, per_day in days.items()}
+    languages = {
+        sid: [lang for _, lang in sorted((-n, lang) for lang, n in found.items())]
+        for sid, found in counts.items()
+    }
+    return timelines, languages
 
 
 def get_story(db: sqlite3.Connection, story_id: str) -> Story | None:

@@ -35,7 +35,7 @@ def test_the_front_page_reads_its_first_stories_in_index_order_in_two_queries(tm
         db = lib.store.db
         for newest in (False, True):
             found, sql = listed_with_sql(db, newest)
-            assert len(sql) == 3  # is there a story table; the stories; their timelines
+            assert len(sql) == 3  # a story table?; the stories; their days and languages
             plan = " ".join(str(r) for r in db.execute("EXPLAIN QUERY PLAN " + sql[1]))
             assert "TEMP B-TREE" not in plan, plan  # no sort of every story for five of them
             assert ("stories_newest" if newest else "stories_biggest") in plan
