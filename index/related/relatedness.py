@@ -148,6 +148,7 @@ class TermStats:
         self._entity_df = entity_df  # (kind, name) -> articles naming it
         self._term_df = term_df  # words -> their counts kept at ingest (None: not current)
         self._idf: dict[str, float] = {}
+        self._tf: dict[float, float] = {}  # count -> 1 + log(count)
         self._df: dict[str, int] | None = None  # word -> articles, when loaded at once
         self._entity_idf: dict[tuple[str, str], float] = {}
         self.entity_articles: dict[tuple[str, str], int] = {}
@@ -170,6 +171,15 @@ class TermStats:
             )
             self._idf[term] = found = self._weigh(term, df)
         return found
+
+    def weights(self, counts: dict[str, float]) -> dict[str, float]:
+        """(1 + log count) x idf of each term of `counts` (term -> count), from the caches."""
+        idf, tf = self._idf, self._tf
+        for term in [t for t in counts if t not in idf]:
+            self.idf(term)
+        for n in [n for n in counts.values() if n not in tf]:
+            tf[n] = 1.0 + math.log(n)
+        return {t: tf[n] * idf[t] for t, n in counts.items()}
 
     def _weigh(self, term: str, df: int) -> float:
         found = math.log((self.total + 1) / (df + 0.5))
@@ -218,7 +228,7 @@ class Vectors:
 
 def text_and_entities(p: Profile, stats: TermStats) -> tuple[Vector, Vector]:
     """The vectors of title + body words and of entities (all that stories compare)."""
-    text = {t: (1.0 + math.log(n)) * stats.idf(t) for t, n in p.terms.items()}
+    text = stats.weights(p.terms)
     top = max(p.entities.values(), default=1.0) or 1.0
     ents = {
         k: stats.entity_idf(k, p.entity_names.get(k, k[1])) * math.sqrt(s / top)

@@ -24,6 +24,7 @@ order give the same stories, whatever the chunking.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -111,7 +112,7 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
     common = max(50, COMMON_SHARE * stats.total)
     rare = math.log((stats.total + 1) / (common + 0.5))  # the rarity of a word that common
     # its strongest words and entities ask for neighbours; the commonest ask for none
-    ranked = sorted(words.items(), key=lambda kw: (-kw[1], kw[0]))
+    ranked = strongest(words, max(QUERY_WORDS, KEY_WORDS))
     query = {t: w for t, w in ranked[:QUERY_WORDS] if stats.idf(t) >= rare}
     query.update(
         (entity_key(*k), ENTITY_WEIGHT * ents[entity_key(*k)])
@@ -128,6 +129,14 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
     keys += story_rows(profile.language, profile.day, profile.cross)  # and across languages
     groups = (article.copy_group or article.id, article.version_group or article.id)
     return Placing(article.id, profile.day, groups, query, keys, top)
+
+
+def strongest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
+    """The `n` heaviest items, heaviest first, ties by key: sorting them all, cut at `n`."""
+    if len(weights) > n:
+        floor = heapq.nlargest(n, weights.values())[-1]
+        weights = {k: w for k, w in weights.items() if w >= floor}
+    return sorted(weights.items(), key=lambda kw: (-kw[1], kw[0]))[:n]
 
 
 def closeness_factor(a: int | None, b: int | None) -> float:
@@ -254,12 +263,13 @@ class StoryGrouper:
         for j, p in enumerate(batch):  # the batch's own articles, placed as the loop goes
             stories.append("")
             days.append(p.day)
-            for key, weight, top in p.keys:
-                if key in key_index:
-                    key_col.append(key_index[key])
-                    doc_col.append(placed_before + j)
-                    weight_col.append(weight)
-                    top_col.append(top)
+            hits = [(key_index[k], w, top) for k, w, top in p.keys if k in key_index]
+            if hits:
+                keys_of, weights_of, tops_of = zip(*hits, strict=True)
+                key_col += keys_of
+                doc_col += [placed_before + j] * len(hits)
+                weight_col += weights_of
+                top_col += tops_of
         order = np.argsort(np.asarray(key_col, dtype=np.int64), kind="stable")
         key_arr = np.asarray(key_col, dtype=np.int64)[order]
         near = Neighbours(
