@@ -114,6 +114,8 @@ def test_adding_articles_places_only_them_and_regrouping_gives_the_same_stories(
         lib.refresh()
         assert StoryGrouper(lib.engine, lib.store).place_new() == len(later)  # as `add` does
         after = {a.id: a.story for a in lib.export()}
+        indexes = lib.store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        assert "story_keys_article" in {name for (name,) in indexes}  # dropped while placing
     assert {k: after[k] for k in before} == before  # nothing already placed moved
     with make_library(tmp_path / "b", first) as again:
         again.ensure_stories()
@@ -392,9 +394,21 @@ def test_key_rows_give_the_rows_a_query_gives_and_follow_what_is_added():
     assert held.neighbours(keys) == queried(keys)
     write([("cocoa", "a", 0.75, 0), ("cocoa", "c", 0.125, 0), ("wheat", "c", 0.3, 0)])
     write([("cocoa", "d", 0.5, 0), ("tin", "c", 0.2, 0)])  # a replaced row; a key not asked
+    write([("cocoa", "e", 0.4, 1), ("wheat", "a", 0.6, 1)])  # after the others; before them
     for keys in (["@org:icco", "cocoa", "wheat"], ["cocoa", "tin"]):
         assert held.neighbours(keys) == queried(keys)
-    assert held.neighbours(["cocoa"])[1] == ["a", "b", "c", "d"]
+    assert held.neighbours(["cocoa"])[1] == ["a", "b", "c", "d", "e"]
+
+
+def test_an_articles_strongest_words_are_the_head_of_all_of_them_sorted():
+    from index.related.stories import strongest
+
+    weights = {
+        w: float(len(w) % 4)
+        for w in ["ab", "abc", "abcd", "x", "y", "zz", "zzz", "q", "abcde", "e"]
+    }
+    for n in (0, 1, 3, 4, 5, 10, 20):
+        assert strongest(weights, n) == sorted(weights.items(), key=lambda kw: (-kw[1], kw[0]))[:n]
 
 
 CITIES = ["Omaha", "Peoria", "Joliet", "Sioux City", "St Paul", "Kansas City"]

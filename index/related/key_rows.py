@@ -57,6 +57,11 @@ class KeyRows:
             held = self.rows.get(key)
             if held is None:  # not asked yet: read from the store when it is
                 continue
+            if not held.articles or held.articles[-1] < article:  # after the others: append
+                held.articles.append(article)
+                held.weights.append(weight)
+                held.top.append(top)
+                continue
             at = bisect_left(held.articles, article)
             if at < len(held.articles) and held.articles[at] == article:
                 held.weights[at], held.top[at] = weight, top

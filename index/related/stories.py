@@ -133,7 +133,7 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
 
 def strongest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
     """The `n` heaviest items, heaviest first, ties by key: sorting them all, cut at `n`."""
-    if len(weights) > n:
+    if len(weights) > n > 0:
         floor = heapq.nlargest(n, weights.values())[-1]
         weights = {k: w for k, w in weights.items() if w >= floor}
     return sorted(weights.items(), key=lambda kw: (-kw[1], kw[0]))[:n]
@@ -182,6 +182,10 @@ class StoryGrouper:
                 "WHERE m.article_id = a.id) ORDER BY " + ORDER
             )
         ]
+        if self.db.execute("SELECT 1 FROM story_keys LIMIT 1").fetchone() is None:
+            # placing from scratch reads no key by article: its index is built once, at the end
+            # (by `TABLES`, as an interrupted run's next run does), not row by row
+            self.db.execute("DROP INDEX IF EXISTS story_keys_article")
         with self.engine._lock:
             searcher = self.engine.searcher
             generation = index_state(searcher.reader())
@@ -222,6 +226,7 @@ class StoryGrouper:
                 if progress:
                     progress(min(start + CHUNK, len(todo)), len(todo))
         refresh_stories(self.db, sorted(touched))
+        self.db.executescript(TABLES)
         self.store.set_meta(DONE_KEY, LAYOUT)
         self.store.commit()
         return len(todo)
