@@ -31,17 +31,18 @@ class KeyRows:
         self.db = db
         self.rows: dict[str, Rows] = {}
 
-    def neighbours(self, keys: list[str]) -> tuple[list[int], list[str], list[float], list[int]]:
+    def neighbours(self, keys: list[str]) -> tuple[array, list[str], array, bytearray]:
         """(key number, article, weight, top) of every row of `keys`, keys in the order given
-        (a key's number: its place in `keys`), each key's rows in article id order."""
+        (a key's number: its place in `keys`), each key's rows in article id order. The numbers
+        in typed arrays (copied as memory, read by numpy without a conversion)."""
         self.read(keys)
-        key_col: list[int] = []
+        key_col = array("q")
         articles: list[str] = []
-        weights: list[float] = []
-        top: list[int] = []
+        weights = array("d")
+        top = bytearray()
         for n, key in enumerate(keys):
             rows = self.rows[key]
-            key_col += [n] * len(rows.articles)
+            key_col += array("q", [n]) * len(rows.articles)
             articles += rows.articles
             weights += rows.weights
             top += rows.top

@@ -24,7 +24,6 @@ order give the same stories, whatever the chunking.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -134,7 +133,7 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
 def strongest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
     """The `n` heaviest items, heaviest first, ties by key: sorting them all, cut at `n`."""
     if len(weights) > n > 0:
-        floor = heapq.nlargest(n, weights.values())[-1]
+        floor = sorted(weights.values(), reverse=True)[n - 1]
         weights = {k: w for k, w in weights.items() if w >= floor}
     return sorted(weights.items(), key=lambda kw: (-kw[1], kw[0]))[:n]
 
@@ -271,19 +270,20 @@ class StoryGrouper:
             hits = [(key_index[k], w, top) for k, w, top in p.keys if k in key_index]
             if hits:
                 keys_of, weights_of, tops_of = zip(*hits, strict=True)
-                key_col += keys_of
+                key_col.extend(keys_of)
                 doc_col += [placed_before + j] * len(hits)
-                weight_col += weights_of
-                top_col += tops_of
-        order = np.argsort(np.asarray(key_col, dtype=np.int64), kind="stable")
-        key_arr = np.asarray(key_col, dtype=np.int64)[order]
+                weight_col.extend(weights_of)
+                top_col.extend(tops_of)
+        key_arr = np.frombuffer(key_col, dtype=np.int64)
+        order = np.argsort(key_arr, kind="stable")
+        key_arr = key_arr[order]
         near = Neighbours(
             key_index,
             np.searchsorted(key_arr, np.arange(len(keys) + 1)),
             key_arr,
             np.asarray(doc_col, dtype=np.int64)[order],
-            np.asarray(weight_col, dtype=np.float64)[order],
-            np.asarray(top_col, dtype=bool)[order],
+            np.frombuffer(weight_col, dtype=np.float64)[order],
+            np.frombuffer(top_col, dtype=np.uint8)[order].astype(bool),
             stories,
             days,
             self.sizes,
