@@ -144,6 +144,13 @@ def central_title(titles: list[tuple[str, str]]) -> str:
     return best[2]
 
 
+def defer_key_index(db: sqlite3.Connection) -> None:
+    """Before placing into an empty story_keys: drop its index by article (placing from scratch
+    reads none), built once at the end by `TABLES` (or by an interrupted run's next run)."""
+    if db.execute("SELECT 1 FROM story_keys LIMIT 1").fetchone() is None:
+        db.execute("DROP INDEX IF EXISTS story_keys_article")
+
+
 def refresh_stories(db: sqlite3.Connection, story_ids: Iterable[str]) -> None:
     """Recompute stories' labels, key entities, counts, dumps, sources and date spans (a few
     hundred stories a query: a placing run touches thousands)."""

@@ -24,6 +24,15 @@ class Rows:
     top: bytearray = field(default_factory=bytearray)
 
 
+def strongest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
+    """The `n` heaviest items (an article's key words), heaviest first, ties by key: sorting them
+    all, cut at `n`."""
+    if len(weights) > n > 0:
+        floor = sorted(weights.values(), reverse=True)[n - 1]
+        weights = {k: w for k, w in weights.items() if w >= floor}
+    return sorted(weights.items(), key=lambda kw: (-kw[1], kw[0]))[:n]
+
+
 class KeyRows:
     """story_keys rows by key, for the keys asked so far in one run."""
 

@@ -33,12 +33,12 @@ import numpy as np
 from index.format import index_state
 from index.records import Article
 from index.related.cross_language import CrossJoiner, story_rows, with_cross_keys
-from index.related.key_rows import KeyRows
+from index.related.key_rows import KeyRows, strongest
 from index.related.relatedness import Profile, TermStats, Weights, profile_of, text_and_entities
 from index.related.story_profiles import chunk_profiles
 from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
-from index.story_store import DONE_KEY, LAYOUT, TABLES, refresh_stories
+from index.story_store import DONE_KEY, LAYOUT, TABLES, defer_key_index, refresh_stories
 
 JOIN_SCORE = 0.4  # an article joins the story it matches best from this score (else starts one)
 LINK = 3  # a story's match: the mean score of its best this many members (1 chained stories)
@@ -130,14 +130,6 @@ def placing_of(article: Article, profile: Profile, stats: TermStats) -> Placing:
     return Placing(article.id, profile.day, groups, query, keys, top)
 
 
-def strongest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
-    """The `n` heaviest items, heaviest first, ties by key: sorting them all, cut at `n`."""
-    if len(weights) > n > 0:
-        floor = sorted(weights.values(), reverse=True)[n - 1]
-        weights = {k: w for k, w in weights.items() if w >= floor}
-    return sorted(weights.items(), key=lambda kw: (-kw[1], kw[0]))[:n]
-
-
 def closeness_factor(a: int | None, b: int | None) -> float:
     if a is None or b is None:
         return 1.0
@@ -181,10 +173,7 @@ class StoryGrouper:
                 "WHERE m.article_id = a.id) ORDER BY " + ORDER
             )
         ]
-        if self.db.execute("SELECT 1 FROM story_keys LIMIT 1").fetchone() is None:
-            # placing from scratch reads no key by article: its index is built once, at the end
-            # (by `TABLES`, as an interrupted run's next run does), not row by row
-            self.db.execute("DROP INDEX IF EXISTS story_keys_article")
+        defer_key_index(self.db)  # placing from scratch: built once, at the end
         with self.engine._lock:
             searcher = self.engine.searcher
             generation = index_state(searcher.reader())
@@ -256,9 +245,7 @@ class StoryGrouper:
         days: list[int | None] = []
         doc_col: list[int] = []
         if aids:
-            # article -> its document number, in order of first row
-            firsts = dict.fromkeys(aids)
-            doc_of = dict(zip(firsts, range(len(firsts)), strict=True))
+            doc_of = {a: n for n, a in enumerate(dict.fromkeys(aids))}  # in order of first row
             doc_col = list(map(doc_of.__getitem__, aids))
             self._load_placed(doc_of.keys() - self.placed.keys())
             seen = map(self.placed.__getitem__, doc_of)  # (story, day) of each document
@@ -268,15 +255,13 @@ class StoryGrouper:
             stories.append("")
             days.append(p.day)
             hits = [(key_index[k], w, top) for k, w, top in p.keys if k in key_index]
-            if hits:
-                keys_of, weights_of, tops_of = zip(*hits, strict=True)
-                key_col.extend(keys_of)
-                doc_col += [placed_before + j] * len(hits)
-                weight_col.extend(weights_of)
-                top_col.extend(tops_of)
-        key_arr = np.frombuffer(key_col, dtype=np.int64)
-        order = np.argsort(key_arr, kind="stable")
-        key_arr = key_arr[order]
+            keys_of, weights_of, tops_of = zip(*hits, strict=True) if hits else ((), (), ())
+            key_col.extend(keys_of)
+            doc_col += [placed_before + j] * len(hits)
+            weight_col.extend(weights_of)
+            top_col.extend(tops_of)
+        order = np.argsort(np.frombuffer(key_col, dtype=np.int64), kind="stable")
+        key_arr = np.frombuffer(key_col, dtype=np.int64)[order]
         near = Neighbours(
             key_index,
             np.searchsorted(key_arr, np.arange(len(keys) + 1)),
