@@ -405,7 +405,7 @@ def test_key_rows_give_the_rows_a_query_gives_and_follow_what_is_added():
 
 
 def test_an_articles_strongest_words_are_the_head_of_all_of_them_sorted():
-    from index.related.relatedness import strongest
+    from index.related.key_rows import strongest
 
     weights = {
         w: float(len(w) % 4)
