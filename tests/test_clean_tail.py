@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from index.cleaning import tail
 from index.cleaning.clean import analyse, clean_page, score
 from index.cleaning.line_model import WEIGHTS_FILE, line_scores
 from index.cleaning.tail import TAIL_FEATURES, tail_features, tail_scores
@@ -86,7 +89,8 @@ def test_the_tail_model_only_lowers_the_lines_below_the_core():
     last_comment = pa.pl.lines.index(COMMENTS[11])
     assert final[last_comment] < second[last_comment]
     tail = tail_features(pa.pl, pa.matrix, second, tail_only=True)
-    assert np.allclose(tail[len(tail) - below.sum() :], rows[below], rtol=0, atol=1e-12)
+    assert len(tail) == below.sum()  # the rows of the lines below the core alone
+    assert np.allclose(tail, rows[below], rtol=0, atol=1e-12)
 
 
 def test_a_german_comment_section_after_the_article_is_left_out():
@@ -94,3 +98,30 @@ def test_a_german_comment_section_after_the_article_is_left_out():
     assert isinstance(article, Article)
     assert article.title == HEADLINE
     assert article.paragraphs == ARTICLE
+
+
+def _plain_person_share(lines: list[str]) -> np.ndarray:
+    """The person-word share as first written: the page's words in one list, summed per line."""
+    tokens = " ".join(lines).lower().split(" ")
+    hits = np.array([token in tail._PERSON for token in tokens], dtype=np.float64)
+    sizes = np.array([line.count(" ") + 1 for line in lines])
+    starts = np.cumsum(sizes) - sizes
+    return np.minimum(np.add.reduceat(hits, starts) / sizes * 8, 1.0)
+
+
+_WORDS = st.sampled_from(["I", "i'm", "MY", "Ich", "wir", "nous", "ΣΑΣ", "İch", "the", "ΜΟΥ", "é"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_WORDS | st.text(" aIé\u0130\u03a3", max_size=4), min_size=1), min_size=1))
+def test_the_person_share_line_by_line_is_the_plain_one_bit_for_bit(words):
+    lines = [" ".join(line) for line in words]
+    assert tail._person_share(lines).tobytes() == _plain_person_share(lines).tobytes()
+
+
+def test_a_page_whose_core_is_its_last_line_has_no_tail_rows_and_keeps_its_scores():
+    pa = analyse(MENU + HEADLINE + "\n\n" + "\n\n".join(ARTICLE) + "\n", None, "")
+    second = line_scores(pa.matrix)
+    assert tail_features(pa.pl, pa.matrix, second)[:, 1].sum() == 0  # nothing below the core
+    assert tail_features(pa.pl, pa.matrix, second, tail_only=True).shape == (0, len(TAIL_FEATURES))
+    assert tail_scores(pa.pl, pa.matrix, second) is second

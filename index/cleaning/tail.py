@@ -21,7 +21,7 @@ import numpy as np
 
 from index.cleaning.line_model import LINE_FEATURES
 from index.cleaning.lines import PageLines
-from index.cleaning.windows import running_sums, window_means
+from index.cleaning.windows import PAD, running_sums, window_means
 
 TAIL_FEATURES = (
     "score", "below_core", "stamp", "stamps_near", "stamps_since_core", "marks_since_core",
@@ -58,13 +58,12 @@ REPLY_WORDS = 8  # a reply or report marker is a line of at most this many words
 
 
 def _person_share(lines: list[str]) -> np.ndarray:
-    """The share of first- and second-person words of each line (x8, at most 1). A page's lines
-    hold single spaces only, so its lines joined by spaces split into each line's words in turn."""
-    tokens = " ".join(lines).lower().split(" ")
-    hits = np.fromiter(map(_PERSON.__contains__, tokens), np.float64, len(tokens))
-    sizes = np.fromiter(map(str.count, lines, repeat(" ")), np.int64, len(lines)) + 1
-    starts = np.cumsum(sizes) - sizes
-    return np.minimum(np.add.reduceat(hits, starts) / sizes * 8, 1.0)
+    """The share of first- and second-person words of each line (x8, at most 1): each line's
+    words (split at its single spaces) lower-cased, the person words among them counted."""
+    words = list(map(str.split, map(str.lower, lines), repeat(" ")))  # ASCII lines lower fast
+    person = map(len, map(list, map(filter, repeat(_PERSON.__contains__), words)))
+    hits = np.fromiter(person, np.float64, len(lines))
+    return np.minimum(hits / np.fromiter(map(len, words), np.int64, len(lines)) * 8, 1.0)
 
 
 def _marked(lines: list[str], chosen: np.ndarray, pattern: re.Pattern[str]) -> np.ndarray:
@@ -85,51 +84,51 @@ def tail_features(
 ) -> np.ndarray:
     """The third stage's features of every line: the second stage's `scores` and the tail's
     signs around the line and between the page's core and it. `tail_only`: the rows of the
-    lines from NEAR above the first line below the core on (the same values as in all rows)."""
+    lines below the core alone (none when the core is the last line), the same values as theirs
+    in all rows, computed from the lines of the tail and the NEAR above it only."""
     n = len(scores)
     if not n:
         return np.zeros((0, len(TAIL_FEATURES)))
     positive = (scores > 0) * matrix[:, 0]
-    core = int(window_means(running_sums(positive), CORE_WINDOW).argmax())
-    total = positive.sum() or 1.0
-    seen = (np.cumsum(positive) - positive) / total
-    low = max(0, core + 1 - NEAR) if tail_only else 0
-    if low:  # what a window of NEAR lines needs of the lines above the tail, no more
-        lines, matrix, scores, seen = pl.lines[low:], matrix[low:], scores[low:], seen[low:]
-        words = np.asarray(pl.words[low:])
-    else:
-        lines, words = pl.lines, np.asarray(pl.words)
-    m = n - low
-    out = np.empty((m, len(TAIL_FEATURES)))
+    running = running_sums(positive)
+    core = int(window_means(running, CORE_WINDOW).argmax())
+    first = core + 1 if tail_only else 0  # the first line whose row is returned
+    if first == n:
+        return np.zeros((0, len(TAIL_FEATURES)))
+    low = max(0, first - NEAR)  # what a window of NEAR lines needs of the lines above, no more
+    lines, matrix, words = pl.lines[low:], matrix[low:], np.asarray(pl.words[low:])
     # a name-and-date line: a date or time, or a "3 hours ago", on a short line
     dated = matrix[:, _DATE_COLUMN] + matrix[:, _AGO_COLUMN]
-    near = np.empty((3, m))  # stamp, person, short: their means over NEAR lines in one pass
+    near = np.empty((3, n - low))  # stamp, person, short: their means over NEAR lines in one pass
     stamp, person, short = near
     np.logical_and(dated > 0, words <= STAMP_WORDS, out=stamp, casting="unsafe")
     person[:] = _person_share(lines)
     np.less_equal(words, 6, out=short, casting="unsafe")
-    means = window_means(running_sums(near), NEAR)
+    means = window_means(running_sums(near), NEAR)[:, first - low :]
+    near, matrix, words = near[:, first - low :], matrix[first - low :], words[first - low :]
+    lines = lines[first - low :]
     reply = _marked(lines, np.flatnonzero(words <= REPLY_WORDS), _REPLY)
-    below = out[:, 1]
+    cols = np.empty((len(TAIL_FEATURES), n - first))  # one row per feature, transposed at the end
+    below = cols[1]
     below[:] = 0.0
-    below[core + 1 - low :] = 1.0
-    out[:, 0] = scores / 8  # unclipped: the tail model corrects the second stage, on its scale
-    out[:, 2] = stamp
-    out[:, 3] = np.minimum(means[0] * (2 * NEAR + 1), 3) / 3
-    out[:, 4] = np.minimum(np.cumsum(stamp * below), 4) / 4
-    marks = matrix[:, _COMMENT_COLUMN] + reply
-    out[:, 5] = np.minimum(np.cumsum(marks * below), 4) / 4
-    out[:, 6] = person
-    out[:, 7] = means[1]
-    out[:, 8] = means[2]
-    out[:, 9] = _marked(lines, np.flatnonzero(words == 1), _NUMBER)
-    out[:, 10] = reply
-    out[:, 11] = seen
-    out[:, 12] = seen * out[:, 4]
-    out[:, 13] = seen * out[:, 5]
-    out[:, 14] = below * out[:, 7]
-    out[:, 15] = below * out[:, 8]
-    return out
+    below[core + 1 - first :] = 1.0
+    since = cols[4:6]  # stamps and comment or reply marks since the core, up to 4
+    np.multiply(near[0], below, out=since[0])
+    np.multiply(matrix[:, _COMMENT_COLUMN] + reply, below, out=since[1])
+    since[:] = np.minimum(np.cumsum(since, axis=1), 4) / 4
+    cols[0] = scores[first:] / 8  # unclipped: the tail model corrects stage 2, on its scale
+    cols[2] = near[0]
+    cols[3] = np.minimum(means[0] * (2 * NEAR + 1), 3) / 3
+    cols[6] = near[1]
+    cols[7:9] = means[1:]
+    cols[9] = _marked(lines, np.flatnonzero(words == 1), _NUMBER)
+    cols[10] = reply
+    seen = cols[11]  # the share of the page's prose above the line
+    np.subtract(running[PAD + 1 + first : PAD + 1 + n], positive[first:], out=seen)
+    seen /= positive.sum() or 1.0
+    cols[12:14] = seen * since
+    cols[14:16] = below * means[1:]
+    return cols.T.copy()
 
 
 @lru_cache(maxsize=1)
@@ -151,11 +150,11 @@ def tail_scores(pl: PageLines, matrix: np.ndarray, scores: np.ndarray) -> np.nda
     model = tail_weights()
     if model is None or not len(scores):
         return scores
-    rows = tail_features(pl, matrix, scores, tail_only=True)
-    tail = int(rows[:, 1].sum())  # the lines below the core
-    if not tail:
+    rows = tail_features(pl, matrix, scores, tail_only=True)  # the lines below the core
+    if not len(rows):
         return scores
     out = scores.copy()
-    corrected = rows[len(rows) - tail :] @ model[0] + model[1]
-    np.minimum(out[-tail:], corrected, out=out[-tail:])  # the tail model only demotes
+    np.minimum(
+        out[-len(rows) :], rows @ model[0] + model[1], out=out[-len(rows) :]
+    )  # the tail model only demotes
     return out
