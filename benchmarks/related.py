@@ -353,28 +353,29 @@ def timing(
             rng = random.Random(n)
             articles = [lib.store.get(i) for i in rng.sample(ids, samples)]
             lib.finder.related(articles[0])  # open files, warm the term caches a little
+            print(f"\n{folder.name}: {n:,} articles ({samples} articles, ms per article)")
             warm, cold, mlt = [], [], []
             for a in articles:
                 started = time.perf_counter()
                 lib.finder.related(a, limit=10)
                 warm.append(time.perf_counter() - started)
+            _times("related, caches filling", warm)
             for a in articles[: samples // 2]:
                 lib.finder.clear()
                 started = time.perf_counter()
                 lib.finder.related(a, limit=10)
                 cold.append(time.perf_counter() - started)
+            _times("related, caches cleared each time", cold)
             for a in articles:
                 started = time.perf_counter()
                 more_like_this(lib, a, 10, {a.id})
                 mlt.append(time.perf_counter() - started)
-        print(f"\n{folder.name}: {n:,} articles ({samples} articles, ms per article)")
-        for name, values in (
-            ("related, caches filling", warm),
-            ("related, caches cleared each time", cold),
-            ("Whoosh more_like_this alone", mlt),
-        ):
-            p50, p95 = percentile(values, 0.5) * 1000, percentile(values, 0.95) * 1000
-            print(f"  {name:36} p50 {p50:6.1f}   p95 {p95:6.1f}")
+            _times("Whoosh more_like_this alone", mlt)
+
+
+def _times(name: str, values: list[float]) -> None:
+    p50, p95 = percentile(values, 0.5) * 1000, percentile(values, 0.95) * 1000
+    print(f"  {name:36} p50 {p50:6.1f}   p95 {p95:6.1f}", flush=True)
 
 
 if __name__ == "__main__":
