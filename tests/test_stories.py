@@ -169,9 +169,49 @@ def _similar(n: int) -> list[Article]:
     return out
 
 
+def _other_news(n: int) -> list[Article]:
+    topics = ("election", "football", "storm", "museum", "vaccine", "airline", "court", "bank")
+    out = []
+    for i in range(n):
+        topic = topics[i % len(topics)]
+        text = f"Report {i} on the {topic}: officials met on day {i} and spoke about the {topic}."
+        a = Article(f"other-{i:03d}", "d", f"x{i}", f"The {topic}, part {i}", [text])
+        a.copy_group = a.version_group = a.id
+        out.append(a)
+    return out
+
+
 def test_related_limit_50_returns_50(tmp_path):
-    with make_library(tmp_path / "lib", _similar(70)) as lib:
-        assert len(lib.related("grain-000", limit=50).related) == 50
+    with make_library(tmp_path / "lib", _similar(70) + _other_news(100)) as lib:
+        found = lib.related("grain-000", limit=50).related
+    assert len(found) == 50 and all(r.id.startswith("grain-") for r in found)
+
+
+def test_related_lists_no_article_that_shares_only_common_words(tmp_path):
+    """A small library of unrelated pages (a crawl's slice): their shared words are common ones,
+    every score falls under the floor, and the related list stays empty instead of noise."""
+    subjects = (
+        "casino reopening island committee",
+        "livestock liability motorists sheep",
+        "asthma inhaler pollen clinic",
+        "radiology classes college enrolment",
+        "enzymes digestion supplements capsules",
+        "bushfire crews rainfall Queensland",
+        "beetle photographs species collection",
+        "purifier filters allergens rooms",
+    )
+    articles = []
+    for i, subject in enumerate(subjects):
+        words = subject.split()
+        text = (
+            f"The {words[0]} and the {words[1]} were the news this week, officials said, "
+            f"and the {words[2]} of the {words[3]} would follow in the coming months."
+        )
+        a = Article(f"page-{i}", "d", f"p{i}", f"{words[0].title()} {words[1]}", [text])
+        a.copy_group = a.version_group = a.id
+        articles.append(a)
+    with make_library(tmp_path / "lib", articles) as lib:
+        assert lib.related("page-0").related == []
 
 
 def test_sparkline_places_coverage_on_a_shared_axis():

@@ -33,6 +33,10 @@ SMALL_LIBRARY = 2000  # up to this many articles every word and entity proposes 
 STORY_LIMIT = 40  # related articles considered for a story
 STORY_SHARE = 0.45  # a story member scores at least this share of the best related article
 STORY_FLOOR = 0.1  # ... and at least this much (not in a small library: see SMALL_LIBRARY)
+# Below this an article outside the story shares only common words: not listed. Every judged
+# same-story pair of benchmarks/related_judge.py scores >= 0.32 (full) and >= 0.13 (headlines);
+# unrelated pages of a small crawl 0.04-0.07.
+RELATED_FLOOR = 0.1
 
 
 class RelatedFinder:
@@ -284,7 +288,7 @@ class RelatedFinder:
         # But one in another language joined the story on strict shared evidence (stories
         # across languages) where words cannot score it: it comes first.
         ranked = sorted(
-            best.values(),
+            (s for s in best.values() if s.score >= RELATED_FLOOR or _same_story(me, s.profile)),
             key=lambda s: (
                 not (mine_story and s.profile.story == mine_story and _foreign(me, s.profile)),
                 -s.score,
@@ -314,6 +318,10 @@ class RelatedFinder:
             shared_entities=shared,
             copies=sorted(set(copies)),
         )
+
+
+def _same_story(me: Profile, other: Profile) -> bool:
+    return bool(me.story) and other.story == me.story
 
 
 def _foreign(me: Profile, other: Profile) -> bool:
