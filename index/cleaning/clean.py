@@ -34,7 +34,7 @@ from index.cleaning.prose_span import prose_span
 from index.cleaning.tail import tail_scores
 from index.cleaning.title_ranker import BODY_LINES, best_candidate, candidates, title_features
 from index.records import Article, Page, Skipped
-from index.text import sanitize, sanitize_line
+from index.text import sanitize, sanitize_line, space_glued_sentences
 
 __all__ = ["FurnitureModel", "clean_page", "explain_page"]
 
@@ -289,7 +289,7 @@ def _clean(
     dropped: list[tuple[int, str]] | None,
     keep_all: bool = False,
 ) -> Article | Skipped:
-    text = sanitize(page.text)
+    text = space_glued_sentences(sanitize(page.text))
     title = sanitize_line(page.title)
     if title:
         return _clean_given_article(page, title, text)
