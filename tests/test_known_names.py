@@ -68,6 +68,18 @@ def test_organisations_by_curated_name_and_company_form():
     assert orgs == {"Deutsche Bank", "Siemens", "Müller Logistik"}
 
 
+def test_acronyms_written_as_words_are_the_organisations():
+    """German and Dutch papers write "Nato", "Fifa", "Uefa", "Opec"; "Bild" and "Elf" stay words,
+    and a surname ("Mena") is no news agency."""
+    found = named(
+        "Die Nato berät in Brüssel. Fifa und Uefa streiten, die Opec tagt. Das Bild zeigt elf "
+        "Spieler. Juan Mena sagte nichts.",
+        "de",
+    )
+    orgs = {name: n for (kind, name), n in found.items() if kind == "org"}
+    assert orgs == {"NATO": 1, "FIFA": 1, "UEFA": 1, "OPEC": 1}
+
+
 def test_no_names_guessed_in_scripts_without_capitals():
     found = named("国家主席习近平在北京会见了法国总统。", "zh")
     assert {kind for kind, _ in found} == {"place"}

@@ -7,8 +7,9 @@ Scholz", "Ursula von der Leyen", "Frank-Walter Steinmeier". Neither part may be 
 the article's language ("Will" in German text), a place ("Will Deutschland") or a known
 organisation. Later mentions of the surname alone count for the last person named with it.
 Organisations are the curated list's names as written ("Siemens", "NATO"; one-word names of
-five letters or more, so German "Bild" and "Elf" stay words) and capitalised words ending in
-a company form ("Deutsche Bank AG", "Banco Santander SA"). Only scripts with capital letters
+five letters or more, so German "Bild" and "Elf" stay words), its acronyms written as words
+("Nato", "Fifa") and capitalised words ending in a company form ("Deutsche Bank AG", "Banco
+Santander SA"). Only scripts with capital letters
 (Latin, Cyrillic, Greek) are read: nothing is guessed in Chinese, Japanese or Arabic.
 """
 
@@ -134,6 +135,10 @@ def _person_at(text: str, tokens: list[re.Match], i: int, stopwords: frozenset[s
 def _org_at(text: str, tokens: list[re.Match], i: int, stopwords: frozenset[str]):
     """A curated organisation (longest first) or a capitalised run ending in a company form."""
     first = tokens[i].group()
+    acronym = _acronym_as_word(first.rstrip("."), stopwords)
+    if acronym:
+        start = tokens[i].start()
+        return Found("org", acronym, start, start + len(first.rstrip("."))), i + 1
     known_start = first.rstrip(".") in _org_first_words()
     if not known_start and not any(
         t.group().rstrip(".") in COMPANY_FORMS for t in tokens[i + 1 : i + 5]
@@ -162,6 +167,23 @@ def _org_at(text: str, tokens: list[re.Match], i: int, stopwords: frozenset[str]
                 surface = text[tokens[i].start() : end]
                 return Found("org", org_base_name(surface), tokens[i].start(), end), i + n
     return None
+
+
+def _acronym_as_word(word: str, stopwords: frozenset[str]) -> str | None:
+    """The organisation an acronym of four letters or more names when written as a word, as
+    German, Dutch and Nordic papers write them ("Nato", "Fifa", "Uefa", "Opec"), else None."""
+    if len(word) < 4 or not (word[0].isupper() and word[1:].islower()):
+        return None
+    upper = word.upper()
+    if word.casefold() in stopwords or word in given_names():
+        return None
+    return lex.known_orgs().get(upper) if upper in _acronyms() else None
+
+
+@cache
+def _acronyms() -> frozenset[str]:
+    """The curated organisations' names that are acronyms of four letters or more ("NATO")."""
+    return frozenset(k for k in lex.known_orgs() if len(k) >= 4 and k.isupper() and k.isalpha())
 
 
 @cache
