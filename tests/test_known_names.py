@@ -70,14 +70,43 @@ def test_organisations_by_curated_name_and_company_form():
 
 def test_acronyms_written_as_words_are_the_organisations():
     """German and Dutch papers write "Nato", "Fifa", "Uefa", "Opec"; "Bild" and "Elf" stay words,
-    and a surname ("Mena") is no news agency."""
+    and a surname ("Mena") is no news agency. The curated names in German are the same ones."""
     found = named(
         "Die Nato berät in Brüssel. Fifa und Uefa streiten, die Opec tagt. Das Bild zeigt elf "
-        "Spieler. Juan Mena sagte nichts.",
+        "Spieler. Juan Mena sagte nichts. Die Europäische Zentralbank und die EU-Kommission "
+        "warnen, die Vereinten Nationen auch.",
         "de",
     )
     orgs = {name: n for (kind, name), n in found.items() if kind == "org"}
-    assert orgs == {"NATO": 1, "FIFA": 1, "UEFA": 1, "OPEC": 1}
+    assert orgs == {
+        "NATO": 1, "FIFA": 1, "UEFA": 1, "OPEC": 1, "European Central Bank": 1,
+        "European Commission": 1, "United Nations": 1,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wanted"),
+    [
+        (
+            "Le président d'Israël a visité l'Ukraine. L'OTAN et l'ONU saluent le ministre "
+            "d'Emmanuel Macron. La Côte d'Ivoire et N'Djamena.",
+            "fr",
+            {("org", "NATO"), ("org", "United Nations"), ("person", "Emmanuel Macron"),
+             ("place", "Israel"), ("place", "Ukraine"), ("place", "Ivory Coast"),
+             ("place", "N'Djamena")},
+        ),
+        (
+            "Il presidente dell'Ucraina e l'Italia. L'ONU discute del terremoto de L'Aquila.",
+            "it",
+            {("place", "Ukraine"), ("place", "Italy"), ("org", "United Nations"),
+             ("place", "L'Aquila")},
+        ),
+    ],
+)  # fmt: skip
+def test_names_after_an_elided_article_are_found(text, language, wanted):
+    """French and Italian write "l'", "d'", "dell'" onto the name; "N'Djamena", "L'Aquila" and
+    "Côte d'Ivoire" keep theirs."""
+    assert set(named(text, language)) == wanted
 
 
 def test_no_names_guessed_in_scripts_without_capitals():

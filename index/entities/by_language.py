@@ -21,7 +21,7 @@ from pathlib import Path
 
 from index.entities.extract import article_entities, canonical_place
 from index.entities.gazetteer import MIN_CITY_POPULATION, listed_spellings, places
-from index.entities.known_names import find_names, has_case, surname_mentions
+from index.entities.known_names import ELISION, find_names, has_case, surname_mentions
 from index.records import ArticleEntity
 from index.text import CJK_CHARS
 
@@ -47,7 +47,7 @@ _MARKS = (
     "\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
 )
 _PART = f"\\w[\\w{_MARKS}]*"
-_WORD = re.compile(f"{_PART}(?:[-'’.]{_PART})*")
+_WORD = re.compile(f"{ELISION}|{_PART}(?:[-'’.]{_PART})*")  # "l'Ukraine": "l'", "Ukraine"
 # Arabic and Hebrew write "and", "in", "the"... onto the next word: "وهامبورغ", "בברלין"
 _CLITICS = (
     "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك",

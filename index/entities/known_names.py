@@ -22,7 +22,14 @@ from functools import cache
 from index.entities import lexicon as lex
 from index.entities.shapes import CORPORATE_ENDINGS, lookup_known, org_base_name
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+# French and Italian write an article or preposition onto the next word: "l'OTAN", "d'Emmanuel
+# Macron", "dell'Ucraina". The elision is a word of its own, so the name after it is found; a
+# capital D' or N' is part of a name ("D'Angelo", "N'Djamena").
+ELISION = (
+    r"(?<![^\W\d_])(?:[ldjmnstc]|L|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[DdNnSs]ell|[DdAa]ll"
+    r"|[Nn]ell|[Ss]ull|[Dd]egl|[Uu]n|[Qq]uest)['’](?=[^\W\d_])"
+)
+_TOKEN = re.compile(rf"{ELISION}|[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 PARTICLES = frozenset({
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "le", "la",
     "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "i",
