@@ -12,26 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
-
-from index.format import build_schema  # applies the Whoosh fixes too
+from index.format import live_documents
+from index.library_index import LibraryError, LibraryIndex
 from index.library_stories import LibraryStories
 from index.marks import BadTag, MarkStore
-from index.records import (
-    Article,
-    EntityCard,
-    EntityCount,
-    IngestReport,
-    Related,
-    SearchResult,
-    Stats,
-    language_name,
-)
+from index.records import Article, EntityCard, EntityCount, Stats, language_name
 from index.store import ArticleStore
 
 if TYPE_CHECKING:
     from index.ingest import ProgressCallback
+    from index.records import IngestReport, Related, SearchResult
     from index.related import RelatedFinder
     from index.search import SearchEngine
 
@@ -77,15 +67,11 @@ def wipe_library(path: str | Path) -> None:
         raise LibraryError(f"cannot rebuild the library in {path}: {exc.strerror}") from None
 
 
-class LibraryError(Exception):
-    """A problem a user can act on, said in one line (naming the folder, file, id or query)."""
-
-
 class ArticleNotFound(LibraryError):
     pass
 
 
-class Library(LibraryStories):
+class Library(LibraryStories, LibraryIndex):
     """A folder holding the Whoosh index, the article store and the reader's own state."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
@@ -115,36 +101,27 @@ class Library(LibraryStories):
             self.store = ArticleStore(db_path, readonly=self.readonly)
             if not self.readonly:
                 whoosh_dir.mkdir(exist_ok=True)
-            storage = FileStorage(str(whoosh_dir), supports_mmap=False)
-            if whoosh_index.exists_in(str(whoosh_dir)):
-                self.ix = storage.open_index()
-            elif self.readonly:
-                raise LibraryError(
-                    f"{path} holds no search index: run `newsreader index --rebuild`"
-                )
-            else:
-                self.ix = storage.create_index(build_schema())
-            # Opening the segments finds a damaged index; the searcher over them, and the search
-            # and related modules, come with the first query (`stats`, `show`, `export` need none).
-            self._reader = self.ix.reader()
-            if not self.readonly and self._needs_repair(self._reader.doc_count()):
+            self._ix = self._ix_reader = None  # opened on first use (`LibraryIndex`)
+            self._engine: SearchEngine | None = None
+            self._finder: RelatedFinder | None = None
+            # The index's TOC and segment files, read without Whoosh, find a damaged index and
+            # count it; Whoosh opens it with the first query or write (`stats`, `show`, `export`
+            # need none), and at once when that read cannot tell (Whoosh then says what is wrong).
+            indexed = live_documents(whoosh_dir)
+            if indexed is None:
+                indexed = self._reader.doc_count()
+            if not self.readonly and self._needs_repair(indexed):
                 with self._writer_lock(wait=False) as got:
                     if got and self._needs_repair(self.ix.doc_count()):  # no indexer: repair
                         from index.repair import reconcile
 
                         reconcile(self.store, self.ix)
-                        self._reader.close()
-                        self._reader = self.ix.reader()
-            self._engine: SearchEngine | None = None
-            self._finder: RelatedFinder | None = None
+                        if self._ix_reader is not None:  # read before the repair: anew
+                            self._ix_reader.close()
+                            self._ix_reader = None
             self.marks = MarkStore(path, readonly=self.readonly)
-        except LibraryError:
-            raise
-        except Exception as exc:  # whatever the files on disk hold, say so in one line
-            raise LibraryError(
-                f"the library in {path} is damaged ({type(exc).__name__}: {exc}); "
-                "run `newsreader index --rebuild PATH...` to build it again"
-            ) from None
+        except Exception as exc:
+            raise self._damaged(exc) from None
 
     def _needs_repair(self, indexed: int) -> bool:
         """An interrupted ingest, or a search index that lost articles the store holds."""
@@ -174,11 +151,12 @@ class Library(LibraryStories):
     def close(self) -> None:
         if self._engine is not None:
             self._engine.close()
-        else:
-            self._reader.close()
+        elif self._ix_reader is not None:
+            self._ix_reader.close()
         self.store.close()
         self.marks.close()
-        self.ix.close()
+        if self._ix is not None:
+            self._ix.close()
 
     def __enter__(self) -> Library:
         return self

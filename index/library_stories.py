@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from index.records import Article, RelatedItem, Story
 from index.story_store import (
     add_list_indexes,
     all_stories_of,
@@ -17,6 +17,9 @@ from index.story_store import (
     story_members,
     story_of,
 )
+
+if TYPE_CHECKING:
+    from index.records import Article, RelatedItem, Story
 
 FIRST_STORIES = 16  # an export's first articles, looked up by id (= export.FIRST_BATCH)
 

@@ -9,11 +9,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from index.records import RelatedItem, Story
 from index.store import ArticleStore
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from index.records import RelatedItem, Story
 
 # the front page's two orders, read in index order: its first rows without sorting every story
 LIST_INDEXES = """
@@ -202,6 +203,8 @@ def _story_row(sid: str, rows: list[tuple[str, str, str, str]], entities: list[s
 
 
 def _story(row: tuple) -> Story:
+    from index.records import Story  # not made by the verbs that read no story
+
     sid, label, entities, n, dumps, sources, first, last = row
     return Story(sid, label, json.loads(entities), n, json.loads(dumps), json.loads(sources),
                  first, last)  # fmt: skip
@@ -311,6 +314,8 @@ def story_members(db: sqlite3.Connection, story_id: str) -> list[RelatedItem]:
         "ORDER BY a.date = '', a.date, a.dump, a.id",
         (story_id,),
     ).fetchall()
+    from index.records import RelatedItem
+
     items: dict[str, RelatedItem] = {}
     for aid, title, dump, date, source, copy_group, score, language in rows:
         held = items.get(copy_group or aid)

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index import Library
-from index.records import IngestReport
 from reader.output import UsageError, emit_json, safe
 from reader.paths import SEEDS_DUMP, seeds_folder
 
@@ -18,6 +17,7 @@ if TYPE_CHECKING:  # the ingest pipeline is imported by the verbs that write, no
     from rich.console import Console
 
     from index.ingest import Progress as IngestProgress
+    from index.records import IngestReport
 
 
 @cache

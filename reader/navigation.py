@@ -9,6 +9,8 @@ FOLLOW = "results"  # articles shown because the results cursor moved onto them
 
 @dataclass(slots=True)
 class Visit:
+    """One article opened, and how."""
+
     article_id: str
     via: str  # how it was opened: "results", "related", "entity", "story", "screen"
     terms: list[str] = field(default_factory=list)  # words highlighted in it

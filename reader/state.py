@@ -54,6 +54,8 @@ class QueryHistory:
 
 @dataclass(slots=True)
 class SavedSearch:
+    """A query saved under a name."""
+
     name: str
     query: str
 

@@ -107,7 +107,7 @@ def _earlier_schema():
 def test_a_library_with_date_terms_and_a_spelling_field_searches_and_grows(
     tmp_path, monkeypatch
 ) -> None:
-    import index.library
+    from index.library_index import LibraryIndex
 
     folder = tmp_path / "library"
     rows = [
@@ -117,7 +117,7 @@ def test_a_library_with_date_terms_and_a_spelling_field_searches_and_grows(
          "text": "Farmers drove tractors into Paris on Monday to protest against subsidy cuts."},
     ]  # fmt: skip
     with monkeypatch.context() as old_version:
-        old_version.setattr(index.library, "build_schema", _earlier_schema)
+        old_version.setattr(LibraryIndex, "_new_schema", lambda self: _earlier_schema())
         with Library(folder) as library:
             assert library.add([_write_jsonl(tmp_path / "a.jsonl", rows)], workers=1).added == 2
     with Library(folder) as library:

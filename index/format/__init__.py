@@ -1,9 +1,10 @@
 """The index format: schema and analysers (by language), our packed codec, prepared documents.
 
 Private to this room: the rest of `index/` reaches it only through the names below. Importing
-this package applies the Whoosh fixes (`whoosh_fixes`, after `whoosh_import`); each name is
-imported from its module on first use, so a verb that only opens a library (`show`, `stats`)
-loads neither numpy (`posting_arrays`, `segment_arrays`) nor the ingest's document preparing.
+this package installs `whoosh_import`, which applies the Whoosh fixes (`whoosh_fixes`) when
+Whoosh's codec is first imported; each name is imported from its module on first use, so a verb
+that only opens a library (`show`, `stats`: `toc.live_documents` counts the index) loads neither
+Whoosh, numpy (`posting_arrays`, `segment_arrays`) nor the ingest's document preparing.
 Libraries written before this room existed pickled its classes under older module paths:
 `index.old_names` maps them here.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from index.format import whoosh_import  # noqa: F401  (first: before any Whoosh module)
-from index.format.whoosh_fixes import library_codec
 from index.lazy import lazy_names
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ if TYPE_CHECKING:
         index_of,
         length_array,
     )
+    from index.format.toc import live_documents
+    from index.format.whoosh_fixes import library_codec
 
 # Each public name and the module it lives in.
 _HOMES = {
@@ -96,6 +98,8 @@ _HOMES = {
     "index_of": "segment_arrays",
     "index_state": "posting_lists",
     "length_array": "segment_arrays",
+    "live_documents": "toc",
+    "library_codec": "whoosh_fixes",
 }
 
 
@@ -133,6 +137,7 @@ __all__ = [
     "language_analyzer",
     "length_array",
     "library_codec",
+    "live_documents",
     "occurrences",
     "prepare",
     "read_term",

@@ -120,6 +120,8 @@ def _derived_weights(fmt, lengths: np.ndarray) -> np.ndarray:
 
 @dataclass(slots=True)
 class _Block:
+    """One block of a term's postings, read into arrays."""
+
     ids: np.ndarray  # int64 local docnums
     weights: np.ndarray  # float32
     lengths: np.ndarray | None  # value lengths in bytes (variable-size values only)

@@ -1,4 +1,4 @@
-"""Small fixes to Whoosh internals, applied once on import (the `index` package imports this).
+"""Small fixes to Whoosh internals, applied once on import (as Whoosh's codec is: whoosh_import).
 
 Most cost the ingest dearly; one made merges of small segments fail. The packed codec
 (index/packed_postings.py) is made Whoosh's default here, so every writer of the program uses it.
@@ -11,15 +11,17 @@ import os
 import struct
 from array import array
 from itertools import accumulate, islice
+from typing import TYPE_CHECKING
 
-import whoosh.codec
+from whoosh import codec as whoosh_codec  # (being imported: not yet an attribute of `whoosh`)
 from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.externalsort import SortingPool
 from whoosh.filedb import filetables
 from whoosh.util.numeric import byte_to_length
 
-from index.format.packed_postings import PackedCodec, inlined_matcher
+if TYPE_CHECKING:
+    from index.format.packed_postings import PackedCodec
 
 RUN_CHUNK = 20_000  # postings per marshal record in a sort run on disk
 NO_COLUMN = object()  # a field without a lengths column
@@ -121,12 +123,16 @@ def _read_offsets_and_lengths(self):
 def library_codec() -> PackedCodec:
     """The codec every writer of this program uses (index/packed_postings.py), also the ones
     opened without a codec: it is Whoosh's default once this module is imported."""
+    from index.format.packed_postings import PackedCodec  # it imports Whoosh's codec, and so this
+
     return PackedCodec()
 
 
 def _postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
     """Whoosh's, with inlined postings read by `InlinedMatcher` (merges failed on them)."""
     if terminfo.is_inlined():
+        from index.format.packed_postings import inlined_matcher
+
         return inlined_matcher(terminfo, format_, term, scorer)
     offset, length = terminfo.extent()
     return whoosh3.W3LeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
@@ -161,7 +167,7 @@ if not hasattr(whoosh3.W3TermInfo, "set_inline"):
     whoosh3.W3TermInfo.set_inline = whoosh3.W3TermInfo.set_inlined
 whoosh3.W3PerDocReader._cached_reader = _cached_reader
 whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
-whoosh.codec.default_codec = library_codec
+whoosh_codec.default_codec = library_codec
 whoosh3.W3Codec.postings_reader = _postings_reader  # libraries written before the packed codec
 filetables.HashReader.__init__ = _hash_reader_init
 columns.VarBytesColumn.Reader._read_offsets_and_lengths = _read_offsets_and_lengths

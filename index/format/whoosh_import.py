@@ -1,6 +1,7 @@
 """Whoosh imported without what it imports and never uses: 40 ms of every start, 12 of a search.
 
-Three Whoosh modules import far more than Whoosh uses of it:
+Some Whoosh modules (and `dataclasses`, which our records and Whoosh's codec need) import far
+more than they use of it:
 
 - `whoosh.compat`, which every Whoosh module imports, does `from urllib.request import
   urlretrieve` (Python 2 compatibility, with ssl, email, http); nothing in Whoosh calls it.
@@ -16,7 +17,10 @@ Three Whoosh modules import far more than Whoosh uses of it:
   short keys) is enough to hash a term.
 - `whoosh.compat` also takes `escape` from `html` (with its table of 2,000 entities) for the
   highlighter's HTML formatter, and `whoosh.analysis.morph` takes `double_metaphone` (a module
-  of sound rules) for the `DoubleMetaphoneFilter`; we use neither.
+  of sound rules) for the `DoubleMetaphoneFilter`; we use neither. It imports `queue` too, for
+  the writer's worker processes (`whoosh.multiproc`), which we never start.
+- `dataclasses` imports `inspect` (with `ast`, `dis`, `tokenize`: 7 ms) to write the `__doc__`
+  of a dataclass that has none; every one of ours has a docstring.
 
 Importing this module puts a finder first in `sys.meta_path`: while one of those Whoosh modules
 runs its import (and only then), each module it imports from is a stand-in (its functions import
@@ -25,11 +29,16 @@ is done, so any other import of `urllib.request`, `html`, ... gets the real modu
 imported is used as it is. Whoosh
 modules are imported at start-up, before the program starts threads. The `index` package imports
 this first, before any Whoosh module.
+
+The same finder applies our fixes to Whoosh (`whoosh_fixes`) right after `whoosh.codec` is
+imported, which every reader and writer of an index imports first (the TOC names its codec), so
+that a verb that reads only the store (`index/format/toc.py` counts the index) imports no Whoosh.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 import types
 from importlib.machinery import ModuleSpec
@@ -56,6 +65,23 @@ def _double_metaphone(word: str):
     return double_metaphone(word)
 
 
+def _signature(obj):
+    """`inspect.signature`, imported when called (by `dataclasses`, for a class without one)."""
+    from inspect import signature
+
+    return signature(obj)
+
+
+def _forward(name: str) -> dict[str, object]:
+    """A stand-in for a module imported whole (`import queue`): its names come from the real one,
+    imported the first time one is asked for."""
+
+    def __getattr__(attribute: str) -> object:
+        return getattr(importlib.import_module(name), attribute)
+
+    return {"__getattr__": __getattr__}
+
+
 def _variations(word: str):
     """`whoosh.lang.morph_en.variations`, imported when called (by `Variations` queries only)."""
     from whoosh.lang.morph_en import variations
@@ -70,17 +96,26 @@ except ImportError:  # a Python built without its own hashes: OpenSSL's, through
 
 # Whoosh module -> {a module it imports from: what of it the stand-in holds}
 STAND_INS: dict[str, dict[str, dict[str, object]]] = {
-    "whoosh.compat": {"urllib.request": {"urlretrieve": _urlretrieve}, "html": {"escape": _escape}},
+    "whoosh.compat": {
+        "urllib.request": {"urlretrieve": _urlretrieve},
+        "html": {"escape": _escape},
+        "queue": _forward("queue"),
+    },
     "whoosh.reading": {"cached_property": {"cached_property": functools.cached_property}},
     "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": _variations}},
     "whoosh.filedb.filetables": {"hashlib": {"md5": _builtin_md5}} if _builtin_md5 else {},
     "whoosh.analysis.morph": {"whoosh.lang.dmetaphone": {"double_metaphone": _double_metaphone}},
+    "dataclasses": {"inspect": {"signature": _signature}},
 }
 
 
+# Whoosh module -> our module imported as soon as it is (before whoever imported it goes on)
+AFTER = {"whoosh.codec": "index.format.whoosh_fixes"}
+
+
 class _Loader:
-    """The loader of a Whoosh module in `STAND_INS`: its own, with the stand-ins in place while
-    the module runs (everything else is the real loader's)."""
+    """The loader of a Whoosh module in `STAND_INS` or `AFTER`: its own, with the stand-ins in
+    place while the module runs, then what comes after it (the rest is the real loader's)."""
 
     def __init__(self, loader, stand_ins: dict[str, dict[str, object]]) -> None:
         self._loader = loader
@@ -106,19 +141,21 @@ class _Loader:
             for name, stand_in in placed.items():
                 if sys.modules.get(name) is stand_in:
                     del sys.modules[name]
+        if module.__name__ in AFTER:
+            importlib.import_module(AFTER[module.__name__])
 
 
 class _Finder:
-    """Finds the Whoosh modules of `STAND_INS` as the other finders do, with `_Loader`."""
+    """Finds the modules of `STAND_INS` and `AFTER` as the other finders do, with `_Loader`."""
 
     def find_spec(self, fullname: str, path=None, target=None) -> ModuleSpec | None:
-        if fullname not in STAND_INS:
+        if fullname not in STAND_INS and fullname not in AFTER:
             return None
         for finder in sys.meta_path:
             find = getattr(finder, "find_spec", None) if finder is not self else None
             spec = find(fullname, path, target) if find else None
             if spec is not None and spec.loader is not None:
-                spec.loader = _Loader(spec.loader, STAND_INS[fullname])
+                spec.loader = _Loader(spec.loader, STAND_INS.get(fullname, {}))
                 return spec
         return None
 
@@ -127,9 +164,13 @@ _FINDER = _Finder()
 
 
 def install() -> None:
-    """Put the finder first in `sys.meta_path` (once per process)."""
+    """Put the finder first in `sys.meta_path` (once per process); the fixes at once if Whoosh's
+    codec was imported before."""
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
+    for name, after in AFTER.items():
+        if name in sys.modules:
+            importlib.import_module(after)
 
 
 install()

@@ -262,6 +262,8 @@ def key_entities(
 
 @dataclass(slots=True)
 class Scored:
+    """A candidate profile with its relatedness score and the entities it shares."""
+
     profile: Profile
     score: float
     shared: list[str]  # names of the shared entities, most telling first

@@ -77,6 +77,8 @@ class StateClause:
 
 @dataclass(slots=True)
 class Not:
+    """What a `-` leaves out."""
+
     child: Node
 
     def render(self) -> str:
@@ -85,6 +87,8 @@ class Not:
 
 @dataclass(slots=True)
 class And:
+    """Clauses that must all match."""
+
     children: list[Node]
 
     def render(self) -> str:
@@ -93,6 +97,8 @@ class And:
 
 @dataclass(slots=True)
 class Or:
+    """Clauses any of which may match."""
+
     children: list[Node]
 
     def render(self) -> str:
@@ -141,6 +147,8 @@ _TOKEN = re.compile(
 
 @dataclass(slots=True)
 class Token:
+    """One token of a query and its span in the query string."""
+
     kind: str  # lparen rparen field phrase word op minus plus
     text: str
     start: int
@@ -180,6 +188,8 @@ def tokenize(text: str) -> list[Token]:
 
 @dataclass
 class _Parser:
+    """A recursive-descent parser over the tokens of one query."""
+
     tokens: list[Token]
     pos: int = 0
     depth: int = 0
