@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing's constant: importing typing costs every verb 3 ms
 if TYPE_CHECKING:
     from whoosh.fields import Schema
     from whoosh.index import FileIndex

@@ -7,10 +7,10 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from index.store import ArticleStore
 
+TYPE_CHECKING = False  # typing's constant: importing typing costs every verb 3 ms
 if TYPE_CHECKING:
     import numpy as np
 

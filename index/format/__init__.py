@@ -11,11 +11,10 @@ Libraries written before this room existed pickled its classes under older modul
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from index.format import whoosh_import  # noqa: F401  (first: before any Whoosh module)
 from index.lazy import lazy_names
 
+TYPE_CHECKING = False  # typing's constant: importing typing costs every verb 3 ms
 if TYPE_CHECKING:
     from index.format.analysis import LanguageAnalyzer, language_analyzer, stemmer_for
     from index.format.packed_formats import PackedPositions

@@ -11,7 +11,6 @@ import os
 import struct
 from array import array
 from itertools import accumulate, islice
-from typing import TYPE_CHECKING
 
 from whoosh import codec as whoosh_codec  # (being imported: not yet an attribute of `whoosh`)
 from whoosh import columns
@@ -20,6 +19,7 @@ from whoosh.externalsort import SortingPool
 from whoosh.filedb import filetables
 from whoosh.util.numeric import byte_to_length
 
+TYPE_CHECKING = False  # typing's constant: importing typing costs every verb 3 ms
 if TYPE_CHECKING:
     from index.format.packed_postings import PackedCodec
 

@@ -6,11 +6,11 @@ import json
 import sqlite3
 import sys
 from array import array
-from typing import TYPE_CHECKING
 
 from index.format import index_state
 from index.store import ArticleStore
 
+TYPE_CHECKING = False  # typing's constant: importing typing costs every verb 3 ms
 if TYPE_CHECKING:
     import numpy as np
 
