@@ -34,10 +34,12 @@ UNUSED = ("urllib.request", "asyncio", "ssl", "email", "cached_property", "whoos
 UNUSED += ("whoosh.lang.snowball", "numpy.ma", "platformdirs", "html", "whoosh.lang.dmetaphone")
 UNUSED += ("hashlib", "_hashlib")  # OpenSSL: Whoosh hashes its terms with Python's own MD5
 UNUSED += ("queue",)  # Whoosh's writer processes only
-# What dataclasses import but never use (`inspect`: every dataclass of ours has a docstring), and
-# typing (our modules take `TYPE_CHECKING = False`);
-# numpy imports it, so only a verb without numpy goes without it.
-UNUSED_WITHOUT_NUMPY = ("inspect", "ast", "dis", "tokenize", "typing")
+# typing (our modules take `TYPE_CHECKING = False`) and what dataclasses imports but never uses
+# before Python 3.12 (`inspect`: every dataclass of ours has a docstring; later, dataclasses reads
+# annotations with it): numpy imports both, so only a verb without numpy goes without them.
+UNUSED_WITHOUT_NUMPY: tuple[str, ...] = ("typing",)
+if sys.version_info < (3, 12):
+    UNUSED_WITHOUT_NUMPY += ("inspect", "ast", "dis", "tokenize")
 # Records a verb makes only when it uses them (index/records.py)
 RECORDS = ("index.records_ingest", "index.records_search", "index.records_related")
 RUN = """

@@ -20,7 +20,8 @@ more than they use of it:
   of sound rules) for the `DoubleMetaphoneFilter`; we use neither. It imports `queue` too, for
   the writer's worker processes (`whoosh.multiproc`), which we never start.
 - `dataclasses` imports `inspect` (with `ast`, `dis`, `tokenize`: 7 ms) to write the `__doc__`
-  of a dataclass that has none; every one of ours has a docstring.
+  of a dataclass that has none (every one of ours has a docstring); Python 3.12 and later also
+  read each dataclass's annotations through it, so there the first dataclass imports it.
 
 Importing this module puts a finder first in `sys.meta_path`: while one of those Whoosh modules
 runs its import (and only then), each module it imports from is a stand-in (its functions import
@@ -65,13 +66,6 @@ def _double_metaphone(word: str):
     return double_metaphone(word)
 
 
-def _signature(obj):
-    """`inspect.signature`, imported when called (by `dataclasses`, for a class without one)."""
-    from inspect import signature
-
-    return signature(obj)
-
-
 def _forward(name: str) -> dict[str, object]:
     """A stand-in for a module imported whole (`import queue`): its names come from the real one,
     imported the first time one is asked for."""
@@ -105,7 +99,7 @@ STAND_INS: dict[str, dict[str, dict[str, object]]] = {
     "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": _variations}},
     "whoosh.filedb.filetables": {"hashlib": {"md5": _builtin_md5}} if _builtin_md5 else {},
     "whoosh.analysis.morph": {"whoosh.lang.dmetaphone": {"double_metaphone": _double_metaphone}},
-    "dataclasses": {"inspect": {"signature": _signature}},
+    "dataclasses": {"inspect": _forward("inspect")},
 }
 
 
