@@ -24,6 +24,7 @@ from index.format import (
     schema_matches,
 )
 from index.ingest_worker import CLEANING_FAILED, process_pages
+from index.merge_policy import merge_tiers
 from index.reading import iter_pages
 from index.records import Article, IngestReport, Page, Skipped
 from index.store import ArticleStore
@@ -42,9 +43,10 @@ LEGACY_VERSIONS = "versions.pickle"  # earlier versions' version index: never re
 class Progress:
     """Where an ingest stands, posted to the progress callback."""
 
-    pages: int = 0
+    pages: int = 0  # or, in a stage, its articles done
     total: int | None = None
     report: IngestReport = field(default_factory=IngestReport)
+    stage: str = ""  # what runs after the pages (grouping stories), said on a line of its own
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -335,7 +337,7 @@ class Ingest:
             self.store.put_words(w.decode("utf-8") for w in self.words)
             self.versions.save(self.store)
             self.store.set_meta("furniture", json.dumps(self.furniture.to_dict()))
-            writer.commit()
+            writer.commit(mergetype=merge_tiers)  # never the whole library for a small add
             self._writer = None
         except BaseException:
             self._abort()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.format import add_prepared, document_for, library_codec, prepare, schema_matches
+from index.merge_policy import merge_tiers
 from index.store import ArticleStore
 
 
@@ -31,7 +32,7 @@ def reconcile(store: ArticleStore, whoosh_index) -> int:
             else:
                 writer.add_document(**document_for(article))
             fixed += 1
-    writer.commit()
+    writer.commit(mergetype=merge_tiers)
     store.set_meta("ingest_pending", "0")
     store.commit()
     return fixed
