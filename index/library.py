@@ -217,7 +217,7 @@ class Library(LibraryStories, LibraryIndex):
                 ingest = Ingest(self.store, self.ix, self.path, keep_all)
                 report = ingest.run(paths, dump, progress, should_stop, workers)
                 self.finder.after_ingest()  # the new commit, and what the next process reads
-                self._place_stories(ingest.story_profiles)
+                self._place_stories(ingest.story_profiles, progress)
         except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
             # A full disk, a lost folder, a worker killed for memory: the batch in hand is rolled
             # back (the next open reconciles the search index with the store).

@@ -12,6 +12,7 @@ from index.story_store import (
     has_list_indexes,
     is_complete,
     list_stories,
+    regroups,
     stories_of,
     story_members,
     story_of,
@@ -19,22 +20,37 @@ from index.story_store import (
 
 TYPE_CHECKING = False  # typing's constant: importing typing costs every verb 3 ms
 if TYPE_CHECKING:
+    from index.ingest import ProgressCallback
     from index.records import Article, RelatedItem, Story
 
 FIRST_STORIES = 16  # an export's first articles, looked up by id (= export.FIRST_BATCH)
+PLACING = "grouping into stories"
+REGROUP = "grouping the library into stories again (once, after an upgrade)"
 
 
 class LibraryStories:
     """Story methods of `Library` (a mixin: it uses the library's store, engine and lock)."""
 
-    def _place_stories(self, shipped: Mapping[str, bytes] | None = None) -> int:
+    def _place_stories(
+        self, shipped: Mapping[str, bytes] | None = None, progress: ProgressCallback | None = None
+    ) -> int:
         """Place the articles not yet in a story (the caller holds the writer lock); `shipped`:
-        the story profiles an ingest's workers made (`index/related/story_profiles.py`)."""
+        the story profiles an ingest's workers made (`index/related/story_profiles.py`);
+        `progress` gets a stage named for what it is (a library grouped by an earlier version
+        is grouped again, once: minutes at 100,000 articles, so it says so)."""
         from index.related import StoryGrouper
 
+        stage = REGROUP if regroups(self.store) else PLACING
         self.store.convert()  # the entity counts the front page's filter reads (older libraries)
         self.refresh()
-        return StoryGrouper(self.engine, self.store).place_new(shipped=shipped)
+        grouper = StoryGrouper(self.engine, self.store)
+        if progress is None:  # `stories` or the front page: no ingest imported
+            return grouper.place_new(shipped=shipped)
+        from index.ingest import Progress
+
+        return grouper.place_new(
+            lambda done, total: progress(Progress(done, total, stage=stage)), shipped
+        )
 
     def _with_story(self, article: Article) -> Article:
         article.story = story_of(self.store.db, article.id)

@@ -84,6 +84,11 @@ def is_complete(store: ArticleStore) -> bool:
     return has_stories(store.db) and store.get_meta(DONE_KEY) == LAYOUT
 
 
+def regroups(store: ArticleStore) -> bool:
+    """The library was grouped by an earlier layout: its next placing groups all of it again."""
+    return has_stories(store.db) and store.get_meta(DONE_KEY) not in (None, "0", LAYOUT)
+
+
 def story_of(db: sqlite3.Connection, article_id: str) -> str:
     if not has_stories(db):
         return ""

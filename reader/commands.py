@@ -52,10 +52,13 @@ def index(library: Library, args: argparse.Namespace) -> int:
         MofNCompleteColumn,
         Progress,
         SpinnerColumn,
+        TaskID,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
+
+    from index.library_stories import REGROUP
 
     err = stderr_console()
     if args.rebuild:
@@ -68,7 +71,7 @@ def index(library: Library, args: argparse.Namespace) -> int:
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} pages/s"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]
@@ -80,11 +83,19 @@ def index(library: Library, args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, on_sigterm)
     with Progress(*columns, console=err, transient=False, disable=not err.is_terminal) as bar:
-        task = bar.add_task("indexing", total=None, rate="0")
+        task = bar.add_task("indexing", total=None, rate="0 pages/s")
+        stages: dict[str, TaskID] = {}  # what runs after the pages: a line of its own each
 
         def on_progress(state: IngestProgress) -> None:
+            if state.stage:
+                if state.stage not in stages:
+                    if state.stage == REGROUP:  # minutes at 100,000 articles: say why, once
+                        err.print(f"{REGROUP.capitalize()}.")
+                    stages[state.stage] = bar.add_task(state.stage, total=state.total, rate="")
+                bar.update(stages[state.stage], completed=state.pages, total=state.total)
+                return
             rate = state.pages / max(time.perf_counter() - started, 1e-6)
-            bar.update(task, completed=state.pages, total=state.total, rate=f"{rate:,.0f}")
+            bar.update(task, completed=state.pages, total=state.total, rate=f"{rate:,.0f} pages/s")
 
         report = library.add(
             args.paths,

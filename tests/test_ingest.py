@@ -74,7 +74,12 @@ def test_progress_counts_pages_done_not_pages_handed_to_the_workers(tmp_path):
     dump.write_text("".join(json.dumps(s) + "\n" for s in stories))
     seen: list[tuple[int, int]] = []
 
+    stages: list[tuple[str, int, int | None]] = []
+
     def on_progress(state) -> None:
+        if state.stage:  # after the pages: grouping them into stories
+            stages.append((state.stage, state.pages, state.total))
+            return
         r = state.report
         done = r.added + r.updated + r.unchanged + sum(r.skipped.values())
         seen.append((state.pages, done))
@@ -82,6 +87,8 @@ def test_progress_counts_pages_done_not_pages_handed_to_the_workers(tmp_path):
     with Library(tmp_path / "library") as library:
         report = library.add([dump], progress=on_progress, workers=2)
     assert report.added == 700
+    assert stages[0] == ("grouping into stories", 0, 700)
+    assert stages[-1] == ("grouping into stories", 700, 700)
     assert all(pages == done for pages, done in seen)
     assert [p for p, _ in seen] == sorted(p for p, _ in seen)
     assert seen[-1][0] == 700

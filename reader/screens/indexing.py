@@ -66,6 +66,11 @@ class IndexingScreen(Screen[IngestReport | None]):
         bar = self.query_one("#indexing-progress", ProgressBar)
         bar.update(total=progress.total, progress=progress.pages)
         added = progress.report.added
+        if progress.stage:  # after the pages: their articles grouped into stories
+            self.query_one("#indexing-count", Static).update(
+                Text(f"{added} articles added, {progress.stage}…")
+            )
+            return
         self.query_one("#indexing-count", Static).update(
             Text(f"{progress.pages} pages read, {added} articles added")
         )
