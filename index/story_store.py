@@ -54,6 +54,11 @@ CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article_id);
     + LIST_INDEXES
 )
 DONE_KEY = "stories"  # meta key: LAYOUT when every article has been placed, "0" while placing
+ORDER = "date = '', date, copy_group != id, version_group != id, dump, id"  # originals first
+ORPHANS = (  # the stories of members whose article is gone
+    "SELECT DISTINCT story_id FROM story_members m WHERE NOT EXISTS "
+    "(SELECT 1 FROM articles a WHERE a.id = m.article_id)"
+)
 LAYOUT = "6"  # grouped by an earlier layout or rule ("1" to "5"): grouped again once
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -82,6 +87,23 @@ def add_list_indexes(db: sqlite3.Connection) -> None:
 def is_complete(store: ArticleStore) -> bool:
     """Every article placed (libraries written before stories are not, until grouped)."""
     return has_stories(store.db) and store.get_meta(DONE_KEY) == LAYOUT
+
+
+def unplaced(db: sqlite3.Connection) -> list[str]:
+    """The articles in no story, in placing order (`ORDER`): found by the id index alone, then
+    only their rows read (the order's columns come after each article's text: sorting the table
+    by them read all of it, GBs at 100,000 articles, to place one new article)."""
+    found = db.execute(
+        "SELECT id FROM articles a WHERE NOT EXISTS "
+        "(SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
+    )
+    ids = [aid for (aid,) in found]
+    rows: list[tuple] = []
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        marks = ",".join("?" * len(part))
+        rows += db.execute(f"SELECT {ORDER} FROM articles WHERE id IN ({marks})", part)
+    return [row[-1] for row in sorted(rows)]  # text compares by code point, as SQLite's BINARY
 
 
 def regroups(store: ArticleStore) -> bool:

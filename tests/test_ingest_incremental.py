@@ -102,3 +102,24 @@ def test_index_says_once_that_it_groups_an_older_library_again(tmp_path):
     assert "again" not in again.stderr
     with Library(folder) as library:
         assert not library.needs_stories() and library.search("report").total == 14
+
+
+def test_unplaced_articles_come_in_the_order_sqlite_sorted_them(tmp_path):
+    from index.story_store import ORDER, unplaced
+
+    path = tmp_path / "wire.jsonl"
+    rows = [
+        {"id": f"r{i}", "title": f"Report {i} on {TOPICS[i % 10]}", "date": date,
+         "text": f"Traders said {TOPICS[i % 10]} prices moved on day {i}."}
+        for i, date in enumerate(["", "1987-03-02", "1987-03-01", "", "1987-03-01", "1987-03-10"])
+    ] + [{"id": "copy", "title": "Report 1 on coffee", "date": "1987-03-02",
+          "text": "Traders said coffee prices moved on day 1."}]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with Library(tmp_path / "library") as library:
+        library.add([path], workers=1)
+        db = library.store.db
+        assert unplaced(db) == []  # all placed by the ingest
+        db.execute("DELETE FROM story_members")
+        sql = [aid for (aid,) in db.execute(f"SELECT id FROM articles ORDER BY {ORDER}")]
+        assert unplaced(db) == sql and len(sql) == 7
+        db.rollback()

@@ -38,7 +38,15 @@ from index.related.relatedness import Profile, TermStats, Weights, profile_of, t
 from index.related.story_profiles import chunk_profiles
 from index.related.term_counts import save_term_counts, term_counts
 from index.store import ArticleStore
-from index.story_store import DONE_KEY, LAYOUT, TABLES, defer_key_index, refresh_stories
+from index.story_store import (
+    DONE_KEY,
+    LAYOUT,
+    ORPHANS,
+    TABLES,
+    defer_key_index,
+    refresh_stories,
+    unplaced,
+)
 
 JOIN_SCORE = 0.4  # an article joins the story it matches best from this score (else starts one)
 LINK = 3  # a story's match: the mean score of its best this many members (1 chained stories)
@@ -61,7 +69,6 @@ SCAN_FROM = 1000  # from this many new articles, word rarities not counted yet a
 STORY_WEIGHTS = Weights(body_words=80, title_tf=2.0)  # title and lead decide (4: less precise)
 
 Progress = Callable[[int, int], None]
-ORDER = "date = '', date, copy_group != id, version_group != id, dump, id"  # originals first
 
 
 @dataclass(slots=True)
@@ -155,23 +162,12 @@ class StoryGrouper:
         self.sizes, self.placed = {}, {}
         self.key_rows = KeyRows(self.db)
         self.cross = CrossJoiner(self, self.store.counts_by("language"))
-        touched = {
-            sid
-            for (sid,) in self.db.execute(
-                "SELECT DISTINCT story_id FROM story_members m WHERE NOT EXISTS "
-                "(SELECT 1 FROM articles a WHERE a.id = m.article_id)"
-            )
-        }
-        gone = "NOT IN (SELECT id FROM articles)"
-        self.db.execute(f"DELETE FROM story_members WHERE article_id {gone}")
-        self.db.execute(f"DELETE FROM story_keys WHERE article_id {gone}")
-        todo = [
-            aid
-            for (aid,) in self.db.execute(
-                "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m "
-                "WHERE m.article_id = a.id) ORDER BY " + ORDER
-            )
-        ]
+        touched = {sid for (sid,) in self.db.execute(ORPHANS)}  # stories of articles gone
+        if touched:  # members of articles gone (each a scan of story_keys: only then)
+            gone = "NOT IN (SELECT id FROM articles)"
+            self.db.execute(f"DELETE FROM story_members WHERE article_id {gone}")
+            self.db.execute(f"DELETE FROM story_keys WHERE article_id {gone}")
+        todo = unplaced(self.db)
         defer_key_index(self.db)  # placing from scratch: built once, at the end
         if progress:
             progress(0, len(todo))

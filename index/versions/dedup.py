@@ -111,11 +111,12 @@ class VersionIndex:
     nothing in a library folder is unpickled.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, store: ArticleStore | None = None) -> None:
         self.ids: list[str] = []
         self.rows: dict[str, int] = {}
         self.sigs = np.empty((1024, NUM_PERM), np.uint32)
-        self.groups: dict[str, tuple[str, str]] = {}  # id -> (version group, copy group)
+        self.groups: dict[str, tuple[str, str]] = {}  # id -> (version group, copy group), as read
+        self.store = store  # where the groups of articles not read yet are looked up
         self.buckets: dict[int, int | list[int]] = {}  # band key -> row(s)
         self.unsaved: dict[str, np.ndarray] = {}
 
@@ -123,33 +124,40 @@ class VersionIndex:
     def load(cls, store: ArticleStore) -> VersionIndex:
         """The index of a library's stored articles, computing signatures that are missing.
 
-        Libraries of earlier versions kept theirs in `versions.pickle`, which is never read: the
-        groups are in the articles table and the signatures are computed again from the texts.
+        The groups are read only for the articles a run asks about (`group`): they are stored
+        after each article's text, and reading them all read the whole articles table (GBs at
+        100,000 articles) on every run, whatever it added. Libraries of earlier versions kept
+        their signatures in `versions.pickle`, which is never read: they are computed again.
         """
         store.db.execute(VERSIONS_TABLE)
-        found = cls()
+        found = cls(store)
         size = NUM_PERM * 4
         rows = store.db.execute(
-            "SELECT a.id, a.version_group, a.copy_group, m.sig FROM articles a "
-            "LEFT JOIN minhashes m ON m.article_id = a.id ORDER BY a.rowid"
+            "SELECT article_id, sig FROM minhashes WHERE length(sig) = ?", (size,)
         ).fetchall()
-        found.groups = {
-            aid: (version_group, copy_group) for aid, version_group, copy_group, _ in rows
-        }
-        good = [
-            (aid, sig) for aid, _, _, sig in rows if isinstance(sig, bytes) and len(sig) == size
+        sigs = np.frombuffer(b"".join(sig for _, sig in rows), "<u4").reshape(-1, NUM_PERM)
+        found._insert([aid for aid, _ in rows], sigs.astype(np.uint32))
+        missing = [  # by the id index alone: no article's row is read
+            aid for (aid,) in store.db.execute("SELECT id FROM articles") if aid not in found.rows
         ]
-        sigs = np.frombuffer(b"".join(sig for _, sig in good), "<u4").reshape(-1, NUM_PERM)
-        found._insert([aid for aid, _ in good], sigs.astype(np.uint32))
-        missing = [aid for aid in found.groups if aid not in found.rows]
         for start in range(0, len(missing), 500):
-            articles = store.get_many(missing[start : start + 500])
-            for aid, article in articles.items():
-                found.add(aid, minhash_of(article), *found.groups[aid])
+            for aid, article in store.get_many(missing[start : start + 500]).items():
+                found.add(aid, minhash_of(article), article.version_group, article.copy_group)
         if missing:
             found.save(store)
             store.commit()
         return found
+
+    def group(self, article_id: str) -> tuple[str, str] | None:
+        """(version group, copy group) of an article filed or stored, None for none."""
+        known = self.groups.get(article_id)
+        if known is None and self.store is not None:
+            row = self.store.db.execute(
+                "SELECT version_group, copy_group FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is not None:
+                known = self.groups[article_id] = (row[0], row[1])
+        return known
 
     def save(self, store: ArticleStore) -> None:
         """Write the signatures added since the last save (the caller commits)."""
@@ -216,8 +224,9 @@ class VersionIndex:
     ) -> str | None:
         """The version group of the most similar earlier near-copy in another copy group
         (`bands`: the MinHash's band keys, when the caller has them)."""
-        if exclude_group != article_id and exclude_group in self.groups:
-            return self.groups[exclude_group][0]  # a copy shares its original's versions
+        original = self.group(exclude_group) if exclude_group != article_id else None
+        if original is not None:
+            return original[0]  # a copy shares its original's versions
         rows = self._candidates(_bands_of(minhash) if bands is None else bands)
         if not rows:
             return None
@@ -226,7 +235,7 @@ class VersionIndex:
             (-n, self.ids[r]) for r, n in zip(rows, agreeing.tolist(), strict=True) if n >= AGREEING
         )
         for _, other in ranked:
-            version_group, copy_group = self.groups.get(other, ("", ""))
+            version_group, copy_group = self.group(other) or ("", "")
             if other != article_id and version_group and copy_group != exclude_group:
                 return version_group
         return None
