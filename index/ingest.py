@@ -36,6 +36,9 @@ BATCH_PAGES = 400  # pages cleaned per worker task
 COMMIT_ARTICLES = 5000  # articles per index commit: what an interruption can lose at most
 WRITER_LIMIT_MB = 256  # postings Whoosh sorts in memory before it spills a run to disk
 PARALLEL_THRESHOLD = 300  # fewer pages than this are cleaned in-process
+# Tasks a worker may have queued: enough to keep it busy while the indexer commits (a commit of
+# COMMIT_ARTICLES took as long as 2 tasks: the workers stood idle through most of every commit).
+QUEUED_PER_WORKER = 4
 LEGACY_VERSIONS = "versions.pickle"  # earlier versions' version index: never read, removed
 
 
@@ -46,7 +49,8 @@ class Progress:
     pages: int = 0  # or, in a stage, its articles done
     total: int | None = None
     report: IngestReport = field(default_factory=IngestReport)
-    stage: str = ""  # what runs after the pages (grouping stories), said on a line of its own
+    stage: str = ""  # what runs after the pages (grouping stories), shown on a line of its own
+    once: bool = False  # the stage is a one-time conversion of an older library: say so
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -200,7 +204,7 @@ class Ingest:
                                 ),
                             )
                         )
-                while pending and (len(pending) > workers * 2 or not pool):
+                while pending and (len(pending) > workers * QUEUED_PER_WORKER or not pool):
                     if isinstance(pending[0][1], Future):
                         # Workers done before the indexer asks: it is the bottleneck, let them
                         # analyse too; else they are, and the indexer analyses.

@@ -49,7 +49,8 @@ class LibraryStories:
         from index.ingest import Progress
 
         return grouper.place_new(
-            lambda done, total: progress(Progress(done, total, stage=stage)), shipped
+            lambda done, total: progress(Progress(done, total, stage=stage, once=stage == REGROUP)),
+            shipped,
         )
 
     def _with_story(self, article: Article) -> Article:

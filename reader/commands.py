@@ -58,8 +58,6 @@ def index(library: Library, args: argparse.Namespace) -> int:
         TimeRemainingColumn,
     )
 
-    from index.library_stories import REGROUP
-
     err = stderr_console()
     if args.rebuild:
         library.rebuild()
@@ -89,8 +87,8 @@ def index(library: Library, args: argparse.Namespace) -> int:
         def on_progress(state: IngestProgress) -> None:
             if state.stage:
                 if state.stage not in stages:
-                    if state.stage == REGROUP:  # minutes at 100,000 articles: say why, once
-                        err.print(f"{REGROUP.capitalize()}.")
+                    if state.once:  # a conversion (minutes at 100,000 articles): say why
+                        err.print(f"{state.stage[:1].upper()}{state.stage[1:]}.")
                     stages[state.stage] = bar.add_task(state.stage, total=state.total, rate="")
                 bar.update(stages[state.stage], completed=state.pages, total=state.total)
                 return
