@@ -12,7 +12,6 @@ from index.story_store import (
     has_list_indexes,
     is_complete,
     list_stories,
-    regroups,
     stories_of,
     story_members,
     story_of,
@@ -25,22 +24,26 @@ if TYPE_CHECKING:
 
 FIRST_STORIES = 16  # an export's first articles, looked up by id (= export.FIRST_BATCH)
 PLACING = "grouping into stories"
-REGROUP = "grouping the library into stories again (once, after an upgrade)"
+REGROUP = "grouping the whole library into stories (once, after an upgrade)"
 
 
 class LibraryStories:
     """Story methods of `Library` (a mixin: it uses the library's store, engine and lock)."""
 
     def _place_stories(
-        self, shipped: Mapping[str, bytes] | None = None, progress: ProgressCallback | None = None
+        self,
+        shipped: Mapping[str, bytes] | None = None,
+        progress: ProgressCallback | None = None,
+        whole: bool = False,
     ) -> int:
         """Place the articles not yet in a story (the caller holds the writer lock); `shipped`:
         the story profiles an ingest's workers made (`index/related/story_profiles.py`);
-        `progress` gets a stage named for what it is (a library grouped by an earlier version
-        is grouped again, once: minutes at 100,000 articles, so it says so)."""
+        `progress` gets a stage, marked `once` with `whole`: the articles indexed before this
+        run are grouped too (a library grouped by an earlier version or before stories, or an
+        interrupted grouping: minutes at 100,000 articles, so it says why)."""
         from index.related import StoryGrouper
 
-        stage = REGROUP if regroups(self.store) else PLACING
+        stage = REGROUP if whole else PLACING
         self.store.convert()  # the entity counts the front page's filter reads (older libraries)
         self.refresh()
         grouper = StoryGrouper(self.engine, self.store)

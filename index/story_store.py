@@ -106,11 +106,6 @@ def unplaced(db: sqlite3.Connection) -> list[str]:
     return [row[-1] for row in sorted(rows)]  # text compares by code point, as SQLite's BINARY
 
 
-def regroups(store: ArticleStore) -> bool:
-    """The library was grouped by an earlier layout: its next placing groups all of it again."""
-    return has_stories(store.db) and store.get_meta(DONE_KEY) not in (None, "0", LAYOUT)
-
-
 def story_of(db: sqlite3.Connection, article_id: str) -> str:
     if not has_stories(db):
         return ""
