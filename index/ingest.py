@@ -24,7 +24,7 @@ from index.format import (
     schema_matches,
 )
 from index.ingest_worker import CLEANING_FAILED, process_pages
-from index.merge_policy import merge_tiers
+from index.merge_policy import FULL, merge_tiers
 from index.reading import iter_pages
 from index.records import Article, IngestReport, Page, Skipped
 from index.store import ArticleStore
@@ -33,7 +33,7 @@ from index.versions import VersionIndex
 from index.worker_guard import guard_worker, starting_workers
 
 BATCH_PAGES = 400  # pages cleaned per worker task
-COMMIT_ARTICLES = 5000  # articles per index commit: what an interruption can lose at most
+COMMIT_ARTICLES = FULL  # articles per index commit (what an interruption can lose at most)
 WRITER_LIMIT_MB = 256  # postings Whoosh sorts in memory before it spills a run to disk
 PARALLEL_THRESHOLD = 300  # fewer pages than this are cleaned in-process
 # Tasks a worker may have queued: enough to keep it busy while the indexer commits (a commit of

@@ -6,6 +6,7 @@ import json
 
 from whoosh.writing import SegmentWriter
 
+import index.merge_policy as merge_policy
 from index.library import Library
 from index.merge_policy import FACTOR, tier
 
@@ -131,3 +132,12 @@ def test_unplaced_articles_come_in_the_order_sqlite_sorted_them(tmp_path):
         sql = [aid for (aid,) in db.execute(f"SELECT id FROM articles ORDER BY {ORDER}")]
         assert unplaced(db) == sql and len(sql) == 7
         db.rollback()
+
+
+def test_full_segments_are_never_merged_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(merge_policy, "FULL", 10)  # as a commit of COMMIT_ARTICLES
+    with Library(tmp_path / "library") as library:
+        merged = _merged_documents(monkeypatch)
+        for n in range(FACTOR):  # a whole tier of segments: merged, were they not full
+            library.add([_dump(tmp_path, f"wire{n}", 10)], workers=1)
+        assert merged == [] and sorted(_segments(library).values()) == [10] * FACTOR
