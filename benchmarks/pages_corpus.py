@@ -156,3 +156,46 @@ def summary(counts: Counter) -> str:
         f"para P {pp:.3f} R {pr:.3f} F1 {f1(pp, pr):.3f} | token F1 {tf:.3f} | "
         f"title exact {te:.3f} norm {tn:.3f}"
     )
+
+
+def error_classes(
+    page: GoldPage, paragraphs: list[str], lines: list[str], words: list[int], kinds: list[str]
+) -> Counter:
+    """What the cleaner got wrong on a page, by class: each gold paragraph it lost (the whole page
+    lost, part of a longer line, a line of its kind and length, above or below the kept text) and
+    each paragraph it kept that is not gold (above, inside or below the gold lines). `lines`,
+    `words` and `kinds` are the page's lines, their word counts and kinds ("GOOD", "SHORT"...)."""
+    out: Counter = Counter()
+    kept = "".join(norm(p) for p in paragraphs)
+    at = {norm(line): i for i, line in enumerate(lines)}
+    gold = [i for i, line in enumerate(lines) if is_gold_line(page, line)]
+    firsts = [at[key] for key in map(norm, paragraphs) if key in at]
+    found = sum(1 for key in page.norm_paragraphs if key and key in kept)
+    total = sum(1 for key in page.norm_paragraphs if key)
+    lost = total and found / total < 0.3
+
+    def size(i: int) -> str:
+        return "w<=6" if words[i] <= 6 else "w7-15" if words[i] <= 15 else "w>15"
+
+    for key in page.norm_paragraphs:
+        if not key or key in kept:
+            continue
+        if lost:
+            name = "lost: page (under 30% found)"
+        elif key not in at:
+            name = "lost: part of a line" if key in norm("\n".join(lines)) else "lost: not in dump"
+        else:
+            i = at[key]
+            where = "above kept" if firsts and i < min(firsts) else "among/below kept"
+            name = f"lost: {kinds[i]} {size(i)} {where}"
+        out[name] += 1
+    for key in map(norm, paragraphs):
+        if not key or key in page.norm_body:
+            continue
+        i = at.get(key)
+        if i is None or not gold:
+            out["kept wrongly: elsewhere"] += 1
+            continue
+        where = "above gold" if i < gold[0] else "below gold" if i > gold[-1] else "inside gold"
+        out[f"kept wrongly: {kinds[i]} {size(i)} {where}"] += 1
+    return out

@@ -4,7 +4,8 @@ Usage: .venv/bin/pip install -e '.[train]' && .venv/bin/python scripts/train_cle
        [--titles] [--folds 5 [--list-titles PATH]] [--body-folds 5]
 `--body-folds 5` writes nothing: it trains on four fifths of the train sites and scores the cleaner
 on the fifth (paragraph and token F1 as `benchmarks/cleaning.py --dev` counts them), per fold: an
-idea is kept only when it gains in (nearly) every fold (scripts/body_folds.py).
+idea is kept only when it gains in (nearly) every fold (scripts/body_folds.py); then it prints the
+error classes out of fold (lost gold paragraphs and wrongly kept ones, by kind, length and place).
 `--titles` retrains only the title ranker (over the line model as it stands); `--folds 5`
 cross-validates the title ranker over five site folds of the train split and prints its exact
 titles per fold; `--list-titles` writes its misses (gold, chosen, candidates) for reading.
