@@ -93,7 +93,7 @@ def test_articles_left_unplaced_by_a_run_are_profiled_from_the_store_by_the_next
     whole = story_tables(tmp_path / "whole", [dumps], workers=1)
     assert fallbacks == []
     with monkeypatch.context() as m:  # the first run stops before placing (a killed process)
-        m.setattr(Library, "_place_stories", lambda self, shipped=None: 0)
+        m.setattr(Library, "_place_stories", lambda self, *args, **kwargs: 0)
         with Library(tmp_path / "cut") as lib:
             lib.add([dumps[0]], workers=1)
             assert lib.needs_stories()
