@@ -76,11 +76,11 @@ def groups(count: int) -> dict[str, list[tuple[Page, FurnitureModel | None]]]:
 
 
 def empty_caches() -> None:
-    from index.cleaning import furniture, line_model, lines, title_ranker
+    from index.cleaning import furniture, line_model, lines, tail, title_ranker
 
     for cache in (lines._LINE_CACHE, line_model._CACHE, line_model._TOKENS, line_model._VOTERS,
                   furniture._HASHES, title_ranker._TOKENS, title_ranker._ALONE,
-                  title_ranker._LONG):  # fmt: skip
+                  title_ranker._LONG, tail._SIGNS):  # fmt: skip
         cache.clear()
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
+from itertools import accumulate
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.cleaning import tail
+from index.cleaning import tail, windows
 from index.cleaning.clean import analyse, clean_page, score
 from index.cleaning.line_model import WEIGHTS_FILE, line_scores
 from index.cleaning.tail import TAIL_FEATURES, tail_features, tail_scores
@@ -98,6 +100,63 @@ def test_a_german_comment_section_after_the_article_is_left_out():
     assert isinstance(article, Article)
     assert article.title == HEADLINE
     assert article.paragraphs == ARTICLE
+
+
+def _plain_marked(lines: list[str], chosen: np.ndarray, pattern) -> np.ndarray:
+    """1.0 for each of the `chosen` lines in which `pattern` matches: one search over the chosen
+    lines (lower-cased) joined, as the tail stage first searched them."""
+    out = np.zeros(len(lines))
+    picked = [lines[i].lower() for i in chosen.tolist()]
+    ends = list(accumulate(len(line) + 1 for line in picked))
+    found = {bisect_right(ends, match.start()) for match in pattern.finditer("\n".join(picked))}
+    out[chosen[sorted(found)]] = 1.0
+    return out
+
+
+def _plain_tail_features(pl, matrix: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """`tail_features` of every line as first written: a column at a time, no line's signs
+    remembered."""
+    n = len(scores)
+    positive = (scores > 0) * matrix[:, 0]
+    core = int(windows.window_means(windows.running_sums(positive), tail.CORE_WINDOW).argmax())
+    words = np.asarray(pl.words)
+    dated = matrix[:, tail._DATE_COLUMN] + matrix[:, tail._AGO_COLUMN]
+    stamp = ((dated > 0) & (words <= tail.STAMP_WORDS)).astype(np.float64)
+    person = _plain_person_share(pl.lines)
+    short = (words <= 6).astype(np.float64)
+    means = windows.window_means(windows.running_sums(np.array([stamp, person, short])), tail.NEAR)
+    reply = _plain_marked(pl.lines, np.flatnonzero(words <= tail.REPLY_WORDS), tail._REPLY)
+    below = (np.arange(n) > core).astype(np.float64)
+    since = np.array([stamp * below, (matrix[:, tail._COMMENT_COLUMN] + reply) * below])
+    since = np.minimum(np.cumsum(since, axis=1), 4) / 4
+    seen = (np.cumsum(positive) - positive) / (positive.sum() or 1.0)
+    cols = [
+        scores / 8, below, stamp, np.minimum(means[0] * (2 * tail.NEAR + 1), 3) / 3, *since,
+        person, *means[1:], _plain_marked(pl.lines, np.flatnonzero(words == 1), tail._NUMBER),
+        reply, seen, *(seen * since), *(below * means[1:]),
+    ]  # fmt: skip
+    return np.array(cols).T.copy()
+
+
+_TAIL_LINES = st.sampled_from(
+    [*COMMENTS, *ARTICLE, HEADLINE, "Reply", "#3", "12.", "Report abuse", "You said: I agree",
+     "Posted by Jane | 13 May 2008 at 11:25 AM", "Alert us | #4", "me", "İch ΣΑΣ my", "7"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TAIL_LINES, min_size=1, max_size=40), st.integers(0, 2**32 - 1))
+def test_tail_features_are_the_plain_computation_to_the_bit(extra, seed):
+    pa = analyse(
+        MENU + HEADLINE + "\n\n" + "\n\n".join(ARTICLE) + "\n" + "\n".join(extra), None, ""
+    )
+    rng = np.random.default_rng(seed)
+    second = line_scores(pa.matrix) + rng.normal(0, 2, len(pa.matrix))  # cores anywhere
+    plain = _plain_tail_features(pa.pl, pa.matrix, second)
+    for _ in range(2):  # the lines' signs computed, then remembered
+        assert tail_features(pa.pl, pa.matrix, second).tobytes() == plain.tobytes()
+        rows = tail_features(pa.pl, pa.matrix, second, tail_only=True)
+        assert rows.tobytes() == plain[len(plain) - len(rows) :].tobytes()
 
 
 def _plain_person_share(lines: list[str]) -> np.ndarray:

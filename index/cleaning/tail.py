@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, repeat
 
 import numpy as np
 
@@ -55,28 +53,42 @@ _COMMENT_COLUMN = LINE_FEATURES.index("comment")
 
 
 REPLY_WORDS = 8  # a reply or report marker is a line of at most this many words
+_SIGNS: dict[str, tuple[float, float, float, float, float]] = {}  # line -> _line_signs(line)
+_SIGNS_SIZE = 50_000
+
+
+def _line_signs(line: str, words: int) -> tuple[float, float, float, float, float]:
+    """What the tail stage reads in a line alone (`words`: its word count), cached as the line
+    model caches a line's features (a site's furniture below the article recurs): whether it is
+    short enough for a name-and-date line, its person-word share, whether it is short (6 words or
+    fewer), a reply or report marker, a comment's number."""
+    found = _SIGNS.get(line)
+    if found is not None:
+        return found
+    lower = line.lower()  # the patterns are lower case
+    found = (
+        float(words <= STAMP_WORDS),
+        _person_share_of(lower),
+        float(words <= 6),
+        float(words <= REPLY_WORDS and _REPLY.search(lower) is not None),
+        float(words == 1 and _NUMBER.search(lower) is not None),
+    )
+    if len(_SIGNS) >= _SIGNS_SIZE:
+        _SIGNS.clear()
+    _SIGNS[line] = found
+    return found
+
+
+def _person_share_of(lower: str) -> float:
+    """The share of first- and second-person words of a lower-cased line (x8, at most 1), its
+    words split at its single spaces."""
+    words = lower.split(" ")
+    return min(len(list(filter(_PERSON.__contains__, words))) / len(words) * 8, 1.0)
 
 
 def _person_share(lines: list[str]) -> np.ndarray:
-    """The share of first- and second-person words of each line (x8, at most 1): each line's
-    words (split at its single spaces) lower-cased, the person words among them counted."""
-    words = list(map(str.split, map(str.lower, lines), repeat(" ")))  # ASCII lines lower fast
-    person = map(len, map(list, map(filter, repeat(_PERSON.__contains__), words)))
-    hits = np.fromiter(person, np.float64, len(lines))
-    return np.minimum(hits / np.fromiter(map(len, words), np.int64, len(lines)) * 8, 1.0)
-
-
-def _marked(lines: list[str], chosen: np.ndarray, pattern: re.Pattern[str]) -> np.ndarray:
-    """1.0 for each of the `chosen` lines (indices) in which `pattern` matches, else 0.0: one
-    search over the chosen lines joined (the patterns never cross a line's end)."""
-    out = np.zeros(len(lines))
-    if not len(chosen):
-        return out
-    picked = [lines[i].lower() for i in chosen.tolist()]  # the patterns are lower case
-    ends = list(accumulate(len(line) + 1 for line in picked))
-    found = {bisect_right(ends, match.start()) for match in pattern.finditer("\n".join(picked))}
-    out[chosen[sorted(found)]] = 1.0
-    return out
+    """The person-word share of each line (see _person_share_of)."""
+    return np.array([_person_share_of(line.lower()) for line in lines], dtype=np.float64)
 
 
 def tail_features(
@@ -96,18 +108,17 @@ def tail_features(
     if first == n:
         return np.zeros((0, len(TAIL_FEATURES)))
     low = max(0, first - NEAR)  # what a window of NEAR lines needs of the lines above, no more
-    lines, matrix, words = pl.lines[low:], matrix[low:], np.asarray(pl.words[low:])
-    # a name-and-date line: a date or time, or a "3 hours ago", on a short line
-    dated = matrix[:, _DATE_COLUMN] + matrix[:, _AGO_COLUMN]
+    known, lines = _SIGNS.get, zip(pl.lines[low:], pl.words[low:], strict=True)
+    # stamp-sized, person, short, reply, number: one row each (every line's signs in one call)
+    signs = np.array([known(line) or _line_signs(line, w) for line, w in lines]).T
     near = np.empty((3, n - low))  # stamp, person, short: their means over NEAR lines in one pass
-    stamp, person, short = near
-    np.logical_and(dated > 0, words <= STAMP_WORDS, out=stamp, casting="unsafe")
-    person[:] = _person_share(lines)
-    np.less_equal(words, 6, out=short, casting="unsafe")
+    # a name-and-date line: a date or time, or a "3 hours ago", on a short line
+    dated = matrix[low:, _DATE_COLUMN] + matrix[low:, _AGO_COLUMN]
+    np.multiply(dated > 0, signs[0], out=near[0])
+    near[1:] = signs[1:3]
     means = window_means(running_sums(near), NEAR)[:, first - low :]
-    near, matrix, words = near[:, first - low :], matrix[first - low :], words[first - low :]
-    lines = lines[first - low :]
-    reply = _marked(lines, np.flatnonzero(words <= REPLY_WORDS), _REPLY)
+    near, matrix = near[:, first - low :], matrix[first:]
+    reply, number = signs[3:, first - low :]
     cols = np.empty((len(TAIL_FEATURES), n - first))  # one row per feature, transposed at the end
     below = cols[1]
     below[:] = 0.0
@@ -121,7 +132,7 @@ def tail_features(
     cols[3] = np.minimum(means[0] * (2 * NEAR + 1), 3) / 3
     cols[6] = near[1]
     cols[7:9] = means[1:]
-    cols[9] = _marked(lines, np.flatnonzero(words == 1), _NUMBER)
+    cols[9] = number
     cols[10] = reply
     seen = cols[11]  # the share of the page's prose above the line
     np.subtract(running[PAD + 1 + first : PAD + 1 + n], positive[first:], out=seen)
