@@ -105,6 +105,7 @@ _CJK_FUNCTION_CHARS = "的了是在和有我他这也就不都一の、はがを
 _PUNCTUATION = (",", ".", "，", "。", "、")
 _WORD_EDGES = ".,;:!?\"'()[]«»“”„‘’-–—"
 _ROLES = {"caption": 1, "byline": 2, "date": 3, "credits": 4, "dup": 5, "marker": 6, "label": 6}
+_ROLES4 = {role: 4 * code for role, code in _ROLES.items()}  # a kind's row in _KIND_ROLE + this
 _CACHE_SIZE = 50_000
 _ONE_HOT = np.eye(7)
 _KIND_ROLE = np.array(
@@ -227,10 +228,10 @@ def features(
     cached = _CACHE.get
     rows = list(map(cached, zip(repeat(lang), pl.lines)))  # [cached((lang, line)) ...] in C
     packed = b"".join(rows if None not in rows else _new_rows(pl.lines, rows, lang))
-    out = np.empty((n, len(FEATURES)))
+    out = np.zeros((n, len(FEATURES)))  # zeros: the span, repeat and first-line columns
     out[:, :N_LINE] = np.frombuffer(packed, np.float64).reshape(n, N_LINE)
     kind = np.array(pl.kind, dtype=np.int64)
-    role = np.fromiter(map(_ROLES.get, pl.role, repeat(0, n)), np.int64, n)
+    role4 = np.fromiter(map(_ROLES4.get, pl.role, repeat(0, n)), np.int64, n)  # 4 x role
     first, last = span if span else (n, n)
     counts = Counter(pl.lines)
     overlap = [0.0] * n
@@ -249,20 +250,18 @@ def features(
     comment = out[:, _COMMENT] * (kind != GOOD)
     page = out[:, N_LINE:]
     # good, short, bad, stop; caption, byline, dateline, credits, dup, marker/label: one gather
-    page[:, :10] = _KIND_ROLE[kind + 4 * role]
+    page[:, :10] = _KIND_ROLE[kind + role4]
     page[:, 10:13] = np.array((in_menu, recurs, pl.blank_before), dtype=np.float64).T
     page[:, 13] = positions(n)  # index / n
     # in the span; log1p of the lines to the span's first line above it, from its last below it
-    page[:, 14:17] = 0.0
     page[first : last + 1, 14] = 1.0
     distance = log_distances(n, 4)  # log1p(|k|) / 4 at k + n
     page[:first, 15] = distance[n + first : n : -1]
     page[last + 1 :, 16] = distance[n + 1 : 2 * n - last]
-    repeats = np.fromiter(map(counts.__getitem__, pl.lines), np.int64, n) if len(counts) < n else 0
-    page[:, 17] = repeats > 1  # each line's count, gathered in C (no line repeats: 0, all False)
+    if len(counts) < n:  # each line's count, gathered in C (no line repeats: all False)
+        page[:, 17] = np.fromiter(map(counts.__getitem__, pl.lines), np.int64, n) > 1
     page[:, 18] = overlap
     page[:, 19] = np.minimum(np.cumsum(comment) - comment, 3) / 3
-    page[:, 20] = 0.0
     page[:1, 20] = 1.0  # the first line
     return out
 
