@@ -112,12 +112,19 @@ def sanitize(text: str) -> str:
     characters are removed; non-breaking and other odd spaces become plain spaces; CR LF and CR
     become newlines; the result is in Unicode NFC.
     """
+    return sanitize_page(text)[0]
+
+
+def sanitize_page(text: str) -> tuple[str, bool]:
+    """`sanitize`, and whether the text was printable but for its newlines as given and as
+    returned (then so is each of its lines: the cleaner need not ask them again)."""
     if not text:
-        return ""
+        return "", True
     if not isinstance(text, str):
         text = str(text)
     # all printable: no line would change, and no escape or CR is in it (neither is printable)
-    if not text.replace("\n", "").isprintable():
+    printable = text.replace("\n", "").isprintable()
+    if not printable:
         text = strip_escapes(text)
         if "\r" in text:
             text = text.replace("\r\n", "\n")
@@ -125,7 +132,8 @@ def sanitize(text: str) -> str:
         text = _changed().sub(_changed_to, text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text
+        printable = False  # (not asked of the normalised text)
+    return text, printable
 
 
 # A sentence's end glued to the next sentence's start ("has recommended.The tiny territory"):

@@ -12,7 +12,7 @@ from py3langid.langid import visit_counts as library_visit_counts
 
 from index.cleaning import language, line_model, lines, page_kind, parts, windows
 from index.cleaning.lines import _PROMO_LABEL, PageLines
-from index.text import _clean_line, sanitize, strip_escapes
+from index.text import _clean_line, sanitize, sanitize_page, strip_escapes
 
 _TEXT = st.lists(
     st.sampled_from([*"ab Zé ß.,:\n\t\u00a0\u200b\x1b東の", "  ", " \n", "\n ", "word ", "Word"]),
@@ -130,6 +130,16 @@ def test_window_means_are_the_gathered_means_to_the_bit():
                 wants.append(_mean_of(cumulative, half))
             assert windows.window_means(running, half).tobytes() == np.vstack(wants).tobytes()
             assert windows.window_means(running[1], half).tobytes() == wants[1].tobytes()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT | st.text(max_size=40))
+def test_lines_of_a_text_sanitize_found_printable_are_split_as_any(text):
+    clean, printable = sanitize_page(text)
+    assert clean == sanitize(text)
+    if printable:  # then every line is: the split need not ask
+        assert clean.replace("\n", "").isprintable()
+        assert PageLines(clean, printable=True).lines == PageLines(clean).lines
 
 
 def test_line_scores_are_the_plain_computation_to_the_bit():

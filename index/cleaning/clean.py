@@ -34,7 +34,7 @@ from index.cleaning.prose_span import prose_span
 from index.cleaning.tail import tail_scores
 from index.cleaning.title_ranker import BODY_LINES, best_candidate, candidates, title_features
 from index.records import Article, Page, Skipped
-from index.text import sanitize, sanitize_line, space_glued_sentences
+from index.text import sanitize_line, sanitize_page, space_glued_sentences
 
 __all__ = ["FurnitureModel", "clean_page", "explain_page"]
 
@@ -182,9 +182,11 @@ class PageAnalysis:
     keep: list[bool] = field(default_factory=list)
 
 
-def analyse(text: str, furniture: FurnitureModel | None, site: str) -> PageAnalysis | None:
+def analyse(
+    text: str, furniture: FurnitureModel | None, site: str, printable: bool = False
+) -> PageAnalysis | None:
     """Split sanitised page text into lines once, find its parts and score every line."""
-    pl = PageLines(text)
+    pl = PageLines(text, printable)
     if not pl.lines:
         return None
     recurs = [False] * len(pl.lines)
@@ -289,12 +291,12 @@ def _clean(
     dropped: list[tuple[int, str]] | None,
     keep_all: bool = False,
 ) -> Article | Skipped:
-    text = space_glued_sentences(sanitize(page.text))
+    text, printable = sanitize_page(page.text)  # (space_glued_sentences adds only spaces)
     title = sanitize_line(page.title)
     if title:
-        return _clean_given_article(page, title, text)
+        return _clean_given_article(page, title, space_glued_sentences(text))
     site = FurnitureModel.site_of(page) if furniture is not None else ""
-    pa = analyse(text, furniture, site)
+    pa = analyse(space_glued_sentences(text), furniture, site, printable)
     if pa is None:
         return Skipped(page.origin, "empty page")
     score(pa)

@@ -91,14 +91,15 @@ def ends_sentence(line: str) -> bool:
     return last in _SENTENCE_END or (last in _SCRIPT_MARKS and final_mark(stripped) != "")
 
 
-def _split_lines(text: str) -> tuple[list[str], list[bool]]:
-    """Non-empty lines (whitespace collapsed) and whether a blank line came before each."""
+def _split_lines(text: str, printable: bool = False) -> tuple[list[str], list[bool]]:
+    """Non-empty lines (whitespace collapsed) and whether a blank line came before each
+    (`printable`: the text is printable but for its newlines, so each line is)."""
     lines: list[str] = []
     blank_before: list[bool] = []
     blank = True
     append, mark = lines.append, blank_before.append
     for raw in text.split("\n"):
-        if raw.isprintable() and "  " not in raw and raw == raw.strip(" "):
+        if (printable or raw.isprintable()) and "  " not in raw and raw == raw.strip(" "):
             line = raw  # already one space between words (printable: no other whitespace)
         else:
             line = " ".join(raw.split())
@@ -130,8 +131,9 @@ class PageLines:
 
     __slots__ = ("blank_before", "caption_text", "dates", "kind", "lines", "role", "words")
 
-    def __init__(self, text: str) -> None:
-        self.lines, self.blank_before = _split_lines(text)
+    def __init__(self, text: str, printable: bool = False) -> None:
+        """`printable`: the text is printable but for its newlines (see sanitize_page)."""
+        self.lines, self.blank_before = _split_lines(text, printable)
         self.words = [  # word_count, without a call for the common ASCII line
             line.count(" ") + 1 if line.isascii() else word_count(line) for line in self.lines
         ]
