@@ -276,7 +276,9 @@ def test_sanitize_of_odd_characters_is_the_line_by_line_table(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(_ODD_TEXT)
+@given(
+    _ODD_TEXT | st.lists(st.sampled_from([*"a ’–•—“東กຂ\u0e00\u1fff\u2c00\u3000ᄀ"])).map("".join)
+)
 def test_word_count_without_the_max_test(text):
     line = " ".join(text.split())
     spaced = line.count(" ") + 1

@@ -40,7 +40,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 # scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar, Khmer
 UNSPACED = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 UNSPACED_WORD_CHARS = 5  # characters of such a script counted as one word
-_FROM_THAI = re.compile("[\u0e00-\U0010ffff]")  # a character of those scripts or CJK, or above
+# where CJK and those scripts are (no more: a curly quote or a dash is no reason to count them)
+_CJK_OR_UNSPACED = re.compile("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff" + CJK.pattern[1:])
 _LATIN_CAPITAL = re.compile("[^\\W\\d_a-z\u00df-\u00ff]")  # the line model's capital
 
 
@@ -48,7 +49,7 @@ def word_count(line: str) -> int:
     """Words of a line in any script: spaces separate them, or every two CJK characters make one,
     or every five characters of Thai, Lao, Tibetan, Myanmar or Khmer."""
     spaced = line.count(" ") + 1
-    if line.isascii() or _FROM_THAI.search(line) is None:  # max(line) < "\u0e00" (3x dearer)
+    if line.isascii() or _CJK_OR_UNSPACED.search(line) is None:  # one scan, not two
         return spaced
     return spaced + len(CJK.findall(line)) // 2 + unspaced(line)
 
