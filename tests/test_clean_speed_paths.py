@@ -132,6 +132,21 @@ def test_window_means_are_the_gathered_means_to_the_bit():
             assert windows.window_means(running[1], half).tobytes() == wants[1].tobytes()
 
 
+def test_windows_read_in_one_gather_are_the_window_means_to_the_bit():
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 8, 9, 17, 300):
+        running = windows.running_sums(rng.normal(0, 5, (4, n)))
+        spec = ((0, 1), (0, 3), (2, 8), (1, 8), (3, 0), (1, 5))
+        got = windows.window_means_at(running, spec)
+        want = [windows.window_means(running[row], half) for row, half in spec]
+        assert got.tobytes() == np.vstack(want).tobytes(), n
+        single = windows.running_sums(running[1, windows.PAD + 1 : windows.PAD + 1 + n])
+        assert (
+            windows.window_means_at(single, ((0, 3),))[0].tobytes()
+            == windows.window_means(single, 3).tobytes()
+        )
+
+
 @settings(max_examples=400, deadline=None)
 @given(_TEXT | st.text(max_size=40))
 def test_lines_of_a_text_sanitize_found_printable_are_split_as_any(text):

@@ -21,7 +21,7 @@ import numpy as np
 
 from index.cleaning.line_patterns import PATTERNS, family_gates
 from index.cleaning.lines import CJK, GOOD, PageLines, capitalised_words, ends_sentence, unspaced
-from index.cleaning.windows import PAD, log_distances, positions, running_sums, window_means
+from index.cleaning.windows import PAD, log_distances, positions, running_sums, window_means_at
 
 DATA = Path(__file__).resolve().parent / "data"
 WEIGHTS_FILE = DATA / "cleaner_weights.json"
@@ -292,6 +292,7 @@ _STOP_COLUMN = N_LINE + PAGE_FEATURES.index("stop")
 _GOOD_COLUMN = N_LINE + PAGE_FEATURES.index("good")
 _ENDS_COLUMN = LINE_FEATURES.index("ends_sentence")
 _COPIED = [_GOOD_COLUMN, _STOP_COLUMN, 0, _ENDS_COLUMN]
+_CONTEXT_WINDOWS = ((0, 1), (0, 3), (0, CORE_WINDOW), (1, CORE_WINDOW), (2, CORE_WINDOW), (1, 5))
 
 
 def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
@@ -321,18 +322,16 @@ def context_features(scores: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     sums = running[:, PAD + 1 : PAD + 1 + n]
     total = mass.sum() or 1.0
     before = sums[2] - mass
-    wide = window_means(running[:3], CORE_WINDOW)
-    core = int(wide[2].argmax()) if n else 0
+    means = window_means_at(running, _CONTEXT_WINDOWS)  # s: 1, 3, 8; positive, mass: 8; positive: 5
+    core = int(means[4].argmax()) if n else 0
     stops = sums[3]
-    out[:, 1] = window_means(running[0], 1)
-    out[:, 2] = window_means(running[0], 3)
-    out[:, 3] = wide[0]
-    out[:, 6] = window_means(running[1], 5)
+    out[:, 1:4] = means[:3].T
+    out[:, 6] = means[5]
     out[:, 7] = before / total
     out[:, 8] = (total - before - mass) / total
     out[:, 9] = log_distances(n, 5)[n - core : 2 * n - core]  # log1p(|i - core|) / 5
     out[:, 10] = np.minimum(np.abs(stops - stops[core]), 3) / 3
-    out[:, 11] = wide[1, core] if n else 0.0
+    out[:, 11] = means[3, core] if n else 0.0
     out[:, 12:16] = matrix[:, _COPIED]  # good, stop, chars, ends_sentence: one gather
     return out
 
@@ -360,7 +359,7 @@ def line_scores(matrix: np.ndarray) -> np.ndarray:
     model = weights()
     width = matrix.shape[1]
     parts = matrix @ model["line_coef"].reshape(4, width).T  # own, before, after, window
-    window = window_means(running_sums(parts[:, 3]), WINDOW)
+    window = window_means_at(running_sums(parts[:, 3]), ((0, WINDOW),))[0]
     first = parts[:, 0] + model["line_intercept"] + window
     first[1:] += parts[:-1, 1]
     first[:-1] += parts[1:, 2]

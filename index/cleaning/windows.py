@@ -38,6 +38,27 @@ def window_means(running: np.ndarray, half: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=256)
+def _plan(n: int, spec: tuple[tuple[int, int], ...]) -> tuple[np.ndarray, ...]:
+    """Where `window_means_at` reads: the flat indices of each window's two ends in the running
+    sums of rows of n lines, and each window's width, for every (row, half) of `spec`."""
+    size = n + 1 + 2 * PAD
+    ends = np.array([row * size + PAD + half + 1 for row, half in spec])[:, None] + np.arange(n)
+    starts = np.array([row * size + PAD - half for row, half in spec])[:, None] + np.arange(n)
+    widths = np.array([bounds(n, half)[2] for _, half in spec])
+    return ends.ravel(), starts.ravel(), widths.ravel()
+
+
+def window_means_at(running: np.ndarray, spec: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """`window_means(running[row], half)` for each (row, half) of `spec` (row 0 of a single
+    row), one row each, read in one gather of all the windows' ends (the same subtraction and
+    division: the same bits)."""
+    n = running.shape[-1] - 1 - 2 * PAD
+    ends, starts, widths = _plan(n, spec)
+    flat = running.ravel()
+    return ((flat[ends] - flat[starts]) / widths).reshape(len(spec), n)
+
+
+@lru_cache(maxsize=256)
 def positions(n: int) -> np.ndarray:
     """Each line's place on an n-line page: index / n."""
     return np.arange(n) / n
