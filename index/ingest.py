@@ -112,6 +112,7 @@ class Ingest:
         self._writer = None  # open between the first article of a commit and the commit
         self.words: set[bytes] = set()  # the body words of this commit (index/search/vocabulary)
         self.story_profiles: dict[str, bytes] = {}  # article -> packed, for placing after the run
+        self.pool: ProcessPoolExecutor | None = None  # the workers, kept for placing until close
 
     def _load_furniture(self) -> FurnitureModel:
         saved = self.store.get_meta("furniture")
@@ -140,7 +141,7 @@ class Ingest:
         state = Progress(total=estimate_pages(paths), report=self.report)
         workers = workers or max(1, min(os.cpu_count() or 1, 4))
         parallel = workers > 1 and (state.total is None or state.total >= PARALLEL_THRESHOLD)
-        pool = (
+        pool = self.pool = (
             ProcessPoolExecutor(
                 workers,
                 mp_context=multiprocessing.get_context("spawn"),
@@ -235,16 +236,23 @@ class Ingest:
                 if isinstance(result, Future):
                     result.cancel()
             self._flush()
+        except BaseException:
+            self.close()
+            raise
         finally:
             if self._writer is not None:  # an error on the way: what was not committed is lost
                 self._abort()
-            if pool:
-                pool.shutdown(wait=True, cancel_futures=True)
         self.report.seconds = time.perf_counter() - started
         if progress:
             state.pages = read
             progress(state)
         return self.report
+
+    def close(self) -> None:
+        """Stop the workers (kept after `run` to make story placings: `placing_pool.py`)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
     def _collect(self, todo: list[tuple[Page, str]], result: Future | list) -> None:
         outputs = result.result() if isinstance(result, Future) else result

@@ -216,9 +216,12 @@ class Library(LibraryStories, LibraryIndex):
                 self.store.set_meta("added", "1")  # `is_new` no more, even if nothing is added
                 whole = self.store.count() > 0 and self.needs_stories()  # older articles too
                 ingest = Ingest(self.store, self.ix, self.path, keep_all)
-                report = ingest.run(paths, dump, progress, should_stop, workers)
-                self.finder.after_ingest()  # the new commit, and what the next process reads
-                self._place_stories(ingest.story_profiles, progress, whole)
+                try:
+                    report = ingest.run(paths, dump, progress, should_stop, workers)
+                    self.finder.after_ingest()  # the new commit, and what the next process reads
+                    self._place_stories(ingest.story_profiles, progress, whole, ingest.pool)
+                finally:
+                    ingest.close()
         except (OSError, sqlite3.OperationalError, BrokenProcessPool) as exc:
             # A full disk, a lost folder, a worker killed for memory: the batch in hand is rolled
             # back (the next open reconciles the search index with the store).

@@ -19,6 +19,8 @@ from index.story_store import (
 
 TYPE_CHECKING = False  # typing's constant: importing typing costs every verb 3 ms
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from index.ingest import ProgressCallback
     from index.records import Article, RelatedItem, Story
 
@@ -35,25 +37,29 @@ class LibraryStories:
         shipped: Mapping[str, bytes] | None = None,
         progress: ProgressCallback | None = None,
         whole: bool = False,
+        pool: Executor | None = None,
     ) -> int:
         """Place the articles not yet in a story (the caller holds the writer lock); `shipped`:
         the story profiles an ingest's workers made (`index/related/story_profiles.py`);
         `progress` gets a stage, marked `once` with `whole`: the articles indexed before this
         run are grouped too (a library grouped by an earlier version or before stories, or an
-        interrupted grouping: minutes at 100,000 articles, so it says why)."""
-        from index.related import StoryGrouper
+        interrupted grouping: minutes at 100,000 articles, so it says why); `pool`: the ingest's
+        workers, idle by now, make the articles' placings ahead (`related/placing_pool.py`)."""
+        from index.related import StoryGrouper, placings_ahead
 
         stage = REGROUP if whole else PLACING
         self.store.convert()  # the entity counts the front page's filter reads (older libraries)
         self.refresh()
         grouper = StoryGrouper(self.engine, self.store)
+        ahead = placings_ahead(pool, self.store.path, shipped) if pool and shipped else None
         if progress is None:  # `stories` or the front page: no ingest imported
-            return grouper.place_new(shipped=shipped)
+            return grouper.place_new(shipped=shipped, ahead=ahead)
         from index.ingest import Progress
 
         return grouper.place_new(
             lambda done, total: progress(Progress(done, total, stage=stage, once=stage == REGROUP)),
             shipped,
+            ahead,
         )
 
     def _with_story(self, article: Article) -> Article:

@@ -122,3 +122,37 @@ def test_a_shipped_profile_is_the_one_placing_makes_of_the_stored_article(tmp_pa
         (a.id, a.copy_group, a.version_group) for a, _ in theirs
     ]
     assert any(a.copy_group != a.id for a, _ in ours)  # the copies' groups, from the indexer
+
+
+def test_the_idle_workers_make_the_placings_and_the_stories_stay(tmp_path, dumps, monkeypatch):
+    monkeypatch.setattr(ingest, "PARALLEL_THRESHOLD", 0)  # a pool even for a small dump
+    monkeypatch.setattr(stories, "CHUNK", 7)  # several chunks, each made by a worker
+    here: list[str] = []  # the articles whose placing the indexer made itself
+    real = stories.placing_of
+    monkeypatch.setattr(stories, "placing_of", lambda a, *rest: here.append(a.id) or real(a, *rest))
+    parallel = story_tables(tmp_path / "parallel", [dumps], workers=2)
+    assert here == []
+    in_process = story_tables(tmp_path / "in-process", [dumps], workers=1)  # no pool: here
+    assert len(here) == len(in_process["story_members"])
+    assert parallel == in_process
+
+
+def test_a_chunk_the_workers_cannot_make_is_made_by_the_indexer(tmp_path, dumps):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from index.related.placing_pool import placings_ahead
+
+    pages = [p for p in iter_pages(dumps, None) if isinstance(p, Page)]
+    out = worker.process_pages(pages, None, profile_stories=True)
+    shipped = {a.id: out[i + 4] for i, a in enumerate(out) if isinstance(a, Article)}
+    with Library(tmp_path / "lib") as lib, ThreadPoolExecutor(2) as pool:
+        lib.add(dumps, workers=1)
+        ids = sorted(shipped)
+        ahead = placings_ahead(pool, lib.store.path, {k: shipped[k] for k in ids[1:]})
+        total = lib.store.count()
+        generation = lib.store.get_meta("term_df_generation")
+        made = list(ahead(ids, 3, total, generation))  # the first chunk lacks a profile
+        assert made[0] is None and all(made[1:]) and len(made) == -(-len(ids) // 3)
+        assert [p.id for chunk in made[1:] for p in chunk] == ids[3:]
+        stale = list(ahead(ids[3:], 3, total, "another generation"))  # counts not current
+        assert stale == [None] * len(stale)

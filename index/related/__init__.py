@@ -8,6 +8,7 @@ _HOMES = {
     "RelatedFinder": "finder",
     "StoryGrouper": "stories",
     "pack": "story_profiles",
+    "placings_ahead": "placing_pool",
     "save_term_counts": "term_counts",
     "story_profile": "stories",
 }
@@ -16,4 +17,11 @@ _HOMES = {
 __getattr__ = lazy_names(__name__, _HOMES)
 
 
-__all__ = ["RelatedFinder", "StoryGrouper", "pack", "save_term_counts", "story_profile"]
+__all__ = [
+    "RelatedFinder",
+    "StoryGrouper",
+    "pack",
+    "placings_ahead",
+    "save_term_counts",
+    "story_profile",
+]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -35,8 +36,8 @@ from index.records import Article
 from index.related.cross_language import CrossJoiner, story_rows, with_cross_keys
 from index.related.key_rows import KeyRows, strongest
 from index.related.relatedness import Profile, TermStats, Weights, profile_of, text_and_entities
-from index.related.story_profiles import chunk_profiles
-from index.related.term_counts import save_term_counts, term_counts
+from index.related.story_profiles import Ahead, chunk_profiles
+from index.related.term_counts import entity_count, save_term_counts, term_counts
 from index.store import ArticleStore
 from index.story_store import (
     DONE_KEY,
@@ -154,10 +155,14 @@ class StoryGrouper:
         self.key_rows = KeyRows(self.db)  # story_keys rows asked for in this run
 
     def place_new(
-        self, progress: Progress | None = None, shipped: Mapping[str, bytes] | None = None
+        self,
+        progress: Progress | None = None,
+        shipped: Mapping[str, bytes] | None = None,
+        ahead: Ahead | None = None,
     ) -> int:
         """Place every article without a story; refresh the stories it touched. Commits.
-        `shipped`: article -> its packed `story_profile`, made by the ingest's workers."""
+        `shipped`: article -> its packed `story_profile` (the ingest's workers'); `ahead`: chunks'
+        `Placing`s made by them too (`placing_pool.py`); a chunk not made there is made here."""
         self._prepare()
         self.sizes, self.placed = {}, {}
         self.key_rows = KeyRows(self.db)
@@ -176,17 +181,18 @@ class StoryGrouper:
             generation = index_state(searcher.reader())
             if len(todo) >= SCAN_FROM and term_counts(self.store, generation, []) is None:
                 save_term_counts(self.store, self.engine.ix)  # an older library: once
-            stats = TermStats(
-                searcher, self._entity_df, lambda t: term_counts(self.store, generation, t)
-            )
+            counts = partial(term_counts, self.store, generation)
+            stats = TermStats(searcher, partial(entity_count, self.db), counts)
             analyzer = searcher.schema["body"].analyzer
+            made = ahead(todo, CHUNK, stats.total, generation) if ahead else iter(())
             for start in range(0, len(todo), CHUNK):
                 chunk = todo[start : start + CHUNK]
-                profiles = chunk_profiles(
-                    self.store, chunk, lambda a: story_profile(a, analyzer), shipped or {}
-                )
-                stats.prefetch(t for _, pr in profiles for t in pr.terms)  # counted at ingest
-                batch = [placing_of(a, pr, stats) for a, pr in profiles]
+                if (batch := next(made, None)) is None:  # not made ahead: here
+                    profiles = chunk_profiles(
+                        self.store, chunk, lambda a: story_profile(a, analyzer), shipped or {}
+                    )
+                    stats.prefetch(t for _, pr in profiles for t in pr.terms)  # counted at ingest
+                    batch = [placing_of(a, pr, stats) for a, pr in profiles]
                 placed = self._place_chunk(batch)
                 self.db.executemany(
                     "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?)",
@@ -329,10 +335,6 @@ class StoryGrouper:
                 found.setdefault(copy, sid)
                 found.setdefault(version, sid)
         return found
-
-    def _entity_df(self, kind: str, name: str) -> int:
-        sql = "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?"
-        return self.db.execute(sql, (kind, name)).fetchone()[0]
 
 
 def best_story(p: Placing, limit: int, near: Neighbours) -> tuple[str, float]:

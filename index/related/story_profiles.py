@@ -11,11 +11,15 @@ another schema, a profile that failed) is profiled from the store as before, to 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from index.records import Article
 from index.related.relatedness import Profile
 from index.store import ArticleStore
+
+# (articles to place, chunk size, articles counted, index generation) -> each chunk's `Placing`s
+# in order, or None for a chunk to make in the placing process (`placing_pool.py`)
+Ahead = Callable[[list[str], int, int, str], Iterator[list | None]]
 
 
 def pack(profile: Profile) -> bytes:

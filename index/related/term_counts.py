@@ -60,3 +60,9 @@ def term_counts(
         return found
     except sqlite3.OperationalError:  # no table
         return None
+
+
+def entity_count(db: sqlite3.Connection, kind: str, name: str) -> int:
+    """The articles naming an entity (`TermStats`' entity counts)."""
+    sql = "SELECT COUNT(*) FROM mentions WHERE kind = ? AND name = ?"
+    return db.execute(sql, (kind, name)).fetchone()[0]

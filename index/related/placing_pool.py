@@ -1,0 +1,84 @@
+"""Story placing's per-article vectors made in the ingest's idle workers, ahead of the placing.
+
+After the last commit the workers have no pages left while the indexer places the run's articles
+one chunk after another. What placing makes of a chunk before matching it (`placing_of`: each
+article's weighted words and entities, from its shipped profile and the word and entity counts
+committed at ingest) reads only committed rows, so the workers make it, for every chunk at once,
+from the store opened read-only; the indexer only matches. A chunk the workers could not make
+(an article without a shipped profile, counts not current, a worker error) is made by the
+indexer as before: the same placings either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from concurrent.futures import Executor, Future
+from functools import lru_cache, partial
+from pathlib import Path
+
+from index.related.relatedness import TermStats
+from index.related.stories import Placing, placing_of
+from index.related.story_profiles import Ahead, chunk_profiles
+from index.related.term_counts import entity_count, term_counts
+from index.store import ArticleStore
+
+
+class _Counted:
+    """The searcher `TermStats` reads in a worker: the article count only (every word's count
+    is prefetched from the store; a word asked of Whoosh is an error, the chunk made at home)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+
+    def doc_count(self) -> int:
+        return self.total
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        raise LookupError(f"{field}:{term} not counted")
+
+
+@lru_cache(maxsize=1)
+def _stats(store_path: str, total: int, generation: str) -> tuple[ArticleStore, TermStats]:
+    """The store and the counts of one placing run (a worker makes many chunks of it)."""
+    store = ArticleStore(Path(store_path), readonly=True)
+    counts = partial(term_counts, store, generation)
+    return store, TermStats(_Counted(total), partial(entity_count, store.db), counts)
+
+
+def _no_profile(article) -> None:
+    raise LookupError(f"{article.id}: no shipped profile")
+
+
+def chunk_placings(
+    store_path: str, total: int, generation: str, shipped: dict[str, bytes], ids: list[str]
+) -> list[Placing]:
+    """A chunk's placings as `StoryGrouper.place_new` makes them (runs in a worker)."""
+    store, stats = _stats(store_path, total, generation)
+    profiles = chunk_profiles(store, ids, _no_profile, shipped)
+    if term_counts(store, generation, []) is None:  # Whoosh would count them: not here
+        raise LookupError("word counts not current")
+    stats.prefetch(t for _, pr in profiles for t in pr.terms)
+    return [placing_of(a, pr, stats) for a, pr in profiles]
+
+
+def placings_ahead(pool: Executor, store_path: Path, shipped: Mapping[str, bytes]) -> Ahead:
+    """An `Ahead` for `place_new`: every chunk whose articles all have a shipped profile is
+    sent to the pool at once; their placings are handed back in order (None: make it here)."""
+
+    def ahead(todo: list[str], size: int, total: int, generation: str) -> Iterator[list | None]:
+        futures: list[Future | None] = []
+        for start in range(0, len(todo), size):
+            ids = todo[start : start + size]
+            if all(aid in shipped for aid in ids):
+                part = {aid: shipped[aid] for aid in ids}
+                args = (str(store_path), total, generation, part, ids)
+                futures.append(pool.submit(chunk_placings, *args))
+            else:
+                futures.append(None)
+        for future in futures:
+            try:
+                yield future.result() if future else None
+            except Exception:  # a worker's error: this chunk is made by the indexer
+                yield None
+
+    return ahead
