@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,8 @@ def test_the_idle_workers_make_the_placings_and_the_stories_stay(tmp_path, dumps
 def test_a_chunk_the_workers_cannot_make_is_made_by_the_indexer(tmp_path, dumps):
     from concurrent.futures import ThreadPoolExecutor
 
-    from index.related.placing_pool import placings_ahead
+    from index.related.placing_pool import _Counted, placings_ahead
+    from index.related.relatedness import TermStats
 
     pages = [p for p in iter_pages(dumps, None) if isinstance(p, Page)]
     out = worker.process_pages(pages, None, profile_stories=True)
@@ -149,10 +151,27 @@ def test_a_chunk_the_workers_cannot_make_is_made_by_the_indexer(tmp_path, dumps)
         lib.add(dumps, workers=1)
         ids = sorted(shipped)
         ahead = placings_ahead(pool, lib.store.path, {k: shipped[k] for k in ids[1:]})
-        total = lib.store.count()
+        stats = TermStats(_Counted(lib.store.count()), lambda kind, name: 0)
         generation = lib.store.get_meta("term_df_generation")
-        made = list(ahead(ids, 3, total, generation))  # the first chunk lacks a profile
+        made = list(ahead(ids, 3, stats, generation))  # the first chunk lacks a profile
         assert made[0] is None and all(made[1:]) and len(made) == -(-len(ids) // 3)
         assert [p.id for chunk in made[1:] for p in chunk] == ids[3:]
-        stale = list(ahead(ids[3:], 3, total, "another generation"))  # counts not current
+        assert stats.entity_articles  # the workers' entity counts, taken
+        stale = list(ahead(ids[3:], 3, stats, "another generation"))  # counts not current
         assert stale == [None] * len(stale)
+        # counted under another spelling first in this run: the workers' weights are not ours
+        stats.entity_articles = {key: n + 1 for key, n in stats.entity_articles.items()}
+        again = list(ahead(ids[3:], 3, stats, generation))
+        assert None in again  # the chunks naming an entity; those naming none are taken
+        assert [a for a in again if a] == [m for m, a in zip(made[1:], again, strict=True) if a]
+
+
+def test_entity_counts_are_taken_only_when_they_agree_with_the_runs() -> None:
+    from index.related.placing_pool import _Counted
+    from index.related.relatedness import TermStats
+
+    stats = TermStats(_Counted(100), lambda kind, name: pytest.fail(name))
+    assert stats.adopt_entities({("org", "opec"): 3})
+    assert stats.entity_idf(("org", "opec"), "OPEC") == pytest.approx(math.log(101 / 3.5))
+    assert not stats.adopt_entities({("org", "opec"): 4, ("place", "peru"): 1})
+    assert ("place", "peru") not in stats.entity_articles

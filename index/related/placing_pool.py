@@ -38,11 +38,9 @@ class _Counted:
 
 
 @lru_cache(maxsize=1)
-def _stats(store_path: str, total: int, generation: str) -> tuple[ArticleStore, TermStats]:
-    """The store and the counts of one placing run (a worker makes many chunks of it)."""
-    store = ArticleStore(Path(store_path), readonly=True)
-    counts = partial(term_counts, store, generation)
-    return store, TermStats(_Counted(total), partial(entity_count, store.db), counts)
+def _store(store_path: str) -> ArticleStore:
+    """The library's store, read-only (a worker makes many chunks of a run)."""
+    return ArticleStore(Path(store_path), readonly=True)
 
 
 def _no_profile(article) -> None:
@@ -51,34 +49,39 @@ def _no_profile(article) -> None:
 
 def chunk_placings(
     store_path: str, total: int, generation: str, shipped: dict[str, bytes], ids: list[str]
-) -> list[Placing]:
-    """A chunk's placings as `StoryGrouper.place_new` makes them (runs in a worker)."""
-    store, stats = _stats(store_path, total, generation)
-    profiles = chunk_profiles(store, ids, _no_profile, shipped)
+) -> tuple[list[Placing], dict[tuple[str, str], int]]:
+    """A chunk's placings as `StoryGrouper.place_new` makes them, and the entity counts they
+    read (runs in a worker, counting afresh for each chunk: see `TermStats.adopt_entities`)."""
+    store = _store(store_path)
     if term_counts(store, generation, []) is None:  # Whoosh would count them: not here
         raise LookupError("word counts not current")
+    counts = partial(term_counts, store, generation)
+    stats = TermStats(_Counted(total), partial(entity_count, store.db), counts)
+    profiles = chunk_profiles(store, ids, _no_profile, shipped)
     stats.prefetch(t for _, pr in profiles for t in pr.terms)
-    return [placing_of(a, pr, stats) for a, pr in profiles]
+    return [placing_of(a, pr, stats) for a, pr in profiles], stats.entity_articles
 
 
 def placings_ahead(pool: Executor, store_path: Path, shipped: Mapping[str, bytes]) -> Ahead:
     """An `Ahead` for `place_new`: every chunk whose articles all have a shipped profile is
-    sent to the pool at once; their placings are handed back in order (None: make it here)."""
+    sent to the pool at once; their placings are handed back in order when the run's counts
+    take the worker's entity counts (None: make the chunk here)."""
 
-    def ahead(todo: list[str], size: int, total: int, generation: str) -> Iterator[list | None]:
+    def ahead(todo: list[str], size: int, stats: TermStats, generation: str) -> Iterator:
         futures: list[Future | None] = []
         for start in range(0, len(todo), size):
             ids = todo[start : start + size]
             if all(aid in shipped for aid in ids):
                 part = {aid: shipped[aid] for aid in ids}
-                args = (str(store_path), total, generation, part, ids)
+                args = (str(store_path), stats.total, generation, part, ids)
                 futures.append(pool.submit(chunk_placings, *args))
             else:
                 futures.append(None)
         for future in futures:
             try:
-                yield future.result() if future else None
+                placings, entities = future.result() if future else (None, {})
             except Exception:  # a worker's error: this chunk is made by the indexer
-                yield None
+                placings, entities = None, {}
+            yield placings if placings is not None and stats.adopt_entities(entities) else None
 
     return ahead

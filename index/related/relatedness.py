@@ -187,6 +187,18 @@ class TermStats:
             found *= 0.3  # numbers: quantities and dates rather than topics
         return max(found, 0.0)
 
+    def adopt_entities(self, counts: dict[tuple[str, str], int]) -> bool:
+        """Take the entity counts (key -> articles) a worker found making a chunk alone; False,
+        taking none, when one differs from this run's (counted under the spelling this run met
+        first: the worker met another first, so its weights are not the ones made here)."""
+        if any(self.entity_articles.get(key, n) != n for key, n in counts.items()):
+            return False
+        for key, df in counts.items():
+            if key not in self._entity_idf:
+                self.entity_articles[key] = df
+                self._entity_idf[key] = max(0.0, math.log((self.total + 1) / (df + 0.5)))
+        return True
+
     def entity_idf(self, key: tuple[str, str], name: str) -> float:
         """Rarity of an entity: `key` is (kind, casefolded name), `name` as the store spells it."""
         found = self._entity_idf.get(key)

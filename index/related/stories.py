@@ -184,7 +184,7 @@ class StoryGrouper:
             counts = partial(term_counts, self.store, generation)
             stats = TermStats(searcher, partial(entity_count, self.db), counts)
             analyzer = searcher.schema["body"].analyzer
-            made = ahead(todo, CHUNK, stats.total, generation) if ahead else iter(())
+            made = ahead(todo, CHUNK, stats, generation) if ahead else iter(())
             for start in range(0, len(todo), CHUNK):
                 chunk = todo[start : start + CHUNK]
                 if (batch := next(made, None)) is None:  # not made ahead: here

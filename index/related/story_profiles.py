@@ -14,12 +14,12 @@ import pickle
 from collections.abc import Callable, Iterator, Mapping
 
 from index.records import Article
-from index.related.relatedness import Profile
+from index.related.relatedness import Profile, TermStats
 from index.store import ArticleStore
 
-# (articles to place, chunk size, articles counted, index generation) -> each chunk's `Placing`s
-# in order, or None for a chunk to make in the placing process (`placing_pool.py`)
-Ahead = Callable[[list[str], int, int, str], Iterator[list | None]]
+# (articles to place, chunk size, the run's TermStats, index generation) -> each chunk's
+# `Placing`s in order, or None for a chunk to make in the placing process (`placing_pool.py`)
+Ahead = Callable[[list[str], int, TermStats, str], Iterator[list | None]]
 
 
 def pack(profile: Profile) -> bytes:
