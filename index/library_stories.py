@@ -51,7 +51,7 @@ class LibraryStories:
         self.store.convert()  # the entity counts the front page's filter reads (older libraries)
         self.refresh()
         grouper = StoryGrouper(self.engine, self.store)
-        ahead = placings_ahead(pool, self.store.path, shipped) if pool and shipped else None
+        ahead = placings_ahead(pool, self.store, shipped) if pool and shipped else None
         if progress is None:  # `stories` or the front page: no ingest imported
             return grouper.place_new(shipped=shipped, ahead=ahead)
         from index.ingest import Progress

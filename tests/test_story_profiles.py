@@ -150,7 +150,7 @@ def test_a_chunk_the_workers_cannot_make_is_made_by_the_indexer(tmp_path, dumps)
     with Library(tmp_path / "lib") as lib, ThreadPoolExecutor(2) as pool:
         lib.add(dumps, workers=1)
         ids = sorted(shipped)
-        ahead = placings_ahead(pool, lib.store.path, {k: shipped[k] for k in ids[1:]})
+        ahead = placings_ahead(pool, lib.store, {k: shipped[k] for k in ids[1:]})
         stats = TermStats(_Counted(lib.store.count()), lambda kind, name: 0)
         generation = lib.store.get_meta("term_df_generation")
         made = list(ahead(ids, 3, stats, generation))  # the first chunk lacks a profile
