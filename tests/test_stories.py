@@ -156,29 +156,34 @@ def test_related_marks_same_story_first_then_follow_ups_and_background(tmp_path)
         assert all(r.story for r in related.related)
 
 
+def _filed(aid: str, title: str, text: str) -> Article:
+    """An article of dump "d" in a copy and version group of its own."""
+    article = Article(aid, "d", f"{aid}.txt", title, [text])
+    article.copy_group = article.version_group = article.id
+    return article
+
+
 def _similar(n: int) -> list[Article]:
-    out = []
-    for i in range(n):
-        text = (
-            f"Grain traders in port number {i} said wheat and barley shipments rose this week "
-            f"while maize exports from the port fell, brokers said, citing vessel {i * 7}."
-        )
-        a = Article(f"grain-{i:03d}", "d", f"o{i}", f"Grain shipments at port {i}", [text])
-        a.copy_group = a.version_group = a.id
-        out.append(a)
-    return out
+    text = (
+        "Grain traders in port number {i} said wheat and barley shipments rose this week "
+        "while maize exports from the port fell, brokers said, citing vessel {v}."
+    )
+    return [
+        _filed(f"grain-{i:03d}", f"Grain shipments at port {i}", text.format(i=i, v=i * 7))
+        for i in range(n)
+    ]
 
 
 def _other_news(n: int) -> list[Article]:
     topics = ("election", "football", "storm", "museum", "vaccine", "airline", "court", "bank")
-    out = []
-    for i in range(n):
-        topic = topics[i % len(topics)]
-        text = f"Report {i} on the {topic}: officials met on day {i} and spoke about the {topic}."
-        a = Article(f"other-{i:03d}", "d", f"x{i}", f"The {topic}, part {i}", [text])
-        a.copy_group = a.version_group = a.id
-        out.append(a)
-    return out
+    return [
+        _filed(
+            f"other-{i:03d}",
+            f"The {topic}, part {i}",
+            f"Report {i} on the {topic}: officials met on day {i} and spoke about the {topic}.",
+        )
+        for i, topic in ((i, topics[i % len(topics)]) for i in range(n))
+    ]
 
 
 def test_related_limit_50_returns_50(tmp_path):
@@ -200,16 +205,15 @@ def test_related_lists_no_article_that_shares_only_common_words(tmp_path):
         "beetle photographs species collection",
         "purifier filters allergens rooms",
     )
-    articles = []
-    for i, subject in enumerate(subjects):
-        words = subject.split()
-        text = (
-            f"The {words[0]} and the {words[1]} were the news this week, officials said, "
-            f"and the {words[2]} of the {words[3]} would follow in the coming months."
-        )
-        a = Article(f"page-{i}", "d", f"p{i}", f"{words[0].title()} {words[1]}", [text])
-        a.copy_group = a.version_group = a.id
-        articles.append(a)
+    text = (
+        "The {0} and the {1} were the news this week, officials said, "
+        "and the {2} of the {3} would follow in the coming months."
+    )
+    articles = [
+        _filed(f"page-{i}", f"{subject.split()[0].title()} {subject.split()[1]}",
+               text.format(*subject.split()))
+        for i, subject in enumerate(subjects)
+    ]  # fmt: skip
     with make_library(tmp_path / "lib", articles) as lib:
         assert lib.related("page-0").related == []
 
